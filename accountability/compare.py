@@ -1,0 +1,215 @@
+"""One measure, one period, every council: ranking, published comparators and a plain summary.
+
+Pure Polars on the prepared tables. Rank 1 is the best value given the measure's polarity (the
+highest value where a measure has no polarity). No verdicts about significance are made here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from accountability.formatting import format_value, ordinal
+from accountability.sources.base import STATUS_LABELS
+
+
+@dataclass(frozen=True)
+class MeasureInfo:
+    id: str
+    label: str
+    unit: str
+    polarity: str
+    value_type: str
+    description: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, object]) -> MeasureInfo:
+        return cls(**{k: str(row[k]) for k in ("id", "label", "unit", "polarity", "value_type", "description")})
+
+
+def measure_info(measures: pl.DataFrame, measure_id: str) -> MeasureInfo:
+    rows = measures.filter(pl.col("id") == measure_id)
+    if rows.height == 0:
+        raise KeyError(measure_id)
+    return MeasureInfo.from_row(rows.row(0, named=True))
+
+
+def periods_for(values: pl.DataFrame, measure_id: str) -> list[str]:
+    """Periods with at least one published council value for the measure, oldest first."""
+    have = values.filter((pl.col("measure") == measure_id) & pl.col("value").is_not_null())
+    return have["period"].unique().sort().to_list()
+
+
+def rank_expr(polarity: str) -> pl.Expr:
+    """Competition rank (1, 2, 2, 4) of `value`, best first; nulls are unranked."""
+    descending = polarity != "lower_is_better"
+    return pl.col("value").rank(method="min", descending=descending).cast(pl.Int32)
+
+
+def ranked(values: pl.DataFrame, councils: pl.DataFrame, measure: MeasureInfo, period: str) -> pl.DataFrame:
+    """Every council with a row for the measure and period, ranked best first, unpublished last."""
+    rows = values.filter((pl.col("measure") == measure.id) & (pl.col("period") == period))
+    named = rows.join(councils.select("code", "name", "region", "region_code", "council_type"), on="code", how="left")
+    out = named.with_columns(rank=rank_expr(measure.polarity), ranked_of=pl.col("value").count())
+    return out.sort(["rank", "name"], nulls_last=True)
+
+
+def comparators(benchmarks: pl.DataFrame, measure_id: str, period: str, region_code: str | None) -> pl.DataFrame:
+    """The published England figure and, when a region is given, that region's published figure."""
+    rows = benchmarks.filter(
+        (pl.col("measure") == measure_id)
+        & (pl.col("period") == period)
+        & ((pl.col("area_type") == "england") | (pl.col("area_code") == (region_code or "")))
+    )
+    return rows.sort("area_type")
+
+
+def summary_sentence(
+    table: pl.DataFrame, comps: pl.DataFrame, measure: MeasureInfo, period: str, code: str | None
+) -> str:
+    """One plain-English sentence: where the council stands, and the published comparators."""
+    n = int(table["value"].count())
+    england = comps.filter(pl.col("area_type") == "england")
+    eng_text = (
+        f"England {format_value(england['value'][0], measure.unit)}"
+        if england.height and england["value"][0] is not None
+        else "no published England figure"
+    )
+    best = "highest" if measure.polarity == "no_judgement" else "best"
+    selected = table.filter(pl.col("code") == code) if code else table.clear()
+    if selected.height == 0:
+        return f"{measure.label}, {period}: {n} councils have a published value; {eng_text}."
+    row = selected.row(0, named=True)
+    if row["value"] is None:
+        status = STATUS_LABELS.get(str(row["status"]), "not published").lower()
+        return f"{measure.label}, {period}: no value for {row['name']} ({status}); {eng_text}."
+    region = comps.filter(pl.col("area_type") == "region")
+    region_text = (
+        f", {region['area_name'][0]} {format_value(region['value'][0], measure.unit)}"
+        if region.height and region["value"][0] is not None
+        else ""
+    )
+    return (
+        f"{measure.label}, {period}: {row['name']} {format_value(row['value'], measure.unit)}, "
+        f"{ordinal(int(row['rank']))} {best} of {n} councils; {eng_text}{region_text}."
+    )
+
+
+EXPORT_COLUMNS = [
+    "area_type",
+    "code",
+    "name",
+    "region",
+    "period",
+    "measure",
+    "measure_label",
+    "unit",
+    "value",
+    "ci95_low",
+    "ci95_high",
+    "ci998_low",
+    "ci998_high",
+    "ci_method",
+    "numerator",
+    "denominator",
+    "rank",
+    "ranked_of",
+    "status",
+    "source_file",
+]
+
+
+def export_frame(table: pl.DataFrame, comps: pl.DataFrame, measure: MeasureInfo) -> pl.DataFrame:
+    """Exactly the numbers the Compare page shows: councils in rank order, then the comparators."""
+    councils = table.select(
+        pl.lit("council").alias("area_type"),
+        "code",
+        "name",
+        "region",
+        "period",
+        "measure",
+        pl.lit(measure.label).alias("measure_label"),
+        pl.lit(measure.unit).alias("unit"),
+        "value",
+        pl.col("ci_low").alias("ci95_low"),
+        pl.col("ci_high").alias("ci95_high"),
+        "ci998_low",
+        "ci998_high",
+        pl.col("ci_method").cast(pl.String),
+        "numerator",
+        "denominator",
+        "rank",
+        "ranked_of",
+        pl.col("status").cast(pl.String),
+        "source_file",
+    )
+    published = comps.select(
+        pl.col("area_type").cast(pl.String),
+        pl.col("area_code").alias("code"),
+        pl.col("area_name").alias("name"),
+        pl.lit(None, pl.String).alias("region"),
+        "period",
+        "measure",
+        pl.lit(measure.label).alias("measure_label"),
+        pl.lit(measure.unit).alias("unit"),
+        "value",
+        pl.col("ci_low").alias("ci95_low"),
+        pl.col("ci_high").alias("ci95_high"),
+        "ci998_low",
+        "ci998_high",
+        pl.col("ci_method").cast(pl.String),
+        "numerator",
+        "denominator",
+        pl.lit(None, pl.Int32).alias("rank"),
+        pl.lit(None, pl.UInt32).alias("ranked_of"),
+        pl.col("status").cast(pl.String),
+        "source_file",
+    )
+    return pl.concat([councils, published], how="vertical_relaxed").select(EXPORT_COLUMNS)
+
+
+# The commitments this dashboard exists to hold councils to, first; everything else after, by label.
+HEADLINE_MEASURES = [
+    "ascof_sds_users",  # personal budgets for everyone eligible
+    "ascof_dp_users",  # direct payments as the preferred form
+    "ascof_admissions_65",  # prevention instead of residential care
+    "ascof_admissions_18_64",
+    "ascof_still_home_91",  # reablement
+    "ascof_feel_safe",  # safeguarding
+    "ascof_carer_qol",
+    "placement_same_2yrs",  # children: placement stability
+    "placements_3plus",
+    "rereferral_pct",
+    "cpp_repeat_pct",
+    "sw_turnover_rate",  # workforce stability
+]
+
+
+def in_display_order(measures: pl.DataFrame) -> pl.DataFrame:
+    """Headline measures in policy order, then the rest by domain and label."""
+    position = pl.col("id").replace_strict(
+        {m: i for i, m in enumerate(HEADLINE_MEASURES)}, default=len(HEADLINE_MEASURES), return_dtype=pl.Int32
+    )
+    return measures.sort(position, "domain", "label")
+
+
+def latest_inspection(inspections: pl.DataFrame, code: str) -> dict[str, object] | None:
+    """The council's latest Ofsted ILACS judgement, or None if it has none."""
+    rows = inspections.filter((pl.col("code") == code) & pl.col("is_latest"))
+    return rows.row(0, named=True) if rows.height else None
+
+
+def coverage(measures: pl.DataFrame, values: pl.DataFrame) -> pl.DataFrame:
+    """Per source: publisher, number of measures with council data, first and latest period."""
+    spans = (
+        values.filter(pl.col("value").is_not_null())
+        .group_by("measure")
+        .agg(first=pl.col("period").min(), latest=pl.col("period").max())
+    )
+    joined = measures.join(spans, left_on="id", right_on="measure", how="inner")
+    return (
+        joined.group_by("source", "publisher")
+        .agg(measures=pl.len(), first=pl.col("first").min(), latest=pl.col("latest").max())
+        .sort("publisher", "source")
+    )

@@ -1,0 +1,28 @@
+"""How numbers are written for people: units, ordinals, polarity words. No data logic here."""
+
+from __future__ import annotations
+
+POLARITY_LABELS = {
+    "higher_is_better": "Higher is better",
+    "lower_is_better": "Lower is better",
+    "no_judgement": "Neither higher nor lower is better in itself",
+}
+
+
+def format_value(value: float | None, unit: str) -> str:
+    """'27.5%', '512.3 per 100,000', '19.1' (score), 'not published' for a missing value."""
+    if value is None:
+        return "not published"
+    if unit == "%":
+        return f"{value:,.1f}%"
+    if unit in {"score", ""}:
+        return f"{value:,.1f}"
+    if unit == "count":
+        return f"{value:,.0f}"
+    return f"{value:,.1f} {unit}"
+
+
+def ordinal(n: int) -> str:
+    """1 -> '1st', 12 -> '12th', 23 -> '23rd'."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

@@ -1,0 +1,187 @@
+"""Rebuild the prepared store from the published raw folder: `python -m accountability.prepare`.
+
+Steps: run every publisher's reader, gather the measures registry, add confidence intervals,
+run the named checks, then replace the store atomically. Any reader error or failed check stops
+the build with a message naming file, column and row, and leaves the previous store untouched.
+`--check` rebuilds in memory and reports whether the committed store is identical.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import hashlib
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from accountability import harmonise, stats, store, validate
+from accountability.measures import measures_frame
+from accountability.settings import Settings
+from accountability.sources import ascof, boundaries, dfe, lookups, oflog, ofsted, peers, population
+from accountability.sources.base import RowAccount, SourceFileError, SourceOutput
+
+Reader = Callable[[Path], SourceOutput]
+READERS: list[tuple[str, Reader]] = [
+    ("councils and reorganisations (ONS, DfE)", lookups.read),
+    ("statistical neighbours (DfE 2021 and 2025 models)", peers.read),
+    ("population estimates (ONS)", population.read),
+    ("boundaries (ONS Open Geography)", boundaries.read),
+    ("adult social care outcomes (ASCOF, NHS England)", ascof.read),
+    ("adult social care metrics (Oflog)", oflog.read),
+    ("children's social care (DfE)", dfe.read),
+    ("local authority inspections (Ofsted)", ofsted.read),
+]
+MEASURES = [*ascof.MEASURES, *oflog.MEASURES, *dfe.MEASURES]
+
+
+class BuildFailed(RuntimeError):
+    """The store could not be built; the message says why and where."""
+
+
+@dataclass
+class Progress:
+    """A plain progress display on stderr: one line per step with its time."""
+
+    total: int
+    quiet: bool = False
+    step: int = 0
+
+    def run(self, label: str, action: Callable[[], SourceOutput]) -> SourceOutput:
+        self.step += 1
+        started = time.perf_counter()
+        self._say(f"[{self.step}/{self.total}] {label} …")
+        result = action()
+        rows = sum(a.read for a in result.accounts)
+        self._say(f" {rows:,} rows read ({time.perf_counter() - started:.2f} s)\n")
+        return result
+
+    def _say(self, text: str) -> None:
+        if not self.quiet:
+            sys.stderr.write(text)
+            sys.stderr.flush()
+
+
+def build(raw_dir: Path, *, quiet: bool = False) -> dict[str, pl.DataFrame]:
+    """Every table of the store, built and checked in memory. Raises BuildFailed."""
+    if not raw_dir.is_dir():
+        raise BuildFailed(f"raw folder {raw_dir} not found: set DASHBOARD_RAW_DIR or pass --raw-dir")
+    progress = Progress(total=len(READERS), quiet=quiet)
+    outputs: list[SourceOutput] = []
+    for label, reader in READERS:
+        try:
+            outputs.append(progress.run(label, functools.partial(reader, raw_dir)))
+        except SourceFileError as exc:
+            raise BuildFailed(f"{label}: {exc}") from exc
+    tables = assemble(outputs, raw_dir)
+    checks = validate.run_checks(tables)
+    for check in checks if not quiet else []:
+        sys.stderr.write(f"  {'pass' if check.passed else 'FAIL'}  {check.name}: {check.message}\n")
+    failed = [c for c in checks if not c.passed]
+    if failed:
+        raise BuildFailed("; ".join(f"{c.name}: {c.message}" for c in failed))
+    return tables
+
+
+def assemble(outputs: list[SourceOutput], raw_dir: Path) -> dict[str, pl.DataFrame]:
+    """Join readers' outputs into the store's tables, adding intervals and the row accounting."""
+    measures = measures_frame(MEASURES)
+    extra: dict[str, pl.DataFrame] = {}
+    for out in outputs:
+        extra.update(out.tables)
+    accounts = [a for o in outputs for a in o.accounts]
+    councils = harmonise.fold_councils(extra["councils"])
+    values = harmonise.recode(pl.concat([o.values for o in outputs]), "code")
+    values = drop_councils_not_yet_or_no_longer(values, councils, accounts)
+    benchmarks = pl.concat([o.benchmarks for o in outputs])
+    return {
+        "councils": councils,
+        "measures": measures,
+        "ascof_codes": extra["ascof_codes"],
+        "ascof_survey_base": extra["ascof_survey_base"],
+        "values": stats.with_intervals(values, measures),
+        "benchmarks": stats.with_intervals(benchmarks, measures),
+        "peers": harmonise.recode(extra["peers"], "code", "peer_code"),
+        "population": harmonise.recode(extra["population"], "code"),
+        "inspections": harmonise.recode(extra["inspections"], "code"),
+        "boundaries": harmonise.recode(extra["boundaries"], "code"),
+        "row_accounts": accounts_frame(accounts, raw_dir),
+    }
+
+
+def drop_councils_not_yet_or_no_longer(
+    values: pl.DataFrame, councils: pl.DataFrame, accounts: list[RowAccount]
+) -> pl.DataFrame:
+    """Remove empty rows that publishers print for councils outside their lifetime.
+
+    DfE files list every council code in every year, with "not applicable" for years a council did
+    not exist (Cumberland before 2023-24, say). Those rows say nothing, so they are dropped here and
+    moved from "kept" to "rejected" in the row accounting. A value outside a lifetime is not dropped:
+    the named check `values_within_council_lifetime` fails the build on it instead.
+    """
+    lifetimes = validate.effective_lifetimes(councils)
+    dated = values.join(lifetimes, on="code", how="left", maintain_order="left")
+    empty_outside = validate.outside_lifetime_expr().fill_null(False) & pl.col("value").is_null()
+    dropped = dated.filter(empty_outside).group_by("source_file").len()
+    by_file = {a.file: a for a in accounts}
+    for file, n in dropped.iter_rows():
+        by_file[file].kept -= n
+        by_file[file].reject("council did not exist in this period (row published as empty)", n)
+    return dated.filter(~empty_outside).drop("from", "to")
+
+
+def accounts_frame(accounts: list[RowAccount], raw_dir: Path) -> pl.DataFrame:
+    """Long table: file, folder, sha256, outcome (read/kept/set_missing/rejected), reason, rows."""
+    rows: list[dict[str, object]] = []
+    for a in accounts:
+        path = next(raw_dir.rglob(a.file), None)
+        digest = hashlib.sha256(path.read_bytes()).hexdigest() if path else ""
+        folder = path.parent.name if path else ""
+        base = {"file": a.file, "folder": folder, "sha256": digest}
+        rows.append({**base, "outcome": "read", "reason": "", "rows": a.read})
+        rows.append({**base, "outcome": "kept", "reason": "", "rows": a.kept})
+        rows += [{**base, "outcome": "set_missing", "reason": r, "rows": n} for r, n in a.set_missing.items()]
+        rows += [{**base, "outcome": "rejected", "reason": r, "rows": n} for r, n in a.rejected.items()]
+    schema = {
+        "file": pl.String,
+        "folder": pl.String,
+        "sha256": pl.String,
+        "outcome": pl.String,
+        "reason": pl.String,
+        "rows": pl.Int64,
+    }
+    return pl.DataFrame(rows, schema=schema)
+
+
+def main(argv: list[str] | None = None) -> int:
+    settings = Settings()
+    parser = argparse.ArgumentParser(prog="python -m accountability.prepare", description=__doc__)
+    parser.add_argument("--raw-dir", type=Path, default=settings.raw_dir, help="published raw folder")
+    parser.add_argument("--out", type=Path, default=settings.data_dir, help="prepared store to replace")
+    parser.add_argument("--check", action="store_true", help="only report whether --out is up to date")
+    parser.add_argument("--quiet", action="store_true", help="no progress display")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    try:
+        tables = build(args.raw_dir.resolve(), quiet=args.quiet)
+    except BuildFailed as exc:
+        sys.stderr.write(f"\nNot built: {exc}\nThe store at {args.out} was left as it was.\n")
+        return 1
+    if args.check:
+        diffs = store.differences(tables, args.out)
+        for line in diffs:
+            sys.stderr.write(f"  differs: {line}\n")
+        sys.stderr.write("store is up to date\n" if not diffs else "store is out of date\n")
+        return 1 if diffs else 0
+    store.write_store(tables, args.out)
+    summary = ", ".join(f"{name} {tables[name].height:,}" for name in store.TABLES)
+    sys.stderr.write(f"Wrote {args.out} in {time.perf_counter() - started:.2f} s: {summary}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""Where the numbers come from: row accounting per file, reorganisation links, attributions."""
+
+from __future__ import annotations
+
+import polars as pl
+
+ATTRIBUTIONS = [
+    (
+        "NHS England (NHS Digital)",
+        "Measures from the Adult Social Care Outcomes Framework (ASCOF), 2017-18 to 2023-24",
+    ),
+    ("Office for Local Government (MHCLG)", "Adult social care metrics, 2015-16 to 2022-23"),
+    (
+        "Department for Education",
+        "Children looked after; Children in need; Children's social work workforce; "
+        "statistical neighbour models (2021, 2025)",
+    ),
+    ("Ofsted", "Local authority inspection outcomes (ILACS) as at 31 March 2025"),
+    (
+        "Office for National Statistics",
+        "Mid-year population estimates; local authority lookups; "
+        "Counties and Unitary Authorities boundaries (December 2022 and December 2024)",
+    ),
+]
+OGL_TEXT = "Contains public sector information licensed under the Open Government Licence v3.0."
+OS_TEXT = (
+    "Boundaries: Source: Office for National Statistics licensed under the Open Government Licence v3.0. "
+    "Contains OS data © Crown copyright and database right 2024."
+)
+
+
+def accounts_summary(accounts: pl.DataFrame) -> pl.DataFrame:
+    """One row per published file: read, kept, set missing, rejected, and the reasons."""
+
+    def total(outcome: str) -> pl.Expr:
+        return pl.col("rows").filter(pl.col("outcome") == outcome).sum().alias(outcome)
+
+    def reasons(outcome: str) -> pl.Expr:
+        part = pl.col("reason") + ": " + pl.col("rows").cast(pl.String)
+        return part.filter(pl.col("outcome") == outcome).sort().str.join("; ").alias(f"{outcome}_reasons")
+
+    return (
+        accounts.group_by("folder", "file")
+        .agg(
+            total("read"),
+            total("kept"),
+            total("set_missing"),
+            total("rejected"),
+            reasons("set_missing"),
+            reasons("rejected"),
+        )
+        .sort("folder", "file")
+    )
+
+
+def reorganisations(councils: pl.DataFrame) -> pl.DataFrame:
+    """Councils abolished since 2019 and the councils that replaced them."""
+    names = dict(zip(councils["code"], councils["name"], strict=True))
+    ended = councils.filter(pl.col("valid_to").is_not_null()).sort("valid_to", "name")
+    return pl.DataFrame(
+        {
+            "Former council": ended["name"],
+            "Code": ended["code"],
+            "Ended": ended["valid_to"].dt.strftime("%d %B %Y"),
+            "Replaced by": [", ".join(names.get(c, c) for c in succ) for succ in ended["successors"].to_list()],
+        }
+    )

@@ -1,0 +1,121 @@
+"""The prepared store: which tables exist, how they are written (atomically) and read.
+
+The store is a folder of parquet files, the app's only input. Writing goes to a temporary sibling
+folder that replaces the old store only once every table is written, so a failed build leaves the
+previous store untouched. This module does not build or validate tables (see `prepare`, `validate`).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+import polars as pl
+
+TABLES = (
+    "councils",
+    "measures",
+    "ascof_codes",
+    "ascof_survey_base",
+    "values",
+    "benchmarks",
+    "peers",
+    "population",
+    "inspections",
+    "boundaries",
+    "row_accounts",
+)
+# Keys that identify one row of each table; used for sorting (determinism) and uniqueness checks.
+KEYS: dict[str, list[str]] = {
+    "councils": ["code"],
+    "measures": ["id"],
+    "ascof_codes": ["measure", "framework", "code"],
+    "ascof_survey_base": ["area_code", "period", "measure"],
+    "values": ["code", "period", "measure"],
+    "benchmarks": ["area_type", "area_code", "period", "measure"],
+    "peers": ["model", "code", "rank"],
+    "population": ["code", "year", "age_band"],
+    "inspections": ["code", "inspection_start", "framework"],
+    "boundaries": ["vintage", "code"],
+    "row_accounts": ["file", "outcome", "reason"],
+}
+
+
+class StoreError(RuntimeError):
+    """The prepared store is missing a table or cannot be read. The message says which and where."""
+
+
+def table_path(store_dir: Path, name: str) -> Path:
+    return store_dir / f"{name}.parquet"
+
+
+def read_table(store_dir: Path, name: str) -> pl.DataFrame:
+    """Read one prepared table, with a message naming the file if it is missing or unreadable."""
+    path = table_path(store_dir, name)
+    if not path.exists():
+        raise StoreError(
+            f"Prepared table '{name}' not found at {path}. Rebuild it with `python -m accountability.prepare`."
+        )
+    try:
+        return pl.read_parquet(path)
+    except Exception as exc:  # a corrupt file is reported, never shown as a traceback
+        raise StoreError(f"Prepared table '{name}' at {path} could not be read: {exc}") from exc
+
+
+def sort_table(name: str, frame: pl.DataFrame) -> pl.DataFrame:
+    keys = [k for k in KEYS.get(name, []) if k in frame.columns]
+    return frame.sort(keys, nulls_last=True, maintain_order=True) if keys else frame
+
+
+def write_store(tables: dict[str, pl.DataFrame], store_dir: Path) -> None:
+    """Write every table to a temporary folder, then swap it in for `store_dir` in one step."""
+    missing = [name for name in TABLES if name not in tables]
+    if missing:
+        raise StoreError(f"refusing to write an incomplete store: tables {missing} were not built")
+    store_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = store_dir.parent / f".prepared-new-{uuid.uuid4().hex[:8]}"
+    staging.mkdir()
+    try:
+        for name in TABLES:
+            sort_table(name, tables[name]).write_parquet(
+                table_path(staging, name), compression="zstd", compression_level=9, statistics=False
+            )
+        _swap(staging, store_dir)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+
+
+def _swap(staging: Path, store_dir: Path) -> None:
+    """Replace `store_dir` by `staging`; the old folder is removed only after the rename succeeds."""
+    if not store_dir.exists():
+        os.replace(staging, store_dir)
+        return
+    retired = store_dir.parent / f".prepared-old-{uuid.uuid4().hex[:8]}"
+    os.replace(store_dir, retired)
+    try:
+        os.replace(staging, store_dir)
+    except OSError:
+        os.replace(retired, store_dir)  # put the previous store back
+        raise
+    shutil.rmtree(retired)
+
+
+def differences(built: dict[str, pl.DataFrame], store_dir: Path) -> list[str]:
+    """Tables whose content differs from the store on disk (empty list: identical)."""
+    from polars.testing import assert_frame_equal
+
+    found = []
+    for name in TABLES:
+        try:
+            on_disk = read_table(store_dir, name)
+        except StoreError as exc:
+            found.append(str(exc))
+            continue
+        try:
+            assert_frame_equal(sort_table(name, built[name]), on_disk, check_exact=True)
+        except AssertionError as exc:
+            found.append(f"{name}: {str(exc).splitlines()[0]}")
+    return found

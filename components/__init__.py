@@ -1,0 +1,1 @@
+"""UI glue between the domain package and the pages: cached data, figures, widgets, tables."""

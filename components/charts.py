@@ -1,0 +1,127 @@
+"""Pure Plotly figure builders. Each takes prepared frames and returns a figure; nothing is drawn.
+
+Colours are the UK Analysis Function palette. Meaning is never carried by colour alone: the
+selected council is also a larger diamond with its name written beside it, and comparator lines
+are labelled and drawn in different dash styles.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import polars as pl
+
+from accountability.compare import MeasureInfo
+from accountability.formatting import format_value
+
+DARK_BLUE = "#12436D"
+TURQUOISE = "#28A197"
+ORANGE = "#F46A25"
+DARK_GREY = "#3D3D3D"
+PALE_BLUE = "#6BACE6"
+
+
+def compare_figure(table: pl.DataFrame, comps: pl.DataFrame, measure: MeasureInfo, selected: str | None) -> go.Figure:
+    """Councils ranked best (left) to worst (right), with 95% intervals and comparator lines."""
+    shown = table.filter(pl.col("value").is_not_null())
+    fig = go.Figure()
+    fig.add_trace(_council_trace(shown.filter(pl.col("code") != (selected or "")), measure, "Councils", PALE_BLUE, 7))
+    chosen = shown.filter(pl.col("code") == (selected or ""))
+    if chosen.height:
+        fig.add_trace(_council_trace(chosen, measure, chosen["name"][0], ORANGE, 14, symbol="diamond"))
+        _label_selected(fig, chosen.row(0, named=True), measure)
+    for row, dash, colour in _comparator_styles(comps):
+        value = float(row["value"])  # type: ignore[arg-type]
+        fig.add_hline(
+            y=value,
+            line_dash=dash,
+            line_color=colour,
+            line_width=2,
+            annotation_text=f"{row['area_name']}: {format_value(value, measure.unit)}",
+            annotation_position="top right",
+            annotation_font_color=colour,
+        )
+    direction = {"higher_is_better": "best (highest)", "lower_is_better": "best (lowest)"}
+    fig.update_layout(
+        height=460,
+        margin={"l": 10, "r": 10, "t": 30, "b": 40},
+        showlegend=False,
+        plot_bgcolor="white",
+        hovermode="closest",
+        dragmode=False,
+        xaxis={
+            "title": f"Councils, ranked {direction.get(measure.polarity, 'highest')} on the left",
+            "showticklabels": False,
+            "categoryorder": "array",
+            "categoryarray": shown["name"].to_list(),
+            "fixedrange": True,
+        },
+        yaxis={"title": _axis_title(measure), "gridcolor": "#E5E5E5", "zeroline": False, "fixedrange": True},
+    )
+    return fig
+
+
+def _council_trace(
+    rows: pl.DataFrame, measure: MeasureInfo, name: str, colour: str, size: int, symbol: str = "circle"
+) -> go.Scatter:
+    has_ci = rows["ci_low"].is_not_null()
+    upper = (rows["ci_high"] - rows["value"]).fill_null(0)
+    lower = (rows["value"] - rows["ci_low"]).fill_null(0)
+    hover = [
+        f"<b>{r['name']}</b><br>{format_value(r['value'], measure.unit)}"
+        + (
+            f" (95% CI {format_value(r['ci_low'], measure.unit)} to {format_value(r['ci_high'], measure.unit)})"
+            if r["ci_low"] is not None
+            else ""
+        )
+        + f"<br>Rank {r['rank']} of {r['ranked_of']}<br>{r['region'] or ''}"
+        for r in rows.iter_rows(named=True)
+    ]
+    return go.Scatter(
+        x=rows["name"].to_list(),
+        y=rows["value"].to_list(),
+        mode="markers",
+        name=name,
+        customdata=rows["code"].to_list(),
+        hovertext=hover,
+        hoverinfo="text",
+        marker={"color": colour, "size": size, "symbol": symbol, "line": {"color": DARK_BLUE, "width": 1}},
+        error_y={
+            "type": "data",
+            "array": upper.to_list(),
+            "arrayminus": lower.to_list(),
+            "visible": bool(has_ci.any()),
+            "color": "#7F8A94",
+            "thickness": 1,
+            "width": 0,
+        },
+    )
+
+
+def _label_selected(fig: go.Figure, row: dict[str, object], measure: MeasureInfo) -> None:
+    fig.add_annotation(
+        x=row["name"],
+        y=row["value"],
+        text=f"<b>{row['name']}</b><br>{format_value(row['value'], measure.unit)}",  # type: ignore[arg-type]
+        showarrow=True,
+        arrowhead=0,
+        ax=0,
+        ay=-48,
+        font={"color": DARK_GREY},
+        bgcolor="rgba(255,255,255,0.85)",
+    )
+
+
+def _comparator_styles(comps: pl.DataFrame) -> list[tuple[dict[str, object], str, str]]:
+    styles = {
+        "england": ("solid", DARK_BLUE),
+        "region": ("dash", TURQUOISE),
+        "council_type": ("dot", DARK_GREY),
+    }
+    return [
+        (row, *styles[str(row["area_type"])])
+        for row in comps.filter(pl.col("value").is_not_null()).iter_rows(named=True)
+    ]
+
+
+def _axis_title(measure: MeasureInfo) -> str:
+    return measure.label if measure.unit in {"score", ""} else f"{measure.label} ({measure.unit})"

@@ -1,0 +1,89 @@
+"""Tables beside every chart, and downloads of exactly those rows."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import polars as pl
+import streamlit as st
+
+from accountability.sources.base import STATUS_LABELS
+from accountability.stats import CI_METHOD_LABELS
+
+
+def _number(label: str, unit: str, help_text: str | None = None) -> Any:
+    fmt = "%.1f%%" if unit == "%" else "%.1f"
+    return st.column_config.NumberColumn(label, format=fmt, help=help_text)
+
+
+def render_compare_table(frame: pl.DataFrame, unit: str, alt: str) -> None:
+    """The Compare page's numbers as a sortable table, with readable statuses."""
+    shown = frame.with_columns(
+        pl.col("status").replace_strict(STATUS_LABELS, default=pl.col("status")),
+        pl.col("ci_method").replace_strict(CI_METHOD_LABELS, default=pl.col("ci_method")),
+    )
+    st.dataframe(
+        shown,
+        hide_index=True,
+        alt=alt,
+        column_order=[
+            "rank",
+            "name",
+            "area_type",
+            "region",
+            "value",
+            "ci95_low",
+            "ci95_high",
+            "numerator",
+            "denominator",
+            "status",
+            "ci_method",
+            "code",
+        ],
+        column_config={
+            "rank": st.column_config.NumberColumn("Rank", help="1 is best (highest where no direction is better)"),
+            "name": "Area",
+            "area_type": "Type",
+            "region": "Region",
+            "value": _number("Value", unit),
+            "ci95_low": _number("95% interval: low", unit),
+            "ci95_high": _number("95% interval: high", unit),
+            "numerator": st.column_config.NumberColumn("Numerator", format="%,.0f"),
+            "denominator": st.column_config.NumberColumn("Denominator", format="%,.0f"),
+            "status": "Status",
+            "ci_method": "Interval method",
+            "code": "ONS code",
+        },
+    )
+
+
+def csv_bytes(frame: pl.DataFrame) -> bytes:
+    return frame.write_csv().encode("utf-8")
+
+
+def excel_bytes(frame: pl.DataFrame, sheet: str) -> bytes:
+    buffer = io.BytesIO()
+    frame.write_excel(buffer, worksheet=sheet[:31], autofit=True)
+    return buffer.getvalue()
+
+
+def render_downloads(frame: pl.DataFrame, stem: str, key: str) -> None:
+    """CSV and Excel downloads of `frame` exactly as given."""
+    left, right = st.columns(2)
+    left.download_button(
+        "Download CSV",
+        csv_bytes(frame),
+        file_name=f"{stem}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+        on_click="ignore",
+    )
+    right.download_button(
+        "Download Excel",
+        excel_bytes(frame, stem),
+        file_name=f"{stem}.xlsx",
+        key=f"{key}_xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click="ignore",
+    )

@@ -1,0 +1,26 @@
+"""Council care accountability dashboard: entry point, shared council picker and navigation."""
+
+import streamlit as st
+
+from components.data import load, settings_or_stop
+from components.widgets import render_council_picker
+
+st.set_page_config(page_title="Council care accountability", page_icon="🏛️", layout="wide")
+settings_or_stop()
+
+# Home is the default page: Streamlit serves the default at "/", so it cannot be a deep-link target.
+pages = [
+    st.Page("pages/home.py", title="Home", icon="🏠", url_path="home", default=True),
+    st.Page("pages/compare.py", title="Compare councils", icon="📊", url_path="compare"),
+    st.Page("pages/methods.py", title="Data and methods", icon="📖", url_path="methods"),
+    st.Page("pages/accessibility.py", title="Accessibility", icon="♿", url_path="accessibility"),
+]
+navigation = st.navigation(pages)
+
+# Shared across pages, so the chosen council follows the user (and the URL) everywhere.
+render_council_picker(load("councils"))
+st.sidebar.caption(
+    "Official statistics from NHS England, DfE, Ofsted, ONS and MHCLG (Oflog). "
+    "Contains public sector information licensed under the Open Government Licence v3.0."
+)
+navigation.run()

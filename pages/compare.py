@@ -1,0 +1,78 @@
+"""Compare councils: one measure and period, every council ranked, with England and the region."""
+
+import polars as pl
+import streamlit as st
+
+from accountability.compare import (
+    comparators,
+    export_frame,
+    in_display_order,
+    measure_info,
+    periods_for,
+    ranked,
+    summary_sentence,
+)
+from components.charts import compare_figure
+from components.data import load, settings_or_stop
+from components.navigation import require_navigation
+from components.tables import render_compare_table, render_downloads
+from components.widgets import polarity_text, render_measure_picker, render_period_picker, render_share_link
+
+require_navigation()  # a first visit via a shared link must still run dashboard.py
+
+st.title("Compare councils")
+st.caption("Where every English council stands on one measure, against the published England and regional figures.")
+
+# state
+councils, values, benchmarks = load("councils"), load("values"), load("benchmarks")
+measures = in_display_order(load("measures").filter(pl.col("id").is_in(values["measure"].unique().implode())))
+code = st.session_state.get("council")
+left, right = st.columns([3, 1])
+with left:
+    measure = measure_info(measures, render_measure_picker(measures))
+periods = periods_for(values, measure.id)
+if not periods:
+    st.info("No council has a published value for this measure yet.")
+    st.stop()
+default_period = settings_or_stop().default_period
+with right:
+    period = render_period_picker(periods, periods[-1] if default_period == "latest" else default_period)
+
+# data and derive
+table = ranked(values, councils, measure, period)
+region = councils.filter(pl.col("code") == (code or ""))["region_code"].to_list()
+comps = comparators(benchmarks, measure.id, period, region[0] if region else None)
+sentence = summary_sentence(table, comps, measure, period, code)
+shown = export_frame(table, comps, measure)
+
+# render
+st.markdown(f"**{sentence}**")
+st.caption(f"{polarity_text(measure.polarity)}. {measure.description}")
+if code and table.filter(pl.col("code") == code).height == 0:
+    name = councils.filter(pl.col("code") == code)["name"].to_list()
+    st.info(
+        f"{name[0] if name else code} has no figure for {period}: it may not have existed then, "
+        "or the publisher does not report it. Try another period."
+    )
+chart_tab, table_tab = st.tabs(["Chart", "Table"])
+with chart_tab:
+    st.plotly_chart(
+        compare_figure(table, comps, measure, code),
+        key="compare_chart",
+        alt=sentence,
+        config={"displaylogo": False, "scrollZoom": False},
+    )
+    has_ci = table["ci_low"].is_not_null().any()
+    st.caption(
+        "Each dot is a council; lines through dots are 95% confidence intervals. "
+        if has_ci
+        else "No confidence intervals: the publisher gives no numerator, denominator or margin of error for this year. "
+    )
+with table_tab:
+    render_compare_table(shown, measure.unit, alt=sentence)
+render_downloads(shown, f"compare_{measure.id}_{period}", key="compare")
+render_share_link("compare", {"council": code, "measure": measure.id, "period": period})
+st.caption(
+    f"Source: {load('measures').filter(pl.col('id') == measure.id)['source'][0]}. "
+    "Contains public sector information licensed under the Open Government Licence v3.0."
+)

@@ -1,0 +1,89 @@
+"""Data and methods: every measure's definition and source, how intervals are made, row accounting."""
+
+import polars as pl
+import streamlit as st
+
+from accountability.formatting import POLARITY_LABELS
+from accountability.provenance import ATTRIBUTIONS, OGL_TEXT, OS_TEXT, accounts_summary, reorganisations
+from accountability.sources.base import STATUS_LABELS
+from accountability.stats import CI_METHOD_LABELS
+from components.data import load
+from components.navigation import require_navigation
+from components.tables import render_downloads
+
+require_navigation()  # a first visit via a shared link must still run dashboard.py
+
+st.title("Data and methods")
+st.write(
+    "Every number on this dashboard is a published official statistic, or is calculated from published "
+    "numerators and denominators as described below. Nothing is estimated or filled in."
+)
+
+measures = load("measures")
+st.header("Measures")
+catalogue = measures.select(
+    pl.col("label").alias("Measure"),
+    pl.col("domain").cast(pl.String).str.to_titlecase().alias("Domain"),
+    pl.col("description").alias("What it means"),
+    pl.col("polarity").cast(pl.String).replace_strict(POLARITY_LABELS).alias("Direction"),
+    pl.col("unit").alias("Unit"),
+    pl.col("source").alias("Source"),
+    pl.col("publisher").alias("Publisher"),
+    pl.col("framework_version").alias("Framework"),
+    pl.col("source_codes").alias("Publisher's codes"),
+    pl.when(pl.col("official"))
+    .then(pl.lit("Official statistics"))
+    .otherwise(pl.lit("Research compilation / derived"))
+    .alias("Status"),
+    pl.col("licence").alias("Licence"),
+    pl.col("id").alias("Measure id (in links)"),
+)
+st.dataframe(catalogue, hide_index=True, alt=f"Definitions of all {measures.height} measures")
+render_downloads(catalogue, "measure_definitions", key="measures")
+
+st.header("Methods")
+st.markdown(
+    """
+- **England and regional figures are the publisher's own**, pooled across all councils as published.
+  They are never an average of council values.
+- **Confidence intervals** show the range the true value is likely to lie in, given chance variation:
+  - percentages with a published numerator and denominator: *Wilson score* interval;
+  - rates with a published count and population: *Byar's* method, or the *exact Poisson* interval
+    when there are fewer than 10 events;
+  - survey measures (for example quality of life, feeling safe): the publisher's own *margin of error*,
+    which allows for the survey design.
+  Intervals are stored at 95% and 99.8%. Where the publisher gives none of these, no interval is shown
+  and no statistical comparison is made.
+- **Suppressed and missing values** stay missing, with the publisher's reason. They are never shown as zero.
+- **Periods** are financial years (April to March) unless a measure says otherwise; a count "at 31 March
+  2025" belongs to 2024-25. Social work workforce figures are at 30 September.
+- **Framework break:** the Adult Social Care Outcomes Framework changed in 2023-24 and reused some codes
+  for different measures. This dashboard matches measures across the break by their published description,
+  never by code, and marks the break: figures either side of it are not directly comparable.
+- **Council changes:** councils are identified by their ONS code. Figures for councils that were abolished
+  stay under the old council; they are never added to or split between their successors.
+"""
+)
+st.subheader("What the status labels mean")
+st.table(pl.DataFrame({"Status": list(STATUS_LABELS), "Meaning": list(STATUS_LABELS.values())}))
+st.subheader("Interval methods")
+st.table(pl.DataFrame({"Method": list(CI_METHOD_LABELS), "Meaning": list(CI_METHOD_LABELS.values())}))
+st.subheader("Council reorganisations")
+st.dataframe(reorganisations(load("councils")), hide_index=True, alt="Councils abolished and their successors")
+
+st.header("Sources and licence")
+for publisher, what in ATTRIBUTIONS:
+    st.markdown(f"- **{publisher}**: {what}")
+st.markdown(f"{OGL_TEXT} {OS_TEXT}")
+st.markdown(
+    "Open Government Licence v3.0: "
+    "[nationalarchives.gov.uk/doc/open-government-licence/version/3](https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/)"
+)
+
+st.header("Every row accounted for")
+st.write(
+    "For each published file: rows read, rows kept, values set to missing (with the publisher's reason) "
+    "and rows not used (with the reason). The checksum identifies the exact file that was read."
+)
+summary = accounts_summary(load("row_accounts"))
+st.dataframe(summary, hide_index=True, alt=f"Row accounting for {summary.height} published files")

@@ -1,0 +1,96 @@
+"""Compare page: URL state in and out, unknown values explained, numbers consistent with the store."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from accountability.store import read_table
+from tests.app.conftest import open_page as _open_page
+from tests.app.conftest import texts
+from tests.conftest import STORE_DIR
+
+BIRMINGHAM = "E08000025"
+COMPARE = "pages/compare.py"
+
+
+def open_page(**params: str):  # type: ignore[no-untyped-def]
+    return _open_page(COMPARE, **params)
+
+
+def _some_measure_and_periods() -> tuple[str, list[str]]:
+    values = read_table(STORE_DIR, "values").filter(pl.col("value").is_not_null())
+    counts = values.group_by("measure").agg(pl.col("period").unique().sort()).sort("measure")
+    row = counts.filter(pl.col("period").list.len() >= 2).row(0, named=True)
+    return row["measure"], row["period"]
+
+
+def test_url_parameters_set_council_measure_and_period() -> None:
+    measure, periods = _some_measure_and_periods()
+    at = open_page(council=BIRMINGHAM, measure=measure, period=periods[0])
+    assert not at.exception
+    assert at.selectbox(key="council").value == BIRMINGHAM
+    assert at.selectbox(key="measure").value == measure
+    assert at.selectbox(key="period").value == periods[0]
+    assert "Birmingham" in texts(at)
+
+
+def test_default_period_is_the_latest_with_data() -> None:
+    measure, periods = _some_measure_and_periods()
+    at = open_page(measure=measure)
+    assert at.selectbox(key="period").value == periods[-1]
+
+
+def test_unknown_council_in_url_gives_a_friendly_message() -> None:
+    at = open_page(council="E99999999")
+    assert not at.exception
+    assert at.selectbox(key="council").value is None
+    assert any("E99999999" in w.value for w in at.warning)
+
+
+def test_unknown_measure_in_url_gives_a_friendly_message() -> None:
+    at = open_page(measure="not_a_measure")
+    assert not at.exception
+    assert any("not_a_measure" in w.value for w in at.warning)
+
+
+def test_unknown_period_in_url_gives_a_friendly_message() -> None:
+    at = open_page(period="1066-67")
+    assert not at.exception
+    assert any("1066-67" in w.value for w in at.warning)
+
+
+def test_summary_is_also_the_chart_alt_text() -> None:
+    at = open_page(council=BIRMINGHAM)
+    chart = at.get("plotly_chart")[0]
+    assert chart.proto.alt and chart.proto.alt in texts(at)
+
+
+def test_changing_the_council_changes_the_summary() -> None:
+    at = open_page(council=BIRMINGHAM)
+    before = at.get("plotly_chart")[0].proto.alt
+    at.selectbox(key="council").select("E08000035").run()  # Leeds
+    after = at.get("plotly_chart")[0].proto.alt
+    assert "Leeds" in after and before != after
+
+
+def test_table_has_every_council_with_a_row_and_the_published_comparators() -> None:
+    measure, periods = _some_measure_and_periods()
+    at = open_page(council=BIRMINGHAM, measure=measure, period=periods[-1])
+    shown = at.dataframe[0].value
+    values = read_table(STORE_DIR, "values").filter(
+        (pl.col("measure") == measure) & (pl.col("period") == periods[-1])
+    )
+    assert (shown["area_type"] == "council").sum() == values.height
+    assert "england" in set(shown["area_type"])
+
+
+def test_readable_labels_in_the_url_work_too() -> None:
+    at = open_page(council="Birmingham")
+    assert at.selectbox(key="council").value == BIRMINGHAM
+    assert not at.warning
+
+
+def test_former_council_in_url_is_labelled_with_its_end() -> None:
+    at = open_page(council="E10000006")  # Cumbria, abolished April 2023
+    assert at.selectbox(key="council").value == "E10000006"
+    assert "Cumbria (until March 2023)" in at.selectbox(key="council").options

@@ -1,0 +1,44 @@
+"""Data and methods lists every measure with its source and licence; accessibility states gaps."""
+
+from __future__ import annotations
+
+from accountability.store import read_table
+from tests.app.conftest import open_page, texts
+from tests.conftest import STORE_DIR
+
+
+def test_methods_page_lists_every_measure_with_licence() -> None:
+    at = open_page("pages/methods.py")
+    catalogue = at.dataframe[0].value
+    measures = read_table(STORE_DIR, "measures")
+    assert len(catalogue) == measures.height
+    assert set(catalogue["Licence"]) == {"Open Government Licence v3.0"}
+    assert "Open Government Licence v3.0" in texts(at)
+
+
+def test_methods_page_accounts_for_every_file() -> None:
+    at = open_page("pages/methods.py")
+    accounts = at.dataframe[-1].value
+    assert (accounts["read"] == accounts["kept"] + accounts["rejected"]).all()
+
+
+def test_accessibility_page_names_known_gaps() -> None:
+    at = open_page("pages/accessibility.py")
+    assert "WCAG 2.2" in texts(at) and "#16148" in texts(at)
+
+
+def test_home_page_shows_the_councils_latest_ofsted_judgement() -> None:
+    inspections = read_table(STORE_DIR, "inspections").filter("is_latest").sort("code")
+    row = inspections.row(0, named=True)
+    at = open_page(council=row["code"])
+    assert f"{row['overall_effectiveness']} overall" in texts(at)
+
+
+def test_home_page_points_a_former_council_to_its_successors() -> None:
+    at = open_page(council="E10000006")  # Cumbria
+    assert "Cumberland" in texts(at) and "Westmorland and Furness" in texts(at)
+
+
+def test_home_page_without_a_council_invites_the_user_to_choose_one() -> None:
+    at = open_page()
+    assert "Choose your council" in texts(at)

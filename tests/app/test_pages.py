@@ -1,0 +1,40 @@
+"""Every page renders from the committed store, with alt text on every chart and no exception."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from accountability.settings import ROOT
+from tests.app.conftest import open_page, texts
+
+PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_without_exception(page: str) -> None:
+    at = open_page(page)
+    assert not at.exception
+    assert len(at.title) == 1  # one top heading per page
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_chart_has_alt_text(page: str) -> None:
+    at = open_page(page, council="E08000025")
+    charts = at.get("plotly_chart")
+    assert all(c.proto.alt for c in charts)
+
+
+def test_missing_store_shows_a_message_naming_the_table(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path))
+    at = open_page()
+    assert not at.exception
+    assert "councils" in texts(at) and "not found" in texts(at)
+
+
+def test_invalid_configuration_is_a_message_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DASHBOARD_DEFAULT_BENCHMARK", "scotland")
+    at = open_page()
+    assert not at.exception
+    assert "DASHBOARD_DEFAULT_BENCHMARK" in texts(at)

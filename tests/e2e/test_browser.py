@@ -1,0 +1,111 @@
+"""End-to-end in Debian's Chromium: open, change council through the UI, shared links, axe on every page."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.e2e.conftest import ARTIFACTS, run_axe, wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+CHART = "[data-testid='stPlotlyChart'] .main-svg"
+SUMMARY = "[data-testid='stMainBlockContainer'] strong"
+
+
+def _choose_council(page: Page, name: str) -> None:
+    box = page.get_by_role("combobox", name="Your council")
+    box.click()
+    box.fill(name)
+    page.get_by_role("option", name=name, exact=True).click()
+    wait_for_app(page)
+
+
+def _chart_mentions(page: Page, text: str) -> None:
+    page.wait_for_function(
+        "t => document.querySelector(\"[data-testid='stPlotlyChart']\").innerText.includes(t)", arg=text
+    )
+
+
+def test_a_first_visit_to_a_shared_link_gets_the_full_app(page: Page, fresh_app_url: str) -> None:
+    page.goto(f"{fresh_app_url}/compare?council=E08000025")
+    wait_for_app(page)
+    page.wait_for_selector(CHART)
+    nav = page.locator("[data-testid='stSidebarNav']").inner_text()
+    assert "Compare councils" in nav and "Data and methods" in nav
+    assert "Birmingham" in page.locator(SUMMARY).first.inner_text()
+
+
+def test_compare_page_shows_a_ranked_chart(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/compare")
+    wait_for_app(page)
+    page.wait_for_selector(CHART)
+    assert page.locator("h1").inner_text() == "Compare councils"
+    page.screenshot(path=str(ARTIFACTS / "compare.png"), full_page=True)
+
+
+def test_changing_council_in_the_ui_changes_chart_and_url(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/compare")
+    wait_for_app(page)
+    _choose_council(page, "Leeds")
+    _chart_mentions(page, "Leeds")
+    assert "Leeds" in page.locator(SUMMARY).first.inner_text()
+    assert "council=Leeds" in page.url
+    _choose_council(page, "Birmingham")
+    _chart_mentions(page, "Birmingham")
+    assert "council=Birmingham" in page.url
+    page.screenshot(path=str(ARTIFACTS / "compare_birmingham.png"), full_page=True)
+
+
+@pytest.mark.parametrize("council", ["E08000025", "Birmingham"])
+def test_a_shared_link_reproduces_the_view(page: Page, app_url: str, council: str) -> None:
+    page.goto(f"{app_url}/compare?council={council}&measure=rereferral_pct&period=2023-24")
+    wait_for_app(page)
+    page.wait_for_selector(CHART)
+    summary = page.locator(SUMMARY).first.inner_text()
+    assert "Birmingham" in summary and "2023-24" in summary and "re-referral" in summary.lower()
+
+
+def test_a_bad_link_gives_a_message_not_a_traceback(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/compare?council=NOPE&measure=nothing")
+    wait_for_app(page)
+    alerts = page.locator("[data-testid='stAlert']").all_inner_texts()
+    assert any("NOPE" in a for a in alerts) and any("nothing" in a for a in alerts)
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_the_council_follows_the_user_to_another_page(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/compare?council=E08000025")
+    wait_for_app(page)
+    page.get_by_role("link", name="Data and methods").click()
+    wait_for_app(page)
+    assert page.locator("h1").inner_text() == "Data and methods"
+    picker = page.get_by_role("combobox", name="Your council")
+    assert picker.input_value() == "Birmingham"
+
+
+def test_a_council_chosen_in_the_ui_stays_in_the_address_across_pages(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/compare")
+    wait_for_app(page)
+    _choose_council(page, "Leeds")
+    page.get_by_role("link", name="Data and methods").click()
+    wait_for_app(page)
+    assert "council=Leeds" in page.url
+
+
+@pytest.mark.parametrize("path", ["compare", "compare?council=E08000025", "methods", "accessibility"])
+def test_no_wcag_22_aa_violations(page: Page, app_url: str, path: str) -> None:
+    page.goto(f"{app_url}/{path}")
+    wait_for_app(page)
+    violations = run_axe(page)
+    summary = [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)" for v in violations]  # type: ignore[arg-type]
+    assert violations == [], "\n".join(summary)
+
+
+def test_no_wcag_violations_on_the_table_tab(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/compare?council=E08000025")
+    wait_for_app(page)
+    page.get_by_role("tab", name="Table").click()
+    page.wait_for_selector("[data-testid='stDataFrame']")
+    violations = run_axe(page)
+    assert violations == [], [v["id"] for v in violations]
