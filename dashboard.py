@@ -1,5 +1,7 @@
 """Council care accountability dashboard: entry point, shared council picker and navigation."""
 
+import logging
+
 import streamlit as st
 
 from components.data import load, settings_or_stop
@@ -23,4 +25,11 @@ st.sidebar.caption(
     "Official statistics from NHS England, DfE, Ofsted, ONS and MHCLG (Oflog). "
     "Contains public sector information licensed under the Open Government Licence v3.0."
 )
-navigation.run()
+try:
+    navigation.run()
+except Exception:  # last resort: people see a plain message, the log keeps the traceback
+    logging.getLogger("dashboard").exception("page %s failed", navigation.title)
+    st.error(
+        "Sorry, this page could not be shown because of a problem in the dashboard itself. "
+        "The details have been logged. Please try another measure or period, or come back later."
+    )

@@ -65,10 +65,25 @@ def comparators(benchmarks: pl.DataFrame, measure_id: str, period: str, region_c
     return rows.sort("area_type")
 
 
+DIRECTION = {
+    "higher_is_better": "higher is better",
+    "lower_is_better": "lower is better",
+    "no_judgement": "neither higher nor lower is better",
+}
+
+
+def rank_phrase(rank: int, tied: int, n: int, polarity: str) -> str:
+    """'ranked 3rd of 152 councils', 'ranked joint 1st of 152 councils', '12th highest of 150 councils'."""
+    joint = "joint " if tied > 1 else ""
+    if polarity == "no_judgement":
+        return f"{joint}{ordinal(rank)} highest of {n} councils"
+    return f"ranked {joint}{ordinal(rank)} of {n} councils"
+
+
 def summary_sentence(
     table: pl.DataFrame, comps: pl.DataFrame, measure: MeasureInfo, period: str, code: str | None
 ) -> str:
-    """One plain-English sentence: where the council stands, and the published comparators."""
+    """One plain-English sentence: the direction, where the council stands, the published comparators."""
     n = int(table["value"].count())
     england = comps.filter(pl.col("area_type") == "england")
     eng_text = (
@@ -76,23 +91,24 @@ def summary_sentence(
         if england.height and england["value"][0] is not None
         else "no published England figure"
     )
-    best = "highest" if measure.polarity == "no_judgement" else "best"
+    heading = f"{measure.label}, {period} ({DIRECTION.get(measure.polarity, measure.polarity)})"
     selected = table.filter(pl.col("code") == code) if code else table.clear()
     if selected.height == 0:
-        return f"{measure.label}, {period}: {n} councils have a published value; {eng_text}."
+        return f"{heading}: {n} councils have a published value; {eng_text}."
     row = selected.row(0, named=True)
     if row["value"] is None:
         status = STATUS_LABELS.get(str(row["status"]), "not published").lower()
-        return f"{measure.label}, {period}: no value for {row['name']} ({status}); {eng_text}."
+        return f"{heading}: no value for {row['name']} ({status}); {eng_text}."
     region = comps.filter(pl.col("area_type") == "region")
     region_text = (
         f", {region['area_name'][0]} {format_value(region['value'][0], measure.unit)}"
         if region.height and region["value"][0] is not None
         else ""
     )
+    tied = int((table["rank"] == row["rank"]).sum())
     return (
-        f"{measure.label}, {period}: {row['name']} {format_value(row['value'], measure.unit)}, "
-        f"{ordinal(int(row['rank']))} {best} of {n} councils; {eng_text}{region_text}."
+        f"{heading}: {row['name']} {format_value(row['value'], measure.unit)}, "
+        f"{rank_phrase(int(row['rank']), tied, n, measure.polarity)}; {eng_text}{region_text}."
     )
 
 

@@ -65,3 +65,15 @@ def reorganisations(councils: pl.DataFrame) -> pl.DataFrame:
             "Replaced by": [", ".join(names.get(c, c) for c in succ) for succ in ended["successors"].to_list()],
         }
     )
+
+
+def renumbered_councils(councils: pl.DataFrame) -> pl.DataFrame:
+    """Councils whose ONS code changed without a change of council (figures kept under the new code)."""
+    changed = councils.filter(pl.col("former_codes").list.len() > 0).sort("name")
+    return pl.DataFrame(
+        {
+            "Council": changed["name"],
+            "Current code": changed["code"],
+            "Former code": changed["former_codes"].list.join(", "),
+        }
+    )

@@ -78,9 +78,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=3, help="runs per case; the median is reported")
     args = parser.parse_args()
-    cases = [("full", 1, "Full prepare, real raw folder"), ("transform", 1, "Transform stage, real values"),
-             ("transform", 10, "Transform stage, SYNTHETIC 10x values"),
-             ("transform", 100, "Transform stage, SYNTHETIC 100x values")]
+    cases = [
+        ("full", 1, "Full prepare, real raw folder"),
+        ("transform", 1, "Transform stage, real values"),
+        ("transform", 10, "Transform stage, SYNTHETIC 10x values"),
+        ("transform", 100, "Transform stage, SYNTHETIC 100x values"),
+    ]
     print(f"Machine: {platform.machine()}, {_cpus()} CPUs, Python {platform.python_version()}; date {date.today()}\n")
     print("| case | value rows | wall time (median s) | peak memory (MB) | time per million rows (s) |")
     print("|---|---:|---:|---:|---:|")

@@ -28,8 +28,8 @@ def compare_figure(table: pl.DataFrame, comps: pl.DataFrame, measure: MeasureInf
     chosen = shown.filter(pl.col("code") == (selected or ""))
     if chosen.height:
         fig.add_trace(_council_trace(chosen, measure, chosen["name"][0], ORANGE, 14, symbol="diamond"))
-        _label_selected(fig, chosen.row(0, named=True), measure)
-    for row, dash, colour in _comparator_styles(comps):
+        _label_selected(fig, chosen.row(0, named=True), measure, shown)
+    for row, dash, colour, position in _comparator_styles(comps):
         value = float(row["value"])  # type: ignore[arg-type]
         fig.add_hline(
             y=value,
@@ -37,7 +37,7 @@ def compare_figure(table: pl.DataFrame, comps: pl.DataFrame, measure: MeasureInf
             line_color=colour,
             line_width=2,
             annotation_text=f"{row['area_name']}: {format_value(value, measure.unit)}",
-            annotation_position="top right",
+            annotation_position=position,
             annotation_font_color=colour,
         )
     direction = {"higher_is_better": "best (highest)", "lower_is_better": "best (lowest)"}
@@ -55,7 +55,14 @@ def compare_figure(table: pl.DataFrame, comps: pl.DataFrame, measure: MeasureInf
             "categoryarray": shown["name"].to_list(),
             "fixedrange": True,
         },
-        yaxis={"title": _axis_title(measure), "gridcolor": "#E5E5E5", "zeroline": False, "fixedrange": True},
+        yaxis={
+            "title": _axis_title(measure),
+            "gridcolor": "#E5E5E5",
+            "zeroline": False,
+            "fixedrange": True,
+            # a percentage cannot exceed 100: do not let padding suggest it can
+            "autorangeoptions": {"maxallowed": 101} if measure.unit == "%" else {},
+        },
     )
     return fig
 
@@ -97,29 +104,36 @@ def _council_trace(
     )
 
 
-def _label_selected(fig: go.Figure, row: dict[str, object], measure: MeasureInfo) -> None:
+def _label_selected(fig: go.Figure, row: dict[str, object], measure: MeasureInfo, shown: pl.DataFrame) -> None:
+    """Name and value beside the selected council: above it, or below when it sits near the top."""
+    value = float(row["value"])  # type: ignore[arg-type]
+    top = float(shown.select(pl.max_horizontal(pl.col("value").max(), pl.col("ci_high").max())).item())
+    bottom = float(shown["value"].min())  # type: ignore[arg-type]
+    near_top = top > bottom and (value - bottom) / (top - bottom) > 0.75
     fig.add_annotation(
         x=row["name"],
-        y=row["value"],
-        text=f"<b>{row['name']}</b><br>{format_value(row['value'], measure.unit)}",  # type: ignore[arg-type]
+        y=value,
+        text=f"<b>{row['name']}</b><br>{format_value(value, measure.unit)}",
         showarrow=True,
         arrowhead=0,
         ax=0,
-        ay=-48,
+        ay=56 if near_top else -56,
         font={"color": DARK_GREY},
-        bgcolor="rgba(255,255,255,0.85)",
+        bgcolor="rgba(255,255,255,0.9)",
     )
 
 
-def _comparator_styles(comps: pl.DataFrame) -> list[tuple[dict[str, object], str, str]]:
+def _comparator_styles(comps: pl.DataFrame) -> list[tuple[dict[str, object], str, str, str]]:
+    """Line style and label position per comparator: the higher line's label above, others below."""
     styles = {
         "england": ("solid", DARK_BLUE),
         "region": ("dash", TURQUOISE),
         "council_type": ("dot", DARK_GREY),
     }
+    rows = comps.filter(pl.col("value").is_not_null()).sort("value", descending=True)
     return [
-        (row, *styles[str(row["area_type"])])
-        for row in comps.filter(pl.col("value").is_not_null()).iter_rows(named=True)
+        (row, *styles[str(row["area_type"])], "top right" if i == 0 else "bottom right")
+        for i, row in enumerate(rows.iter_rows(named=True))
     ]
 
 

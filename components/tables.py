@@ -70,7 +70,7 @@ def excel_bytes(frame: pl.DataFrame, sheet: str) -> bytes:
 
 def render_downloads(frame: pl.DataFrame, stem: str, key: str) -> None:
     """CSV and Excel downloads of `frame` exactly as given."""
-    left, right = st.columns(2)
+    left, right, _ = st.columns([1, 1, 3])
     left.download_button(
         "Download CSV",
         csv_bytes(frame),

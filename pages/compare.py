@@ -16,7 +16,7 @@ from components.charts import compare_figure
 from components.data import load, settings_or_stop
 from components.navigation import require_navigation
 from components.tables import render_compare_table, render_downloads
-from components.widgets import polarity_text, render_measure_picker, render_period_picker, render_share_link
+from components.widgets import render_measure_picker, render_period_picker, render_share_link
 
 require_navigation()  # a first visit via a shared link must still run dashboard.py
 
@@ -47,7 +47,7 @@ shown = export_frame(table, comps, measure)
 
 # render
 st.markdown(f"**{sentence}**")
-st.caption(f"{polarity_text(measure.polarity)}. {measure.description}")
+st.caption(measure.description)
 if code and table.filter(pl.col("code") == code).height == 0:
     name = councils.filter(pl.col("code") == code)["name"].to_list()
     st.info(

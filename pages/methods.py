@@ -4,7 +4,14 @@ import polars as pl
 import streamlit as st
 
 from accountability.formatting import POLARITY_LABELS
-from accountability.provenance import ATTRIBUTIONS, OGL_TEXT, OS_TEXT, accounts_summary, reorganisations
+from accountability.provenance import (
+    ATTRIBUTIONS,
+    OGL_TEXT,
+    OS_TEXT,
+    accounts_summary,
+    renumbered_councils,
+    reorganisations,
+)
 from accountability.sources.base import STATUS_LABELS
 from accountability.stats import CI_METHOD_LABELS
 from components.data import load
@@ -21,24 +28,39 @@ st.write(
 
 measures = load("measures")
 st.header("Measures")
+st.write(f"{measures.height} measures. Open one to read what it means, which way is better, and where it comes from.")
+for domain, title in (("adults", "Adult social care"), ("children", "Children's social care")):
+    st.subheader(title)
+    for m in measures.filter(pl.col("domain") == domain).sort("label").iter_rows(named=True):
+        with st.expander(m["label"]):
+            st.write(m["description"])
+            st.markdown(
+                f"- **Which way is better:** {POLARITY_LABELS[m['polarity']]}\n"
+                f"- **Unit:** {m['unit']} · **Periods:** {m['period_note']}\n"
+                f"- **Source:** {m['source']}, {m['publisher']} "
+                f"({'official statistics' if m['official'] else 'research compilation or derived'})\n"
+                f"- **Framework:** {m['framework_version']} · **Publisher's codes:** {m['source_codes']}\n"
+                f"- **Licence:** {m['licence']} · **Id in links:** `{m['id']}`"
+            )
+            if m["note"]:
+                st.caption(m["note"])
 catalogue = measures.select(
-    pl.col("label").alias("Measure"),
-    pl.col("domain").cast(pl.String).str.to_titlecase().alias("Domain"),
-    pl.col("description").alias("What it means"),
-    pl.col("polarity").cast(pl.String).replace_strict(POLARITY_LABELS).alias("Direction"),
-    pl.col("unit").alias("Unit"),
-    pl.col("source").alias("Source"),
-    pl.col("publisher").alias("Publisher"),
-    pl.col("framework_version").alias("Framework"),
-    pl.col("source_codes").alias("Publisher's codes"),
-    pl.when(pl.col("official"))
-    .then(pl.lit("Official statistics"))
-    .otherwise(pl.lit("Research compilation / derived"))
-    .alias("Status"),
-    pl.col("licence").alias("Licence"),
-    pl.col("id").alias("Measure id (in links)"),
+    pl.col("id").alias("measure_id"),
+    pl.col("label").alias("measure"),
+    pl.col("domain").cast(pl.String),
+    "description",
+    pl.col("polarity").cast(pl.String).replace_strict(POLARITY_LABELS).alias("direction"),
+    "unit",
+    "source",
+    "publisher",
+    "framework_version",
+    "source_codes",
+    "break_period",
+    "official",
+    "licence",
+    "note",
 )
-st.dataframe(catalogue, hide_index=True, alt=f"Definitions of all {measures.height} measures")
+st.write("All definitions as one table:")
 render_downloads(catalogue, "measure_definitions", key="measures")
 
 st.header("Methods")
@@ -65,11 +87,16 @@ st.markdown(
 """
 )
 st.subheader("What the status labels mean")
-st.table(pl.DataFrame({"Status": list(STATUS_LABELS), "Meaning": list(STATUS_LABELS.values())}))
+st.table(pl.DataFrame({"Meaning": list(STATUS_LABELS.values()), "In downloads": list(STATUS_LABELS)}))
 st.subheader("Interval methods")
-st.table(pl.DataFrame({"Method": list(CI_METHOD_LABELS), "Meaning": list(CI_METHOD_LABELS.values())}))
+st.table(pl.DataFrame({"Meaning": list(CI_METHOD_LABELS.values()), "In downloads": list(CI_METHOD_LABELS)}))
 st.subheader("Council reorganisations")
 st.dataframe(reorganisations(load("councils")), hide_index=True, alt="Councils abolished and their successors")
+st.write(
+    "These councils only changed their ONS code, after small boundary changes. Their figures are shown "
+    "under the current code, whichever code the publisher used."
+)
+st.table(renumbered_councils(load("councils")))
 
 st.header("Sources and licence")
 for publisher, what in ATTRIBUTIONS:

@@ -28,23 +28,17 @@ def test_ci_runs_the_readmes_test_command() -> None:
 
 
 def test_requirements_are_pinned() -> None:
-    lines = [
-        ln for ln in (ROOT / "requirements.txt").read_text().splitlines() if ln and not ln.startswith("#")
-    ]
+    lines = [ln for ln in (ROOT / "requirements.txt").read_text().splitlines() if ln and not ln.startswith("#")]
     assert lines and all("==" in ln for ln in lines)
 
 
 def test_domain_package_does_not_import_streamlit() -> None:
-    offenders = [
-        p.name for p in (ROOT / "accountability").rglob("*.py") if "import streamlit" in p.read_text()
-    ]
+    offenders = [p.name for p in (ROOT / "accountability").rglob("*.py") if "import streamlit" in p.read_text()]
     assert offenders == []
 
 
 def test_ruff_finds_nothing() -> None:
-    out = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "."], cwd=ROOT, capture_output=True, text=True
-    )
+    out = subprocess.run([sys.executable, "-m", "ruff", "check", "."], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
 
 

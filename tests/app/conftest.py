@@ -38,3 +38,9 @@ def texts(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
     parts += [e.value for e in at.error] + [w.value for w in at.warning] + [i.value for i in at.info]
     return "\n".join(str(p) for p in parts)
+
+
+def assert_healthy(at: AppTest) -> None:
+    """No exception and no error message on the page (the last-resort handler shows one)."""
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]

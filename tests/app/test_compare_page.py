@@ -5,8 +5,8 @@ from __future__ import annotations
 import polars as pl
 
 from accountability.store import read_table
+from tests.app.conftest import assert_healthy, texts
 from tests.app.conftest import open_page as _open_page
-from tests.app.conftest import texts
 from tests.conftest import STORE_DIR
 
 BIRMINGHAM = "E08000025"
@@ -27,7 +27,7 @@ def _some_measure_and_periods() -> tuple[str, list[str]]:
 def test_url_parameters_set_council_measure_and_period() -> None:
     measure, periods = _some_measure_and_periods()
     at = open_page(council=BIRMINGHAM, measure=measure, period=periods[0])
-    assert not at.exception
+    assert_healthy(at)
     assert at.selectbox(key="council").value == BIRMINGHAM
     assert at.selectbox(key="measure").value == measure
     assert at.selectbox(key="period").value == periods[0]
@@ -42,20 +42,20 @@ def test_default_period_is_the_latest_with_data() -> None:
 
 def test_unknown_council_in_url_gives_a_friendly_message() -> None:
     at = open_page(council="E99999999")
-    assert not at.exception
+    assert_healthy(at)
     assert at.selectbox(key="council").value is None
     assert any("E99999999" in w.value for w in at.warning)
 
 
 def test_unknown_measure_in_url_gives_a_friendly_message() -> None:
     at = open_page(measure="not_a_measure")
-    assert not at.exception
+    assert_healthy(at)
     assert any("not_a_measure" in w.value for w in at.warning)
 
 
 def test_unknown_period_in_url_gives_a_friendly_message() -> None:
     at = open_page(period="1066-67")
-    assert not at.exception
+    assert_healthy(at)
     assert any("1066-67" in w.value for w in at.warning)
 
 
@@ -77,9 +77,7 @@ def test_table_has_every_council_with_a_row_and_the_published_comparators() -> N
     measure, periods = _some_measure_and_periods()
     at = open_page(council=BIRMINGHAM, measure=measure, period=periods[-1])
     shown = at.dataframe[0].value
-    values = read_table(STORE_DIR, "values").filter(
-        (pl.col("measure") == measure) & (pl.col("period") == periods[-1])
-    )
+    values = read_table(STORE_DIR, "values").filter((pl.col("measure") == measure) & (pl.col("period") == periods[-1]))
     assert (shown["area_type"] == "council").sum() == values.height
     assert "england" in set(shown["area_type"])
 
@@ -94,3 +92,25 @@ def test_former_council_in_url_is_labelled_with_its_end() -> None:
     at = open_page(council="E10000006")  # Cumbria, abolished April 2023
     assert at.selectbox(key="council").value == "E10000006"
     assert "Cumbria (until March 2023)" in at.selectbox(key="council").options
+
+
+def test_every_measure_renders_at_its_latest_period_for_a_council() -> None:
+    measures = read_table(STORE_DIR, "values").filter(pl.col("value").is_not_null())["measure"].unique().sort()
+    at = open_page(council=BIRMINGHAM)
+    for measure in measures.to_list():
+        at.selectbox(key="measure").select(measure).run()
+        assert_healthy(at)
+        assert at.get("plotly_chart"), measure
+
+
+def test_a_page_failure_is_a_plain_message_not_a_traceback(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import components.charts
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(components.charts, "compare_figure", broken)
+    at = open_page(council=BIRMINGHAM)
+    assert not at.exception
+    assert any("could not be shown" in e.value for e in at.error)
+    assert "boom" not in texts(at)

@@ -7,13 +7,13 @@ from tests.app.conftest import open_page, texts
 from tests.conftest import STORE_DIR
 
 
-def test_methods_page_lists_every_measure_with_licence() -> None:
+def test_methods_page_explains_every_measure_with_source_and_licence() -> None:
     at = open_page("pages/methods.py")
-    catalogue = at.dataframe[0].value
     measures = read_table(STORE_DIR, "measures")
-    assert len(catalogue) == measures.height
-    assert set(catalogue["Licence"]) == {"Open Government Licence v3.0"}
-    assert "Open Government Licence v3.0" in texts(at)
+    assert sorted(e.label for e in at.expander) == sorted(measures["label"].to_list())
+    for m in measures.iter_rows(named=True):
+        assert m["description"] in texts(at)
+    assert texts(at).count("**Licence:** Open Government Licence v3.0") == measures.height
 
 
 def test_methods_page_accounts_for_every_file() -> None:

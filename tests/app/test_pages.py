@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from accountability.settings import ROOT
-from tests.app.conftest import open_page, texts
+from tests.app.conftest import assert_healthy, open_page, texts
 
 PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
 
@@ -15,13 +15,14 @@ PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
 @pytest.mark.parametrize("page", PAGES)
 def test_page_renders_without_exception(page: str) -> None:
     at = open_page(page)
-    assert not at.exception
+    assert_healthy(at)
     assert len(at.title) == 1  # one top heading per page
 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_chart_has_alt_text(page: str) -> None:
     at = open_page(page, council="E08000025")
+    assert_healthy(at)
     charts = at.get("plotly_chart")
     assert all(c.proto.alt for c in charts)
 

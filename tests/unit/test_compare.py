@@ -120,7 +120,10 @@ def test_summary_names_rank_value_and_published_comparators() -> None:
         "2023-24",
         "E06000003",
     )
-    assert text == "Share helped, 2023-24: Gamma 20.0%, 2nd best of 3 councils; England 15.0%, North East 12.0%."
+    assert text == (
+        "Share helped, 2023-24 (higher is better): Gamma 20.0%, ranked 2nd of 3 councils; "
+        "England 15.0%, North East 12.0%."
+    )
 
 
 def test_summary_for_a_suppressed_council_says_why_and_claims_no_rank() -> None:
@@ -128,13 +131,14 @@ def test_summary_for_a_suppressed_council_says_why_and_claims_no_rank() -> None:
     text = summary_sentence(
         table, comparators(BENCH, "m", "2023-24", None), _measure("higher_is_better"), "2023-24", "E06000002"
     )
-    assert "no value for Beta" in text and "suppressed" in text and "best" not in text
+    assert "no value for Beta" in text and "suppressed" in text and "ranked" not in text
 
 
 def test_summary_without_polarity_says_highest_not_best() -> None:
     table = ranked(_values([10.0, 30.0]), COUNCILS, _measure("no_judgement"), "2023-24")
     text = summary_sentence(table, BENCH.clear(), _measure("no_judgement"), "2023-24", "E06000002")
-    assert "1st highest" in text and "no published England figure" in text
+    assert "1st highest of 2 councils" in text and "no published England figure" in text
+    assert "neither higher nor lower is better" in text
 
 
 @pytest.mark.parametrize("code", [None, "E06000001"])
@@ -166,3 +170,9 @@ def test_latest_inspection_is_none_for_a_council_never_inspected() -> None:
     )
     assert latest_inspection(inspections, "E06000001")["overall"] == "Inadequate"  # type: ignore[index]
     assert latest_inspection(inspections, "E06000002") is None
+
+
+def test_tied_councils_are_ranked_jointly() -> None:
+    table = ranked(_values([20.0, 20.0, 5.0]), COUNCILS, _measure("higher_is_better"), "2023-24")
+    text = summary_sentence(table, BENCH.clear(), _measure("higher_is_better"), "2023-24", "E06000002")
+    assert "ranked joint 1st of 3 councils" in text
