@@ -71,10 +71,10 @@ def build(raw_dir: Path, *, quiet: bool = False) -> dict[str, pl.DataFrame]:
     if not raw_dir.is_dir():
         raise BuildFailed(f"raw folder {raw_dir} not found: set DASHBOARD_RAW_DIR or pass --raw-dir")
     progress = Progress(total=len(READERS), quiet=quiet)
-    outputs: list[SourceOutput] = []
+    outputs: list[tuple[str, SourceOutput]] = []
     for label, reader in READERS:
         try:
-            outputs.append(progress.run(label, functools.partial(reader, raw_dir)))
+            outputs.append((label, progress.run(label, functools.partial(reader, raw_dir))))
         except SourceFileError as exc:
             raise BuildFailed(f"{label}: {exc}") from exc
     tables = assemble(outputs, raw_dir)
@@ -87,17 +87,20 @@ def build(raw_dir: Path, *, quiet: bool = False) -> dict[str, pl.DataFrame]:
     return tables
 
 
-def assemble(outputs: list[SourceOutput], raw_dir: Path) -> dict[str, pl.DataFrame]:
-    """Join readers' outputs into the store's tables, adding intervals and the row accounting."""
+def assemble(outputs: list[tuple[str, SourceOutput]], raw_dir: Path) -> dict[str, pl.DataFrame]:
+    """Join readers' outputs (with their labels) into the store's tables, adding intervals and accounting."""
     measures = measures_frame(MEASURES)
     extra: dict[str, pl.DataFrame] = {}
-    for out in outputs:
+    for _, out in outputs:
         extra.update(out.tables)
-    accounts = [a for o in outputs for a in o.accounts]
     councils = harmonise.fold_councils(extra["councils"])
-    values = harmonise.recode(pl.concat([o.values for o in outputs]), "code")
-    values = drop_councils_not_yet_or_no_longer(values, councils, accounts)
-    benchmarks = pl.concat([o.benchmarks for o in outputs])
+    values = pl.concat(
+        [
+            drop_councils_not_yet_or_no_longer(harmonise.recode(o.values, "code"), councils, o.accounts)
+            for _, o in outputs
+        ]
+    )
+    benchmarks = pl.concat([o.benchmarks for _, o in outputs])
     return {
         "councils": councils,
         "measures": measures,
@@ -109,7 +112,7 @@ def assemble(outputs: list[SourceOutput], raw_dir: Path) -> dict[str, pl.DataFra
         "population": harmonise.recode(extra["population"], "code"),
         "inspections": harmonise.recode(extra["inspections"], "code"),
         "boundaries": harmonise.recode(extra["boundaries"], "code"),
-        "row_accounts": accounts_frame(accounts, raw_dir),
+        "row_accounts": accounts_frame(outputs, raw_dir),
     }
 
 
@@ -134,19 +137,25 @@ def drop_councils_not_yet_or_no_longer(
     return dated.filter(~empty_outside).drop("from", "to")
 
 
-def accounts_frame(accounts: list[RowAccount], raw_dir: Path) -> pl.DataFrame:
-    """Long table: file, folder, sha256, outcome (read/kept/set_missing/rejected), reason, rows."""
+def accounts_frame(outputs: list[tuple[str, SourceOutput]], raw_dir: Path) -> pl.DataFrame:
+    """Long table: reader, file, folder, sha256, outcome (read/kept/set_missing/rejected), reason, rows.
+
+    Some files are read by two readers for different purposes (the lookups take council names from
+    the files the ASCOF and DfE readers take values from), so each account is kept per reader.
+    """
     rows: list[dict[str, object]] = []
-    for a in accounts:
-        path = next(raw_dir.rglob(a.file), None)
+    for reader, a in ((label, a) for label, out in outputs for a in out.accounts):
+        file_name = a.file.split(" (")[0]  # spreadsheet accounts are named "<file> (<sheet>)"
+        path = next(raw_dir.rglob(file_name), None)
         digest = hashlib.sha256(path.read_bytes()).hexdigest() if path else ""
         folder = path.parent.name if path else ""
-        base = {"file": a.file, "folder": folder, "sha256": digest}
+        base = {"reader": reader, "file": a.file, "folder": folder, "sha256": digest}
         rows.append({**base, "outcome": "read", "reason": "", "rows": a.read})
         rows.append({**base, "outcome": "kept", "reason": "", "rows": a.kept})
         rows += [{**base, "outcome": "set_missing", "reason": r, "rows": n} for r, n in a.set_missing.items()]
         rows += [{**base, "outcome": "rejected", "reason": r, "rows": n} for r, n in a.rejected.items()]
     schema = {
+        "reader": pl.String,
         "file": pl.String,
         "folder": pl.String,
         "sha256": pl.String,

@@ -30,7 +30,7 @@ OS_TEXT = (
 
 
 def accounts_summary(accounts: pl.DataFrame) -> pl.DataFrame:
-    """One row per published file: read, kept, set missing, rejected, and the reasons."""
+    """One row per published file and reader: read, kept, set missing, rejected, and the reasons."""
 
     def total(outcome: str) -> pl.Expr:
         return pl.col("rows").filter(pl.col("outcome") == outcome).sum().alias(outcome)
@@ -40,7 +40,7 @@ def accounts_summary(accounts: pl.DataFrame) -> pl.DataFrame:
         return part.filter(pl.col("outcome") == outcome).sort().str.join("; ").alias(f"{outcome}_reasons")
 
     return (
-        accounts.group_by("folder", "file")
+        accounts.group_by("reader", "folder", "file")
         .agg(
             total("read"),
             total("kept"),
@@ -49,7 +49,7 @@ def accounts_summary(accounts: pl.DataFrame) -> pl.DataFrame:
             reasons("set_missing"),
             reasons("rejected"),
         )
-        .sort("folder", "file")
+        .sort("folder", "file", "reader")
     )
 
 

@@ -99,12 +99,14 @@ def _bisect(f: Callable[[float], float], lo: float = 0.0, hi: float = 100.0) -> 
     return (lo + hi) / 2
 
 
-CI_METHODS = ["wilson", "byar", "exact_poisson", "survey_moe", "none"]
+CI_METHODS = ["wilson", "byar", "exact_poisson", "survey_moe", "not_reproducible", "none"]
 CI_METHOD_LABELS = {
     "wilson": "Wilson score interval from the published numerator and denominator",
     "byar": "Byar's method from the published count and population",
     "exact_poisson": "Exact Poisson interval (fewer than 10 events)",
     "survey_moe": "The publisher's survey margin of error",
+    "not_reproducible": "No interval: the published value cannot be reproduced from the published numerator "
+    "and denominator (for example the value was rounded to a whole number, or the counts leave out a council)",
     "none": "No interval: the publisher gives no numerator, denominator or margin of error",
 }
 
@@ -148,4 +150,25 @@ def with_intervals(frame: pl.DataFrame, measures: pl.DataFrame) -> pl.DataFrame:
                 .otherwise(None)
                 .alias(name)
             )
-    return joined.with_columns(columns).drop("value_type", "multiplier")
+    return _drop_unreproducible(joined.with_columns(columns)).drop("value_type", "multiplier")
+
+
+def _drop_unreproducible(frame: pl.DataFrame) -> pl.DataFrame:
+    """Withdraw a count-based interval that does not contain the published value itself.
+
+    The value is always the publisher's own figure; an interval computed from counts that do not
+    reproduce it (a rounded whole number, a region total missing one council) would draw the dot
+    outside its own whisker, so no interval is shown for it.
+    """
+    from_counts = pl.col("ci_method").is_in(["wilson", "byar", "exact_poisson"])
+    outside = ~pl.col("value").is_between(pl.col("ci_low") - 1e-9, pl.col("ci_high") + 1e-9)
+    bad = from_counts & outside.fill_null(False)
+    limits = ["ci_low", "ci_high", "ci998_low", "ci998_high"]
+    return frame.with_columns(
+        pl.when(bad)
+        .then(pl.lit("not_reproducible"))
+        .otherwise(pl.col("ci_method").cast(pl.String))
+        .cast(pl.Enum(CI_METHODS))
+        .alias("ci_method"),
+        *[pl.when(bad).then(None).otherwise(pl.col(c)).alias(c) for c in limits],
+    )

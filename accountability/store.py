@@ -31,7 +31,7 @@ TABLES = (
 KEYS: dict[str, list[str]] = {
     "councils": ["code"],
     "measures": ["id"],
-    "ascof_codes": ["measure", "framework", "code"],
+    "ascof_codes": ["measure", "framework", "code", "first_period"],
     "ascof_survey_base": ["area_code", "period", "measure"],
     "values": ["code", "period", "measure"],
     "benchmarks": ["area_type", "area_code", "period", "measure"],
@@ -39,7 +39,7 @@ KEYS: dict[str, list[str]] = {
     "population": ["code", "year", "age_band"],
     "inspections": ["code", "inspection_start", "framework"],
     "boundaries": ["vintage", "code"],
-    "row_accounts": ["file", "outcome", "reason"],
+    "row_accounts": ["reader", "file", "outcome", "reason"],
 }
 
 

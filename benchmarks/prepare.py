@@ -50,9 +50,9 @@ def case_transform(scale: int) -> dict[str, float]:
     from accountability.settings import Settings
 
     raw_dir = Settings(_env_file=None).raw_dir
-    outputs = [reader(raw_dir) for _, reader in prepare.READERS]
+    outputs = [(label, reader(raw_dir)) for label, reader in prepare.READERS]
     if scale > 1:  # SYNTHETIC: copies of the real rows under invented period labels
-        for out in outputs:
+        for _, out in outputs:
             copies = [
                 out.values.with_columns(period=pl.lit(f"synthetic-{k}-") + pl.col("period")) for k in range(scale)
             ]

@@ -172,7 +172,7 @@ def require_columns(frame: pl.DataFrame, required: list[str], file: str | Path) 
     present = frame.columns
     for name in required:
         if name not in present:
-            close = difflib.get_close_matches(name, present, n=1, cutoff=0.6)
+            close = difflib.get_close_matches(name, present, n=1, cutoff=0.8)  # 0.6 suggests unrelated names
             hint = f" (found '{close[0]}': was it renamed?)" if close else ""
             raise SourceFileError(file, f"required column is missing{hint}", column=name)
 

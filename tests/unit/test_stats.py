@@ -139,3 +139,18 @@ def test_missing_value_gets_no_interval_even_with_counts() -> None:
     out = with_intervals(frame, MEASURES)
     assert out["ci_method"][0] == "none"
     assert out["ci_low"][0] is None
+
+
+def test_a_published_value_outside_its_count_interval_gets_no_interval() -> None:
+    # England published 26 (a whole number) for 2,570 of 100,000: the interval 25.0 to 26.7 holds it;
+    # a value of 100.0 published for 2,681 of 2,682 does not lie inside 99.79 to 99.99, so no interval.
+    frame = _frame(
+        measure=["p", "p"],
+        value=[2.6, 100.0],
+        numerator=[2570.0, 2681.0],
+        denominator=[100_000.0, 2682.0],
+        moe=[None, None],
+    )
+    out = with_intervals(frame, MEASURES)
+    assert out["ci_method"].cast(pl.String).to_list() == ["wilson", "not_reproducible"]
+    assert out.row(1, named=True)["ci_low"] is None and out.row(1, named=True)["ci998_high"] is None
