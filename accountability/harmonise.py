@@ -9,9 +9,13 @@ Somerset, Northamptonshire, Dorset, Buckinghamshire) are different councils and 
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 import polars as pl
 
 from accountability.sources.reorganisations import changes_frame
+
+FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
 
 
 def renumbered() -> dict[str, str]:
@@ -20,7 +24,7 @@ def renumbered() -> dict[str, str]:
     return dict(zip(links["predecessor"], links["successor"], strict=True))
 
 
-def recode(frame: pl.DataFrame, *columns: str) -> pl.DataFrame:
+def recode(frame: FrameT, *columns: str) -> FrameT:
     """Replace renumbered codes by the current ones in `columns`."""
     mapping = renumbered()
     return frame.with_columns(pl.col(c).replace(mapping) for c in columns)

@@ -94,9 +94,11 @@ def assemble(outputs: list[tuple[str, SourceOutput]], raw_dir: Path) -> dict[str
     for _, out in outputs:
         extra.update(out.tables)
     councils = harmonise.fold_councils(extra["councils"])
+    # Lazy until one collect: the streaming engine then works in cache-sized batches, which keeps
+    # the cost per row flat as the values table grows (see benchmarks/RESULTS.md).
     values = pl.concat(
         [
-            drop_councils_not_yet_or_no_longer(harmonise.recode(o.values, "code"), councils, o.accounts)
+            drop_councils_not_yet_or_no_longer(harmonise.recode(o.values.lazy(), "code"), councils, o.accounts)
             for _, o in outputs
         ]
     )
@@ -106,7 +108,7 @@ def assemble(outputs: list[tuple[str, SourceOutput]], raw_dir: Path) -> dict[str
         "measures": measures,
         "ascof_codes": extra["ascof_codes"],
         "ascof_survey_base": extra["ascof_survey_base"],
-        "values": stats.with_intervals(values, measures),
+        "values": stats.with_intervals(values, measures.lazy()).collect(),
         "benchmarks": stats.with_intervals(benchmarks, measures),
         "peers": harmonise.recode(extra["peers"], "code", "peer_code"),
         "population": harmonise.recode(extra["population"], "code"),
@@ -117,8 +119,8 @@ def assemble(outputs: list[tuple[str, SourceOutput]], raw_dir: Path) -> dict[str
 
 
 def drop_councils_not_yet_or_no_longer(
-    values: pl.DataFrame, councils: pl.DataFrame, accounts: list[RowAccount]
-) -> pl.DataFrame:
+    values: pl.LazyFrame, councils: pl.DataFrame, accounts: list[RowAccount]
+) -> pl.LazyFrame:
     """Remove empty rows that publishers print for councils outside their lifetime.
 
     DfE files list every council code in every year, with "not applicable" for years a council did
@@ -126,10 +128,10 @@ def drop_councils_not_yet_or_no_longer(
     moved from "kept" to "rejected" in the row accounting. A value outside a lifetime is not dropped:
     the named check `values_within_council_lifetime` fails the build on it instead.
     """
-    lifetimes = validate.effective_lifetimes(councils)
+    lifetimes = validate.effective_lifetimes(councils).lazy()
     dated = values.join(lifetimes, on="code", how="left", maintain_order="left")
     empty_outside = validate.outside_lifetime_expr().fill_null(False) & pl.col("value").is_null()
-    dropped = dated.filter(empty_outside).group_by("source_file").len()
+    dropped = dated.filter(empty_outside).group_by("source_file").len().collect()
     by_file = {a.file: a for a in accounts}
     for file, n in dropped.iter_rows():
         by_file[file].kept -= n

@@ -13,8 +13,11 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable
+from typing import TypeVar
 
 import polars as pl
+
+FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
 
 Z = {0.95: 1.959963984540054, 0.998: 3.090232306167813}
 LEVELS = (0.95, 0.998)
@@ -111,7 +114,7 @@ CI_METHOD_LABELS = {
 }
 
 
-def with_intervals(frame: pl.DataFrame, measures: pl.DataFrame) -> pl.DataFrame:
+def with_intervals(frame: FrameT, measures: FrameT) -> FrameT:
     """Add ci_method and 95% / 99.8% limits (ci_low, ci_high, ci998_low, ci998_high).
 
     `frame` has value, numerator, denominator, moe and measure; `measures` has id, value_type and
@@ -153,7 +156,7 @@ def with_intervals(frame: pl.DataFrame, measures: pl.DataFrame) -> pl.DataFrame:
     return _drop_unreproducible(joined.with_columns(columns)).drop("value_type", "multiplier")
 
 
-def _drop_unreproducible(frame: pl.DataFrame) -> pl.DataFrame:
+def _drop_unreproducible(frame: FrameT) -> FrameT:
     """Withdraw a count-based interval that does not contain the published value itself.
 
     The value is always the publisher's own figure; an interval computed from counts that do not
