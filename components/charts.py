@@ -60,8 +60,7 @@ def compare_figure(table: pl.DataFrame, comps: pl.DataFrame, measure: MeasureInf
             "gridcolor": "#E5E5E5",
             "zeroline": False,
             "fixedrange": True,
-            # a percentage cannot exceed 100: do not let padding suggest it can
-            "autorangeoptions": {"maxallowed": 101} if measure.unit == "%" else {},
+            "range": _percent_range(shown) if measure.unit == "%" else None,
         },
     )
     return fig
@@ -135,6 +134,16 @@ def _comparator_styles(comps: pl.DataFrame) -> list[tuple[dict[str, object], str
         (row, *styles[str(row["area_type"])], "top right" if i == 0 else "bottom right")
         for i, row in enumerate(rows.iter_rows(named=True))
     ]
+
+
+def _percent_range(shown: pl.DataFrame) -> list[float]:
+    """Data range plus 5% padding, kept within 0-100: padding must not suggest a share above 100%."""
+    if shown.height == 0:
+        return [0.0, 100.0]
+    low = float(shown.select(pl.min_horizontal(pl.col("value").min(), pl.col("ci_low").min())).item())
+    high = float(shown.select(pl.max_horizontal(pl.col("value").max(), pl.col("ci_high").max())).item())
+    pad = max((high - low) * 0.05, 0.5)
+    return [max(low - pad, -0.5), min(high + pad, 100.5)]
 
 
 def _axis_title(measure: MeasureInfo) -> str:
