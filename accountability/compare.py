@@ -138,51 +138,62 @@ EXPORT_COLUMNS = [
 
 def export_frame(table: pl.DataFrame, comps: pl.DataFrame, measure: MeasureInfo) -> pl.DataFrame:
     """Exactly the numbers the Compare page shows: councils in rank order, then the comparators."""
-    councils = table.select(
-        pl.lit("council").alias("area_type"),
-        "code",
-        "name",
-        "region",
-        "period",
-        "measure",
-        pl.lit(measure.label).alias("measure_label"),
-        pl.lit(measure.unit).alias("unit"),
-        "value",
-        pl.col("ci_low").alias("ci95_low"),
-        pl.col("ci_high").alias("ci95_high"),
-        "ci998_low",
-        "ci998_high",
-        pl.col("ci_method").cast(pl.String),
-        "numerator",
-        "denominator",
-        "rank",
-        "ranked_of",
-        pl.col("status").cast(pl.String),
-        "source_file",
+    councils = _export_rows(
+        table,
+        measure,
+        pl.lit("council"),
+        pl.col("code"),
+        pl.col("name"),
+        pl.col("region"),
+        pl.col("rank"),
+        pl.col("ranked_of"),
     )
-    published = comps.select(
+    published = _export_rows(
+        comps,
+        measure,
         pl.col("area_type").cast(pl.String),
-        pl.col("area_code").alias("code"),
-        pl.col("area_name").alias("name"),
-        pl.lit(None, pl.String).alias("region"),
-        "period",
-        "measure",
-        pl.lit(measure.label).alias("measure_label"),
-        pl.lit(measure.unit).alias("unit"),
-        "value",
-        pl.col("ci_low").alias("ci95_low"),
-        pl.col("ci_high").alias("ci95_high"),
-        "ci998_low",
-        "ci998_high",
-        pl.col("ci_method").cast(pl.String),
-        "numerator",
-        "denominator",
-        pl.lit(None, pl.Int32).alias("rank"),
-        pl.lit(None, pl.UInt32).alias("ranked_of"),
-        pl.col("status").cast(pl.String),
-        "source_file",
+        pl.col("area_code"),
+        pl.col("area_name"),
+        pl.lit(None, pl.String),
+        pl.lit(None, pl.Int32),
+        pl.lit(None, pl.UInt32),
     )
     return pl.concat([councils, published], how="vertical_relaxed").select(EXPORT_COLUMNS)
+
+
+def _export_rows(
+    frame: pl.DataFrame,
+    measure: MeasureInfo,
+    area_type: pl.Expr,
+    code: pl.Expr,
+    name: pl.Expr,
+    region: pl.Expr,
+    rank: pl.Expr,
+    ranked_of: pl.Expr,
+) -> pl.DataFrame:
+    """Councils and comparators differ only in where their identity and rank come from."""
+    return frame.select(
+        area_type.alias("area_type"),
+        code.alias("code"),
+        name.alias("name"),
+        region.alias("region"),
+        "period",
+        "measure",
+        pl.lit(measure.label).alias("measure_label"),
+        pl.lit(measure.unit).alias("unit"),
+        "value",
+        pl.col("ci_low").alias("ci95_low"),
+        pl.col("ci_high").alias("ci95_high"),
+        "ci998_low",
+        "ci998_high",
+        pl.col("ci_method").cast(pl.String),
+        "numerator",
+        "denominator",
+        rank.alias("rank"),
+        ranked_of.alias("ranked_of"),
+        pl.col("status").cast(pl.String),
+        "source_file",
+    )
 
 
 # The commitments this dashboard exists to hold councils to, first; everything else after, by label.

@@ -8,12 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-PARAMS = {
-    "council": "council",
-    "measure": "measure",
-    "period": "period",
-}
-
 
 def unrecognised(param: str, raw: str | None, options: Iterable[str], noun: str) -> str | None:
     """A friendly message when the URL asked for a value that is not available, else None."""

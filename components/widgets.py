@@ -11,7 +11,6 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from accountability.formatting import POLARITY_LABELS
 from accountability.state import unrecognised
 
 
@@ -76,10 +75,6 @@ def render_period_picker(periods: list[str], default: str) -> str:
     _seed_from_url("period", {p: p for p in newest_first}, "period", seed=False)
     index = newest_first.index(default) if default in newest_first else 0
     return str(st.selectbox("Period", newest_first, index=index, key="period", bind="query-params"))
-
-
-def polarity_text(polarity: str) -> str:
-    return POLARITY_LABELS.get(polarity, polarity)
 
 
 def render_share_link(page: str, params: dict[str, str | None]) -> None:
