@@ -93,7 +93,10 @@ def test_a_council_chosen_in_the_ui_stays_in_the_address_across_pages(page: Page
     assert "council=Leeds" in page.url
 
 
-@pytest.mark.parametrize("path", ["compare", "compare?council=E08000025", "methods", "accessibility"])
+@pytest.mark.parametrize(
+    "path",
+    ["", "?council=E10000006", "compare", "compare?council=E08000025", "methods", "accessibility"],
+)
 def test_no_wcag_22_aa_violations(page: Page, app_url: str, path: str) -> None:
     page.goto(f"{app_url}/{path}")
     wait_for_app(page)
