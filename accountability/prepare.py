@@ -78,6 +78,8 @@ def build(raw_dir: Path, *, quiet: bool = False) -> dict[str, pl.DataFrame]:
         except SourceFileError as exc:
             raise BuildFailed(f"{label}: {exc}") from exc
     tables = assemble(outputs, raw_dir)
+    if not quiet:
+        sys.stderr.write(accounts_report(tables["row_accounts"]))
     checks = validate.run_checks(tables)
     for check in checks if not quiet else []:
         sys.stderr.write(f"  {'pass' if check.passed else 'FAIL'}  {check.name}: {check.message}\n")
@@ -166,6 +168,22 @@ def accounts_frame(outputs: list[tuple[str, SourceOutput]], raw_dir: Path) -> pl
         "rows": pl.Int64,
     }
     return pl.DataFrame(rows, schema=schema)
+
+
+def accounts_report(accounts: pl.DataFrame) -> str:
+    """The row accounting as text: one line per file read, with the reasons rows were set missing or not used."""
+    lines = ["Row accounting (read = kept + rejected; missing values are kept, with a status):"]
+    for (reader, file), rows in accounts.sort("reader", "file").group_by(["reader", "file"], maintain_order=True):
+        count = {o: int(rows.filter(pl.col("outcome") == o)["rows"].sum()) for o in ("read", "kept", "rejected")}
+        missing = int(rows.filter(pl.col("outcome") == "set_missing")["rows"].sum())
+        lines.append(
+            f"  {file} [{reader}]: read {count['read']:,}, kept {count['kept']:,} "
+            f"(set missing {missing:,}), rejected {count['rejected']:,}"
+        )
+        reasons = rows.filter(pl.col("reason") != "").sort("outcome", "reason")
+        for outcome, reason, n in reasons.select("outcome", "reason", "rows").iter_rows():
+            lines.append(f"      {'missing' if outcome == 'set_missing' else 'rejected'}: {reason}: {n:,}")
+    return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:

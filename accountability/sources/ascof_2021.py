@@ -151,6 +151,9 @@ def read_2020_21(path: Path) -> SourceOutput:
         area_code=area_code_expr(pl.col("level"), pl.col("ONS Code"), pl.col("Geographical Description")),
         area_name=pl.col("Geographical Description"),
     )
+    empty = rows.filter(pl.col("value").is_null()).group_by("status").len().sort("status")
+    for status, n in empty.iter_rows():
+        account.missing(f"outcome published as a marker: {status}", n)
     councils = rows.filter(pl.col("level") == "council").with_columns(code=pl.col("ONS Code"))
     values = conform(councils, VALUES_SCHEMA).sort("code", "measure")
     benchmarks = conform(rows.filter(pl.col("level") != "council"), BENCHMARKS_SCHEMA)
