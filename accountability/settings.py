@@ -30,6 +30,14 @@ class Settings(BaseSettings):
         default=Path("../shared/data/raw"),
         description="Folder of published raw files the pipeline reads. Not needed to run the app.",
     )
+    standards_file: Path = Field(
+        default=Path("data/standards.toml"),
+        description="Floor standards (TOML): one [[standard]] per measure and period range.",
+    )
+    commitments_file: Path = Field(
+        default=Path("data/commitments.toml"),
+        description="Policy commitments (TOML) with their measures, targets and sources.",
+    )
     default_period: str = Field(
         default="latest",
         description="Period shown first: 'latest' (newest with data for the measure) or a label like 2022-23.",
@@ -38,7 +46,7 @@ class Settings(BaseSettings):
         default="england", description="Benchmark shown first: england, region, neighbours or council_type."
     )
 
-    @field_validator("data_dir", "raw_dir")
+    @field_validator("data_dir", "raw_dir", "standards_file", "commitments_file")
     @classmethod
     def _resolve(cls, path: Path) -> Path:
         return path if path.is_absolute() else (ROOT / path).resolve()

@@ -95,7 +95,7 @@ def test_a_council_chosen_in_the_ui_stays_in_the_address_across_pages(page: Page
 
 @pytest.mark.parametrize(
     "path",
-    ["", "?council=E10000006", "compare", "compare?council=E08000025", "methods", "accessibility"],
+    ["", "?council=E10000006", "compare", "compare?council=E08000025", "floors", "methods", "accessibility"],
 )
 def test_no_wcag_22_aa_violations(page: Page, app_url: str, path: str) -> None:
     page.goto(f"{app_url}/{path}")
@@ -112,3 +112,25 @@ def test_no_wcag_violations_on_the_table_tab(page: Page, app_url: str) -> None:
     page.wait_for_selector("[data-testid='stDataFrame']")
     violations = run_axe(page)
     assert violations == [], [v["id"] for v in violations]
+
+
+@pytest.mark.parametrize("tab", ["Below the floor over time", "Watchlist"])
+def test_no_wcag_violations_on_the_floor_tabs(page: Page, app_url: str, tab: str) -> None:
+    page.goto(f"{app_url}/floors")
+    wait_for_app(page)
+    page.get_by_role("tab", name=tab).click()
+    page.wait_for_timeout(1000)
+    violations = run_axe(page)
+    assert violations == [], [f"{v['id']}: {v['help']}" for v in violations]
+
+
+def test_an_official_filters_the_floor_page_and_reads_the_watchlist(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/floors")
+    wait_for_app(page)
+    page.get_by_role("combobox", name="Region").click()
+    page.get_by_role("option", name="North West", exact=True).click()
+    wait_for_app(page)
+    assert "region=North+West" in page.url or "region=North%20West" in page.url
+    page.get_by_role("tab", name="Watchlist").click()
+    page.wait_for_selector("[data-testid='stTabPanel']:not([data-st-inactive]) [data-testid='stDataFrame']")
+    page.screenshot(path=str(ARTIFACTS / "floors_watchlist.png"), full_page=True)

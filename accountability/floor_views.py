@@ -1,0 +1,142 @@
+"""What the Floor standards page shows, built from the floor engine's verdicts. Pure Polars.
+
+- `latest_verdicts`: each standard at its newest period with data;
+- `status_matrix`: councils × standards, each cell a verdict in words with a symbol (never colour alone);
+- `verdict_counts`: how many councils are below / cannot tell / meet, per standard and period;
+- `watchlist`: the zero-tolerance list, each entry saying why it is there.
+This module does not decide verdicts (see `floors`) or draw anything.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+VERDICT_TEXT = {
+    "below": "▼ Below the floor",
+    "cannot_tell": "◆ Cannot tell",
+    "meets": "✓ Meets the floor",
+    "no_data": "– No data",
+}
+WATCH_REASONS = pl.Enum(["below for 2+ periods", "worse than England and worsening", "Ofsted Inadequate"])
+
+
+def latest_verdicts(verdicts: pl.DataFrame) -> pl.DataFrame:
+    """Each standard's verdicts at the newest period in which any council has a value."""
+    newest = verdicts.filter(pl.col("verdict") != "no_data").group_by("measure").agg(latest=pl.col("period").max())
+    return verdicts.join(newest, on="measure").filter(pl.col("period") == pl.col("latest")).drop("latest")
+
+
+def status_matrix(latest: pl.DataFrame, councils: pl.DataFrame, measures: pl.DataFrame) -> pl.DataFrame:
+    """One row per current council, one column per standard ('<measure> (<period>)'), verdicts in words."""
+    short = measures.select(pl.col("id").alias("measure"), pl.col("label").alias("measure_label"))
+    cells = latest.join(short, on="measure").with_columns(
+        column=pl.col("measure_label") + " (" + pl.col("period") + ")",
+        text=pl.col("verdict").cast(pl.String).replace_strict(VERDICT_TEXT),
+    )
+    wide = cells.pivot(on="column", index="code", values="text", sort_columns=True)
+    named = councils.filter(pl.col("valid_to").is_null()).select(
+        "code", pl.col("name").alias("council"), "region", pl.col("council_type").cast(pl.String)
+    )
+    out = named.join(wide, on="code", how="left")
+    standard_columns = [c for c in out.columns if c not in {"code", "council", "region", "council_type"}]
+    below = pl.sum_horizontal(pl.col(c).str.starts_with("▼").fill_null(False) for c in standard_columns)
+    return (
+        out.with_columns(pl.col(standard_columns).fill_null(VERDICT_TEXT["no_data"]), below_count=below)
+        .sort(["below_count", "council"], descending=[True, False])
+        .select("council", "region", "council_type", "below_count", *standard_columns, "code")
+    )
+
+
+def verdict_counts(verdicts: pl.DataFrame) -> pl.DataFrame:
+    """Per standard and period: councils below, cannot tell, meeting, no data."""
+    return (
+        verdicts.group_by("measure", "label", "period")
+        .agg(
+            below=(pl.col("verdict") == "below").sum(),
+            cannot_tell=(pl.col("verdict") == "cannot_tell").sum(),
+            meets=(pl.col("verdict") == "meets").sum(),
+            no_data=(pl.col("verdict") == "no_data").sum(),
+        )
+        .sort("label", "period")
+    )
+
+
+def watchlist(
+    latest_runs: pl.DataFrame,
+    worse_and_worsening: pl.DataFrame,
+    inspections: pl.DataFrame,
+    councils: pl.DataFrame,
+) -> pl.DataFrame:
+    """Zero-tolerance list: council, reason, what, detail; one row per reason a council is there.
+
+    `latest_runs`: latest verdicts with `below_run` (from `floors.streaks`); `worse_and_worsening`:
+    rows from `worse_than_england_and_worsening`; `inspections`: the Ofsted table.
+    """
+    runs = latest_runs.filter(pl.col("below_run") >= 2).select(
+        "code",
+        pl.lit("below for 2+ periods").alias("reason"),
+        pl.col("label").alias("what"),
+        (
+            pl.lit("Below the floor for ")
+            + pl.col("below_run").cast(pl.String)
+            + pl.lit(" periods in a row, up to ")
+            + pl.col("period")
+        ).alias("detail"),
+    )
+    worse = worse_and_worsening.select(
+        "code",
+        pl.lit("worse than England and worsening").alias("reason"),
+        pl.col("label").alias("what"),
+        pl.col("detail"),
+    )
+    inadequate = inspections.filter(pl.col("is_latest") & (pl.col("overall_effectiveness") == "Inadequate")).select(
+        "code",
+        pl.lit("Ofsted Inadequate").alias("reason"),
+        pl.lit("Children's services inspection").alias("what"),
+        (pl.lit("Judged Inadequate overall, inspected ") + pl.col("inspection_start").dt.strftime("%B %Y")).alias(
+            "detail"
+        ),
+    )
+    entries = pl.concat([runs, worse, inadequate]).with_columns(pl.col("reason").cast(WATCH_REASONS))
+    named = entries.join(councils.select("code", pl.col("name").alias("council"), "region"), on="code", how="left")
+    return named.select("council", "region", "reason", "what", "detail", "code").sort("reason", "council", "what")
+
+
+def worse_than_england_and_worsening(
+    latest: pl.DataFrame, values: pl.DataFrame, benchmarks: pl.DataFrame
+) -> pl.DataFrame:
+    """Councils whose 95% interval lies wholly on the wrong side of England's published value, and
+    whose value moved the wrong way since the previous period. Needs an interval: none, no entry.
+    """
+    england = benchmarks.filter(pl.col("area_type") == "england").select(
+        "measure", "period", pl.col("value").alias("england")
+    )
+    with_ci = latest.join(
+        values.select("code", "measure", "period", "ci_low", "ci_high"), on=["code", "measure", "period"]
+    ).join(england, on=["measure", "period"])
+    previous = values.select(
+        "code", "measure", pl.col("period").alias("previous_period"), pl.col("value").alias("previous_value")
+    )
+    hib = pl.col("polarity").cast(pl.String) == "higher_is_better"
+    worse = pl.when(hib).then(pl.col("ci_high") < pl.col("england")).otherwise(pl.col("ci_low") > pl.col("england"))
+    worsening = (
+        pl.when(hib)
+        .then(pl.col("value") < pl.col("previous_value"))
+        .otherwise(pl.col("value") > pl.col("previous_value"))
+    )
+    candidates = with_ci.filter(worse.fill_null(False))
+    last = (
+        candidates.join(previous, on=["code", "measure"])
+        .filter(pl.col("previous_period") < pl.col("period"))
+        .sort("previous_period")
+        .group_by("code", "measure", maintain_order=True)
+        .last()
+    )
+    return last.filter(worsening.fill_null(False)).with_columns(
+        detail=pl.lit("Significantly worse than England (")
+        + pl.col("england").round(1).cast(pl.String)
+        + pl.lit(") in ")
+        + pl.col("period")
+        + pl.lit(", and worse than in ")
+        + pl.col("previous_period")
+    )

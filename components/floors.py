@@ -1,0 +1,71 @@
+"""Floor standards: loading the standards file for the app, the what-if editor, the counts chart."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import polars as pl
+import streamlit as st
+
+from accountability.standards import Standard, StandardsError, load_standards
+from components.data import settings_or_stop
+
+COUNT_COLOURS = {"below": "#801650", "cannot_tell": "#A285D1", "meets": "#12436D", "no_data": "#BFC1C3"}
+COUNT_LABELS = {"below": "Below the floor", "cannot_tell": "Cannot tell", "meets": "Meets", "no_data": "No data"}
+PATTERNS = {"below": "x", "cannot_tell": "/", "meets": "", "no_data": "."}
+
+
+def load_standards_or_stop(measures: pl.DataFrame) -> list[Standard]:
+    """The validated standards, or a message naming the file, line and key, and a stop."""
+    try:
+        return load_standards(settings_or_stop().standards_file, measures)
+    except StandardsError as exc:
+        st.error(f"The floor standards file could not be used: {exc}")
+        st.stop()
+        raise  # unreachable
+
+
+def render_what_if(thresholds: pl.DataFrame) -> pl.DataFrame:
+    """Let an official change each floor for this session only; returns the thresholds to use."""
+    current = thresholds.group_by("standard", "label").agg(pl.col("threshold").first()).sort("label")
+    changed: dict[str, float] = {}
+    with st.expander("What if the floors were different? (changes last for this session only)"):
+        st.caption("Change a floor to see which councils would be below it. The standards file is not changed.")
+        for row in current.iter_rows(named=True):
+            # three decimals: a floor of 66.925% must not be shown as 66.9% beside a council at 66.9%
+            value = st.number_input(
+                row["label"], value=float(row["threshold"]), format="%.3f", key=f"floor_{row['standard']}"
+            )
+            if value != row["threshold"]:
+                changed[row["standard"]] = value
+    if not changed:
+        return thresholds
+    st.info(f"Showing what-if floors for {len(changed)} standard(s); reload the page to return to the published ones.")
+    override = pl.col("standard").replace_strict(changed, default=None, return_dtype=pl.Float64)
+    return thresholds.with_columns(threshold=pl.coalesce(override, pl.col("threshold")))
+
+
+def counts_figure(counts: pl.DataFrame, label: str) -> go.Figure:
+    """Stacked bars of councils by verdict per period for one standard; patterns as well as colours."""
+    fig = go.Figure()
+    for verdict in ("below", "cannot_tell", "meets", "no_data"):
+        fig.add_trace(
+            go.Bar(
+                x=counts["period"].to_list(),
+                y=counts[verdict].to_list(),
+                name=COUNT_LABELS[verdict],
+                marker={"color": COUNT_COLOURS[verdict], "pattern": {"shape": PATTERNS[verdict]}},
+                text=counts[verdict].to_list(),
+                textposition="inside",
+            )
+        )
+    fig.update_layout(
+        barmode="stack",
+        height=380,
+        margin={"l": 10, "r": 10, "t": 30, "b": 40},
+        plot_bgcolor="white",
+        legend={"orientation": "h", "y": -0.2},
+        yaxis={"title": "Councils", "fixedrange": True},
+        xaxis={"title": label, "fixedrange": True},
+        dragmode=False,
+    )
+    return fig

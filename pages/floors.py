@@ -1,0 +1,175 @@
+"""Floor standards: which councils are below the floor, for how long, and the zero-tolerance watchlist."""
+
+import polars as pl
+import streamlit as st
+
+from accountability.floor_views import (
+    latest_verdicts,
+    status_matrix,
+    verdict_counts,
+    watchlist,
+    worse_than_england_and_worsening,
+)
+from accountability.floors import floor_verdicts, streaks
+from accountability.standards import resolve_thresholds
+from components.data import load
+from components.floors import counts_figure, load_standards_or_stop, render_what_if
+from components.navigation import require_navigation
+from components.tables import render_downloads
+
+require_navigation()  # a first visit via a shared link must still run dashboard.py
+
+st.title("Floor standards")
+st.caption(
+    "Which councils fall below the floor on each standard, for how long, and who needs attention now. "
+    "For officials monitoring every council."
+)
+with st.expander("How a floor verdict is decided"):
+    st.markdown(
+        """
+- **Below the floor** (▼): the council's whole confidence interval is on the wrong side of the floor,
+  so chance variation alone is unlikely to explain it.
+- **Cannot tell** (◆): the interval straddles the floor.
+- **Meets the floor** (✓): the whole interval is on the right side, or exactly on the floor.
+- **No data** (–): nothing published. A missing figure is never counted as below.
+
+Where the publisher gives no numerator, denominator or margin of error, the published value alone
+decides, and the tables say so. Each floor's basis and source are listed at the bottom of this page.
+"""
+    )
+
+# state and data
+measures, values, councils = load("measures"), load("values"), load("councils")
+standards = load_standards_or_stop(measures)
+thresholds = render_what_if(resolve_thresholds(standards, values, measures))
+left, middle, right = st.columns(3)
+regions = sorted(councils.filter(pl.col("valid_to").is_null())["region"].unique().to_list())
+region = left.selectbox("Region", ["All regions", *regions], key="region", bind="query-params")
+types = sorted(councils["council_type"].cast(pl.String).unique().to_list())
+council_type = middle.selectbox("Council type", ["All types", *types], key="type", bind="query-params")
+domain = right.selectbox(
+    "Area of care", ["Adults and children", "Adults", "Children"], key="domain", bind="query-params"
+)
+
+# derive
+domain_ids = measures.filter(
+    pl.lit(domain == "Adults and children") | (pl.col("domain").cast(pl.String) == domain.lower())
+)["id"]
+verdicts = floor_verdicts(values, thresholds).filter(pl.col("measure").is_in(domain_ids.implode()))
+in_scope = councils.filter(
+    (pl.lit(region == "All regions") | (pl.col("region") == region))
+    & (pl.lit(council_type == "All types") | (pl.col("council_type").cast(pl.String) == council_type))
+)
+verdicts = verdicts.filter(pl.col("code").is_in(in_scope["code"].implode()))
+latest = latest_verdicts(verdicts)
+runs = latest.join(streaks(verdicts).select("code", "measure", "period", "below_run"), on=["code", "measure", "period"])
+watch = watchlist(
+    runs,
+    worse_than_england_and_worsening(latest, values, load("benchmarks")),
+    load("inspections").filter(pl.col("code").is_in(in_scope["code"].implode())),
+    councils,
+)
+matrix = status_matrix(latest, in_scope, measures)
+below_now = int((latest["verdict"] == "below").sum())
+summary = (
+    f"{matrix.height} councils, {latest['measure'].n_unique()} standards at their latest period: "
+    f"{below_now} verdicts below the floor; {watch['council'].n_unique()} councils on the watchlist."
+)
+
+# render
+st.markdown(f"**{summary}**")
+matrix_tab, time_tab, watch_tab = st.tabs(["Councils and standards", "Below the floor over time", "Watchlist"])
+with matrix_tab:
+    st.caption("Councils with the most standards below the floor first. ▼ below · ◆ cannot tell · ✓ meets · – no data.")
+    st.dataframe(
+        matrix,
+        hide_index=True,
+        alt=summary,
+        column_config={
+            "council": "Council",
+            "region": "Region",
+            "council_type": "Type",
+            "below_count": "Standards below",
+            "code": "ONS code",
+        },
+    )
+    render_downloads(matrix, "floor_standards_matrix", key="matrix")
+with time_tab:
+    counts = verdict_counts(verdicts)
+    labels = counts["label"].unique().sort().to_list()
+    if labels:
+        chosen = st.selectbox("Standard", labels, key="standard", bind="query-params")
+        one = counts.filter(pl.col("label") == chosen).sort("period")
+        latest_row = one.row(-1, named=True)
+        alt = (
+            f"{chosen}: councils below the floor by period; in {latest_row['period']}, {latest_row['below']} below, "
+            f"{latest_row['cannot_tell']} cannot tell, {latest_row['meets']} meet, {latest_row['no_data']} no data."
+        )
+        st.plotly_chart(counts_figure(one, "Period"), key="floor_counts", alt=alt, config={"displaylogo": False})
+        st.caption(alt)
+        st.dataframe(
+            one.drop("measure"),
+            hide_index=True,
+            alt=alt,
+            column_config={
+                "label": "Standard",
+                "period": "Period",
+                "below": "Below",
+                "cannot_tell": "Cannot tell",
+                "meets": "Meets",
+                "no_data": "No data",
+            },
+        )
+        render_downloads(counts, "floor_verdict_counts", key="counts")
+with watch_tab:
+    st.markdown(
+        "Zero tolerance of failure: councils **below the floor for two or more periods in a row**, "
+        "**significantly worse than England and getting worse**, or judged **Inadequate by Ofsted**."
+    )
+    if watch.height:
+        st.dataframe(
+            watch,
+            hide_index=True,
+            alt=f"{watch.height} watchlist entries for {watch['council'].n_unique()} councils",
+            column_config={
+                "council": "Council",
+                "region": "Region",
+                "reason": "Why",
+                "what": "Standard",
+                "detail": "Detail",
+                "code": "ONS code",
+            },
+        )
+        render_downloads(watch, "floor_watchlist", key="watch")
+    else:
+        st.info("No council in this selection is on the watchlist.")
+
+st.subheader("The floors and where they come from")
+basis = (
+    thresholds.group_by("standard", "label")
+    .agg(
+        pl.col("period").min().alias("from"),
+        pl.col("period").max().alias("to"),
+        pl.col("threshold").first(),
+        pl.col("confidence").first(),
+        pl.col("basis").first(),
+        pl.col("rule_text").first(),
+        pl.col("source").first(),
+    )
+    .sort("label")
+)
+st.dataframe(
+    basis.drop("standard"),
+    hide_index=True,
+    alt="Each floor standard, its threshold, basis and source",
+    column_config={
+        "label": "Standard",
+        "from": "From",
+        "to": "To",
+        "threshold": "Floor",
+        "confidence": "Interval used",
+        "basis": "Basis",
+        "rule_text": "How the floor was set",
+        "source": "Source or rationale",
+    },
+)

@@ -1,0 +1,291 @@
+"""The progress engine on hand-built series: every status and band boundary, breaks, projections."""
+
+from __future__ import annotations
+
+import math
+
+import polars as pl
+import pytest
+from scipy.optimize import brentq
+
+from accountability.commitments import Commitment
+from accountability.progress import OUTPUT_SCHEMA, assess, assess_series, projection, trajectory
+
+FY = ["2020-21", "2021-22", "2022-23", "2023-24", "2024-25"]
+
+
+def _value_case(ratio: float, *, falling: bool = False) -> dict[str, object]:
+    """Baseline 100 in 2020-21, a target needing 4% a year to 2030-31, current in 2022-23 at `ratio` x that."""
+    required = -0.04 if falling else 0.04
+    target = 100 * (1 + required) ** 10
+    current = 100 * (1 + ratio * required) ** 2
+    return assess_series(
+        ["2020-21", "2022-23"],
+        [100.0, current],
+        target_value=target,
+        target_period="2030-31",
+        polarity="lower_is_better" if falling else "higher_is_better",
+    )
+
+
+@pytest.mark.parametrize("falling", [False, True], ids=["rising", "falling"])
+@pytest.mark.parametrize(
+    ("ratio", "status", "band"),
+    [
+        (1.5, "on track", "substantial progress"),
+        (0.95, "on track", "substantial progress"),
+        (0.949, "off track", "moderate progress"),
+        (0.5, "off track", "moderate progress"),
+        (0.499, "off track", "limited progress"),
+        (0.0, "off track", "limited progress"),
+        (-0.01, "deteriorating", "deterioration"),
+    ],
+)
+def test_value_target_ratio_bands_are_inclusive_upwards(ratio: float, status: str, band: str, falling: bool) -> None:
+    row = _value_case(ratio, falling=falling)
+    assert row["ratio"] == pytest.approx(ratio, abs=1e-9)
+    assert (row["status"], row["progress_band"]) == (status, band)
+
+
+def test_cagr_matches_an_independent_root_finder() -> None:
+    row = assess_series(["2017-18", "2023-24"], [40.0, 55.0], target_value=90.0, target_period="2029-30")
+    actual = brentq(lambda r: 40.0 * (1 + r) ** 6 - 55.0, -0.5, 1.0)
+    required = brentq(lambda r: 40.0 * (1 + r) ** 12 - 90.0, -0.5, 1.0)
+    assert row["cagr_actual"] == pytest.approx(actual, rel=1e-10)
+    assert row["cagr_required"] == pytest.approx(required, rel=1e-10)
+    assert row["ratio"] == pytest.approx(actual / required, rel=1e-10)
+
+
+def test_projected_period_worked_example() -> None:
+    # 50 -> 60 over 2 years: CAGR = sqrt(1.2) - 1; 80 is reached at 2017 + ln(1.6)/ln(sqrt(1.2)) = 2022.156,
+    # so the first period at or after it is 2023-24 (50 * 1.0954^5 = 78.9 < 80; 50 * 1.0954^6 = 86.4).
+    row = assess_series(
+        ["2017-18", "2018-19", "2019-20"], [50.0, 55.0, 60.0], target_value=80.0, target_period="2027-28"
+    )
+    assert row["cagr_actual"] == pytest.approx(math.sqrt(1.2) - 1, rel=1e-12)
+    assert row["cagr_required"] == pytest.approx(1.6**0.1 - 1, rel=1e-12)
+    assert 2017 + math.log(1.6) / math.log(math.sqrt(1.2)) == pytest.approx(2022.1557, abs=1e-4)
+    assert row["projected_period"] == "2023-24"
+    assert (row["status"], row["progress_band"]) == ("on track", "substantial progress")
+
+
+def test_projected_period_is_null_when_moving_the_wrong_way() -> None:
+    row = assess_series(["2017-18", "2019-20"], [60.0, 50.0], target_value=80.0, target_period="2027-28")
+    assert row["status"] == "deteriorating"
+    assert row["projected_period"] is None
+
+
+def test_calendar_year_periods_project_to_calendar_years() -> None:
+    row = assess_series(["2017", "2019"], [50.0, 60.0], target_value=80.0, target_period="2027")
+    assert row["projected_period"] == "2023"
+
+
+@pytest.mark.parametrize(("current", "polarity"), [(81.0, "higher_is_better"), (80.0, "higher_is_better")])
+def test_meeting_or_passing_the_target_is_achieved(current: float, polarity: str) -> None:
+    row = assess_series(["2020-21", "2022-23"], [70.0, current], target_value=80.0, target_period="2030-31")
+    assert (row["status"], row["progress_band"]) == ("achieved", "target achieved")
+    assert row["projected_period"] is None
+
+
+@pytest.mark.parametrize("current", [9.0, 10.0])
+def test_falling_target_is_achieved_at_or_below_it(current: float) -> None:
+    row = assess_series(
+        ["2020-21", "2022-23"], [14.0, current], target_value=10.0, target_period="2030-31", polarity="lower_is_better"
+    )
+    assert row["status"] == "achieved"
+
+
+def test_single_point_meeting_the_target_is_achieved_but_otherwise_not_assessable() -> None:
+    met = assess_series(["2023-24"], [100.0], target_value=100.0, target_period="2030-31")
+    short = assess_series(["2023-24"], [90.0], target_value=100.0, target_period="2030-31")
+    assert met["status"] == "achieved"
+    assert (short["status"], short["progress_band"]) == ("not assessable", "not available")
+    assert "only one period" in str(short["note"])
+
+
+def test_zero_baseline_is_not_assessable() -> None:
+    row = assess_series(["2020-21", "2022-23"], [0.0, 5.0], target_value=50.0, target_period="2030-31")
+    assert row["status"] == "not assessable"
+    assert row["cagr_actual"] is None
+
+
+def test_no_values_is_not_assessable_and_says_so() -> None:
+    row = assess_series(["2020-21", "2022-23"], [None, None], target_value=50.0, target_period="2030-31")
+    assert row["status"] == "not assessable"
+    assert "no published value" in str(row["note"])
+
+
+def test_target_date_passed_without_meeting_it_is_off_track_missed() -> None:
+    row = assess_series(["2017-18", "2023-24"], [89.7, 92.2], target_value=100.0, target_period="2012-13")
+    assert (row["status"], row["progress_band"]) == ("off track", "target missed")
+    assert "target date passed (2012-13)" in str(row["note"])
+    assert row["cagr_required"] is None
+    assert row["projected_period"] is not None  # still moving the right way: when it would get there
+
+
+def test_target_period_itself_not_met_is_missed() -> None:
+    row = assess_series(["2020-21", "2030-31"], [50.0, 70.0], target_value=80.0, target_period="2030-31")
+    assert row["progress_band"] == "target missed"
+
+
+def test_baseline_that_met_the_target_and_no_longer_does_is_deteriorating() -> None:
+    row = assess_series(["2020-21", "2022-23"], [85.0, 78.0], target_value=80.0, target_period="2030-31")
+    assert (row["status"], row["progress_band"]) == ("deteriorating", "deterioration")
+    assert "met the target at baseline" in str(row["note"])
+
+
+def test_named_baseline_missing_uses_the_next_period_and_records_it() -> None:
+    row = assess_series(
+        ["2017-18", "2019-20", "2020-21"],
+        [40.0, 50.0, 55.0],
+        target_value=80.0,
+        target_period="2030-31",
+        baseline_period="2018-19",
+    )
+    assert (row["baseline_period"], row["baseline_value"]) == ("2019-20", 50.0)
+    assert "no value for baseline 2018-19; 2019-20 used" in str(row["note"])
+
+
+def test_series_crossing_the_break_uses_only_post_break_points() -> None:
+    # Before the break the series rises steeply; after it, it falls: only the fall may count.
+    row = assess_series(FY, [10.0, 20.0, 40.0, 50.0, 45.0], target_direction="rising", break_period="2023-24")
+    assert (row["baseline_period"], row["current_period"]) == ("2023-24", "2024-25")
+    assert row["cagr_actual"] == pytest.approx(45 / 50 - 1)
+    assert row["status"] == "deteriorating"
+    assert "framework break at 2023-24: only 2023-24 onwards used" in str(row["note"])
+
+
+def test_one_point_after_the_break_is_not_assessable() -> None:
+    row = assess_series(FY[:4], [10.0, 20.0, 40.0, 50.0], target_direction="rising", break_period="2023-24")
+    assert row["status"] == "not assessable"
+
+
+def test_before_break_side_uses_only_the_previous_framework() -> None:
+    row = assess_series(
+        FY, [10.0, 20.0, 40.0, 50.0, 45.0], target_direction="rising", break_period="2023-24", side="before_break"
+    )
+    assert (row["baseline_period"], row["current_period"]) == ("2020-21", "2022-23")
+    assert "previous framework only" in str(row["note"])
+
+
+def test_value_target_series_crossing_the_break_uses_only_post_break_points() -> None:
+    row = assess_series(
+        FY, [95.0, 96.0, 97.0, 60.0, 66.0], target_value=100.0, target_period="2030-31", break_period="2023-24"
+    )
+    assert row["baseline_value"] == 60.0
+    assert row["cagr_actual"] == pytest.approx(0.1)
+
+
+@pytest.mark.parametrize(
+    ("growth", "direction", "status", "band"),
+    [
+        (0.005, "rising", "on track", "improving"),
+        (0.02, "rising", "on track", "improving"),
+        (0.0049, "rising", "off track", "little or no change"),
+        (0.0, "rising", "off track", "little or no change"),
+        (-0.0049, "rising", "off track", "little or no change"),
+        (-0.005, "rising", "deteriorating", "worsening"),
+        (-0.005, "falling", "on track", "improving"),
+        (0.0049, "falling", "off track", "little or no change"),
+        (0.005, "falling", "deteriorating", "worsening"),
+    ],
+)
+def test_direction_target_thresholds(growth: float, direction: str, status: str, band: str) -> None:
+    polarity = "higher_is_better" if direction == "rising" else "lower_is_better"
+    values = [100 * (1 + growth) ** i for i in range(5)]
+    row = assess_series(FY, values, target_direction=direction, polarity=polarity)
+    assert row["cagr_actual"] == pytest.approx(growth, abs=1e-12)
+    assert (row["status"], row["progress_band"]) == (status, band)
+    assert row["target_value"] is None
+    assert row["ratio"] is None
+
+
+def test_direction_target_uses_only_the_last_five_points() -> None:
+    periods = ["2018-19", "2019-20", *FY]
+    row = assess_series(periods, [200.0, 150.0, 100.0, 101.0, 102.0, 103.0, 104.0], target_direction="rising")
+    assert row["baseline_period"] == "2020-21"
+    assert row["cagr_actual"] == pytest.approx(1.04**0.25 - 1)
+    assert row["status"] == "on track"
+
+
+def test_direction_target_with_one_point_is_not_assessable() -> None:
+    row = assess_series(["2024-25"], [10.0], target_direction="falling", polarity="lower_is_better")
+    assert row["status"] == "not assessable"
+
+
+def test_achieved_with_interval_short_of_the_target_says_so() -> None:
+    row = assess_series(
+        ["2020-21", "2022-23"], [90.0, 100.0], target_value=100.0, target_period="2030-31",
+        ci_low=[88.0, 97.5], ci_high=[92.0, 100.0],
+    )  # fmt: skip
+    assert row["status"] == "achieved"
+    assert "interval of the current value includes values short of the target" in str(row["note"])
+
+
+def test_trajectory_runs_from_baseline_to_target_at_the_required_rate() -> None:
+    path = trajectory(50.0, "2020-21", 80.0, "2025-26")
+    assert path["period"].to_list() == ["2020-21", "2021-22", "2022-23", "2023-24", "2024-25", "2025-26"]
+    assert path["value"][0] == pytest.approx(50.0)
+    assert path["value"][-1] == pytest.approx(80.0)
+    growth = (path["value"] / path["value"].shift(1)).drop_nulls()
+    assert growth.to_list() == pytest.approx([1.6**0.2] * 5)
+
+
+def test_trajectory_refuses_a_target_before_the_baseline() -> None:
+    with pytest.raises(ValueError, match="after the baseline"):
+        trajectory(90.0, "2017-18", 100.0, "2012-13")
+
+
+def test_projection_starts_at_the_latest_value() -> None:
+    series = pl.DataFrame({"period": ["2022", "2021", "2023"], "value": [11.0, 10.0, None]})
+    out = projection(series, 0.1, "2025")
+    assert out["period"].to_list() == ["2022", "2023", "2024", "2025"]
+    assert out["value"].to_list() == pytest.approx([11.0, 12.1, 13.31, 14.641])
+
+
+def _commitment(cid: str, measure: str, **target: object) -> Commitment:
+    return Commitment.model_validate(
+        {"id": cid, "title": "t", "measures": [measure], "owner": "o", "source": "s", "source_sentence": "q", **target}
+    )
+
+
+def test_assess_covers_councils_regions_and_england_with_the_output_schema() -> None:
+    values = pl.DataFrame(
+        {
+            "code": ["E06000001", "E06000001", "E06000002", "E06000002"],
+            "period": ["2022-23", "2023-24", "2022-23", "2023-24"],
+            "measure": ["m", "m", "m", "m"],
+            "value": [10.0, 11.0, None, None],
+            "ci_low": [None] * 4,
+            "ci_high": [None] * 4,
+        },
+        schema_overrides={"ci_low": pl.Float64, "ci_high": pl.Float64},
+    )
+    areas = pl.DataFrame(
+        {
+            "area_type": ["england", "england", "region", "region", "council_type", "council_type"],
+            "area_code": ["E92000001", "E92000001", "E12000001", "E12000001", "UA", "UA"],
+            "measure": ["m"] * 6,
+            "period": ["2022-23", "2023-24"] * 3,
+            "value": [20.0, 19.0, 5.0, 6.0, 1.0, 2.0],
+            "ci_low": [None] * 6,
+            "ci_high": [None] * 6,
+        },
+        schema_overrides={
+            "area_type": pl.Enum(["england", "region", "council_type"]),
+            "ci_low": pl.Float64,
+            "ci_high": pl.Float64,
+        },
+    )
+    measures = pl.DataFrame(
+        {"id": ["m"], "polarity": ["higher_is_better"], "break_period": [None]},
+        schema_overrides={"break_period": pl.String},
+    )
+    out = assess(values, [_commitment("grow", "m", target_direction="rising")], measures, areas)
+    assert out.schema == pl.Schema(OUTPUT_SCHEMA)
+    assert out.select("area_type", "area_code", "status").rows() == [
+        ("england", "E92000001", "deteriorating"),
+        ("region", "E12000001", "on track"),
+        ("council", "E06000001", "on track"),
+        ("council", "E06000002", "not assessable"),
+    ]
