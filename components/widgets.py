@@ -83,3 +83,9 @@ def render_share_link(page: str, params: dict[str, str | None]) -> None:
 
     st.caption("Link to this view (copy to share; it uses stable codes, so it keeps working if labels change):")
     st.code(share_link(st.context.url or "", page, params), language=None, wrap_lines=True)
+
+
+def render_coded_picker(label: str, labels: dict[str, str], key: str, noun: str) -> str:
+    """A selectbox over codes shown by label, bound to the URL; accepts ?key=<code> or ?key=<label>."""
+    _seed_from_url(key, labels, noun)
+    return str(st.selectbox(label, list(labels), format_func=lambda k: labels.get(k, k), key=key, bind="query-params"))

@@ -6,6 +6,7 @@ import streamlit as st
 from accountability.compare import coverage, latest_inspection
 from components.data import load
 from components.navigation import require_navigation
+from components.progress import council_progress
 
 require_navigation()  # a first visit via a shared link must still run dashboard.py
 
@@ -31,6 +32,11 @@ if code:
         )
     elif council["valid_to"] is None:
         st.write("Ofsted has not published an inspection judgement for this council's children's services.")
+    progress = council_progress(code)
+    if progress.height:
+        st.markdown("**Progress on the government's commitments** (latest published figures):")
+        st.dataframe(progress, hide_index=True, alt=f"{council['name']}'s status on {progress.height} commitments")
+        st.page_link("pages/progress.py", label="How progress is assessed, and every council", icon="📈")
     if council["successors"]:
         names = councils.filter(pl.col("code").is_in(council["successors"]))["name"].to_list()
         st.info(f"{council['name']} was replaced in {council['valid_to']:%B %Y} by {' and '.join(names)}.")
@@ -39,6 +45,8 @@ else:
 
 st.subheader("Start here")
 st.page_link("pages/compare.py", label="Compare councils: every council on one measure", icon="📊")
+st.page_link("pages/floors.py", label="Floor standards: who is below the floor, and the watchlist", icon="🚩")
+st.page_link("pages/progress.py", label="Progress on commitments: England and every council", icon="📈")
 st.page_link("pages/methods.py", label="Data and methods: definitions, sources and how we calculate", icon="📖")
 
 st.subheader("What the data cover")

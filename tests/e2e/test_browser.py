@@ -95,7 +95,16 @@ def test_a_council_chosen_in_the_ui_stays_in_the_address_across_pages(page: Page
 
 @pytest.mark.parametrize(
     "path",
-    ["", "?council=E10000006", "compare", "compare?council=E08000025", "floors", "methods", "accessibility"],
+    [
+        "",
+        "?council=E10000006",
+        "compare",
+        "compare?council=E08000025",
+        "floors",
+        "progress?council=E08000025",
+        "methods",
+        "accessibility",
+    ],
 )
 def test_no_wcag_22_aa_violations(page: Page, app_url: str, path: str) -> None:
     page.goto(f"{app_url}/{path}")

@@ -1,0 +1,30 @@
+"""One council's progress on every commitment, for pages that show a single council."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from accountability.commitments import CommitmentsError, load_commitments
+from accountability.progress import assess
+from accountability.progress_views import commitment_rows, status_text
+from components.data import load, settings_or_stop
+
+
+def council_progress(code: str) -> pl.DataFrame:
+    """Commitment, measure, status and note for one council (current side of any framework break)."""
+    measures = load("measures")
+    try:
+        commitments = load_commitments(settings_or_stop().commitments_file, measures)
+    except CommitmentsError as exc:
+        st.warning(f"Progress is not shown: the commitments file could not be used ({exc}).")
+        return pl.DataFrame()
+    assessment = assess(load("values"), commitments, measures, load("benchmarks"))
+    mine = assessment.filter((pl.col("area_type") == "council") & (pl.col("area_code") == code))
+    pairs = commitment_rows(assessment, measures, {c.id: c.title for c in commitments})
+    return mine.join(pairs.select("commitment_id", "measure", "label"), on=["commitment_id", "measure"]).select(
+        pl.col("label").alias("Commitment and measure"),
+        status_text(pl.col("status")).alias("Status"),
+        pl.col("current_period").alias("Latest"),
+        pl.col("note").alias("Note"),
+    )

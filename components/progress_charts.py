@@ -1,0 +1,74 @@
+"""Pure Plotly builder for the Progress page: England's series, the target path and a projection."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import polars as pl
+
+from components.charts import DARK_BLUE, PALE_BLUE, TURQUOISE
+
+
+def trajectory_figure(
+    series: pl.DataFrame,
+    target_path: pl.DataFrame,
+    band: pl.DataFrame,
+    y_title: str,
+    target_name: str = "Path to the target",
+) -> go.Figure:
+    """Published England values (solid), the path to the target (dashed), the projection (dotted) and its band."""
+    fig = go.Figure()
+    if band.height:
+        years = [str(y) for y in band["year"].to_list()]
+        fig.add_trace(
+            go.Scatter(
+                x=years + years[::-1],
+                y=band["high"].to_list() + band["low"].to_list()[::-1],
+                fill="toself",
+                fillcolor="rgba(107,172,230,0.25)",
+                line={"width": 0},
+                name="Projection, 95% band",
+                hoverinfo="skip",
+            )
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=years,
+                y=band["fit"].to_list(),
+                mode="lines",
+                name="Projection (trend so far)",
+                line={"color": PALE_BLUE, "dash": "dot", "width": 2},
+            )
+        )
+    if target_path.height:
+        fig.add_trace(
+            go.Scatter(
+                x=[str(y) for y in target_path["year"].to_list()],
+                y=target_path["value"].to_list(),
+                mode="lines+markers",
+                name=target_name,
+                line={"color": TURQUOISE, "dash": "dash", "width": 2},
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=[p[:4] for p in series["period"].to_list()],
+            y=series["value"].to_list(),
+            mode="lines+markers",
+            name="England (published)",
+            line={"color": DARK_BLUE, "width": 3},
+            marker={"size": 8, "symbol": "circle"},
+            hovertext=series["period"].to_list(),
+            hovertemplate="%{hovertext}: %{y}<extra>England</extra>",
+        )
+    )
+    fig.update_layout(
+        height=400,
+        margin={"l": 10, "r": 10, "t": 30, "b": 40},
+        plot_bgcolor="white",
+        dragmode=False,
+        legend={"orientation": "h", "y": -0.2},
+        hovermode="closest",
+        xaxis={"title": "Year (start of the period)", "type": "category", "fixedrange": True},
+        yaxis={"title": y_title, "gridcolor": "#E5E5E5", "fixedrange": True},
+    )
+    return fig
