@@ -140,3 +140,50 @@ def worse_than_england_and_worsening(
         + pl.lit(", and worse than in ")
         + pl.col("previous_period")
     )
+
+
+def council_detail(latest_runs: pl.DataFrame, measures: pl.DataFrame, code: str) -> pl.DataFrame:
+    """One council against every floor: value, floor, verdict and its basis, distance, run below."""
+    units = measures.select(pl.col("id").alias("measure"), pl.col("label").alias("measure_label"), "unit")
+    rows = latest_runs.filter(pl.col("code") == code).join(units, on="measure", how="left")
+    change = (
+        pl.when(pl.col("newly_below"))
+        .then(pl.lit("newly below"))
+        .when(pl.col("recovered"))
+        .then(pl.lit("recovered"))
+        .otherwise(pl.lit(""))
+    )
+    return rows.sort("measure_label").select(
+        pl.col("measure_label").alias("standard"),
+        "period",
+        "value",
+        pl.col("threshold").alias("floor"),
+        "unit",
+        pl.col("verdict").cast(pl.String).replace_strict(VERDICT_TEXT).alias("verdict"),
+        pl.col("basis").alias("decided_on"),
+        pl.col("distance_units").round(3).alias("distance_to_floor"),
+        pl.col("distance_people").alias("people_to_reach_floor"),
+        pl.col("below_run").alias("periods_below_in_a_row"),
+        change.alias("change"),
+    )
+
+
+def latest_changes(latest_runs: pl.DataFrame, councils: pl.DataFrame) -> pl.DataFrame:
+    """Councils that newly fell below a floor, or recovered, at each standard's latest period."""
+    moved = latest_runs.filter(pl.col("newly_below") | pl.col("recovered"))
+    return (
+        moved.join(councils.select("code", pl.col("name").alias("council"), "region"), on="code", how="left")
+        .select(
+            "council",
+            "region",
+            pl.when(pl.col("newly_below"))
+            .then(pl.lit("▼ newly below"))
+            .otherwise(pl.lit("↑ recovered"))
+            .alias("change"),
+            pl.col("label").alias("standard"),
+            "period",
+            pl.col("previous_period").alias("compared_with"),
+            "code",
+        )
+        .sort("change", "council", "standard")
+    )

@@ -4,6 +4,8 @@ import polars as pl
 import streamlit as st
 
 from accountability.floor_views import (
+    council_detail,
+    latest_changes,
     latest_verdicts,
     status_matrix,
     verdict_counts,
@@ -62,7 +64,10 @@ in_scope = councils.filter(
 )
 verdicts = verdicts.filter(pl.col("code").is_in(in_scope["code"].implode()))
 latest = latest_verdicts(verdicts)
-runs = latest.join(streaks(verdicts).select("code", "measure", "period", "below_run"), on=["code", "measure", "period"])
+runs = latest.join(
+    streaks(verdicts).select("code", "measure", "period", "below_run", "previous_period", "newly_below", "recovered"),
+    on=["code", "measure", "period"],
+)
 watch = watchlist(
     runs,
     worse_than_england_and_worsening(latest, values, load("benchmarks")),
@@ -78,6 +83,35 @@ summary = (
 
 # render
 st.markdown(f"**{summary}**")
+code = st.session_state.get("council")
+if code and runs.filter(pl.col("code") == code).height:
+    name = councils.filter(pl.col("code") == code)["name"][0]
+    detail = council_detail(runs, measures, code)
+    below = int(detail["verdict"].str.starts_with("▼").sum())
+    st.subheader(f"{name} against every floor")
+    st.caption(
+        f"{name} is below {below} of {detail.height} floors at their latest period. Distance is positive on the "
+        "good side of the floor; people to reach the floor is how many more people would need the outcome."
+    )
+    st.dataframe(
+        detail,
+        hide_index=True,
+        alt=f"{name}: {below} of {detail.height} floors below",
+        column_config={
+            "standard": "Standard",
+            "period": "Period",
+            "value": "Value",
+            "floor": st.column_config.NumberColumn("Floor", format="%.3f"),
+            "unit": "Unit",
+            "verdict": "Verdict",
+            "decided_on": "Decided on",
+            "distance_to_floor": "Distance to floor",
+            "people_to_reach_floor": "People to reach floor",
+            "periods_below_in_a_row": "Periods below in a row",
+            "change": "Change",
+        },
+    )
+    render_downloads(detail, f"floors_{code}", key="council_floors")
 matrix_tab, time_tab, watch_tab = st.tabs(["Councils and standards", "Below the floor over time", "Watchlist"])
 with matrix_tab:
     st.caption("Councils with the most standards below the floor first. ▼ below · ◆ cannot tell · ✓ meets · – no data.")
@@ -126,6 +160,18 @@ with watch_tab:
         "Zero tolerance of failure: councils **below the floor for two or more periods in a row**, "
         "**significantly worse than England and getting worse**, or judged **Inadequate by Ofsted**."
     )
+    changes = latest_changes(runs, councils)
+    if changes.height:
+        st.markdown(
+            f"**At the latest period, {int((changes['change'] == '▼ newly below').sum())} newly below a "
+            f"floor and {int((changes['change'] == '↑ recovered').sum())} recovered:**"
+        )
+        st.dataframe(
+            changes,
+            hide_index=True,
+            alt="Councils newly below a floor or recovered at the latest period",
+            column_config={"compared_with": "Compared with", "code": "ONS code"},
+        )
     if watch.height:
         st.dataframe(
             watch,

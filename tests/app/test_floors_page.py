@@ -52,3 +52,11 @@ def test_a_bad_standards_file_is_a_message_naming_the_line(monkeypatch: pytest.M
     at = open_page(FLOORS)
     assert not at.exception
     assert any("line" in e.value and "standards.toml" in e.value for e in at.error)
+
+
+def test_a_chosen_council_sees_its_distance_to_every_floor() -> None:
+    at = open_page(FLOORS, council="E08000025")
+    assert_healthy(at)
+    assert "Birmingham against every floor" in [s.value for s in at.subheader]
+    detail = at.dataframe[0].value
+    assert {"people_to_reach_floor", "periods_below_in_a_row", "decided_on"} <= set(detail.columns)

@@ -1,0 +1,115 @@
+"""Floor page views on hand-built verdicts: latest period, matrix, counts, watchlist, council detail."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+
+from accountability.floor_views import (
+    council_detail,
+    latest_changes,
+    latest_verdicts,
+    status_matrix,
+    verdict_counts,
+    watchlist,
+    worse_than_england_and_worsening,
+)
+
+COUNCILS = pl.DataFrame(
+    {
+        "code": ["A", "B", "C"],
+        "name": ["Alpha", "Beta", "Gamma"],
+        "region": ["North East", "North East", "London"],
+        "council_type": ["Unitary authority"] * 3,
+        "valid_to": [None, None, date(2023, 4, 1)],
+    },
+    schema_overrides={"valid_to": pl.Date},
+)
+MEASURES = pl.DataFrame({"id": ["m"], "label": ["Share helped"], "unit": ["%"]})
+
+
+def _verdicts(rows: list[tuple[str, str, str]]) -> pl.DataFrame:
+    return pl.DataFrame(
+        {"code": [r[0] for r in rows], "period": [r[1] for r in rows], "verdict": [r[2] for r in rows]}
+    ).with_columns(measure=pl.lit("m"), label=pl.lit("Share helped floor"), polarity=pl.lit("higher_is_better"))
+
+
+def test_latest_period_is_the_newest_with_any_data() -> None:
+    v = _verdicts([("A", "2022-23", "below"), ("A", "2023-24", "no_data"), ("B", "2023-24", "no_data")])
+    assert latest_verdicts(v)["period"].unique().to_list() == ["2022-23"]
+
+
+def test_matrix_writes_verdicts_in_words_counts_below_and_leaves_out_former_councils() -> None:
+    latest = _verdicts([("A", "2023-24", "below"), ("B", "2023-24", "meets"), ("C", "2023-24", "below")])
+    matrix = status_matrix(latest, COUNCILS, MEASURES)
+    assert matrix["council"].to_list() == ["Alpha", "Beta"]
+    assert matrix["Share helped (2023-24)"].to_list() == ["▼ Below the floor", "✓ Meets the floor"]
+    assert matrix["below_count"].to_list() == [1, 0]
+
+
+def test_a_council_without_a_row_shows_no_data_not_below() -> None:
+    matrix = status_matrix(_verdicts([("A", "2023-24", "meets")]), COUNCILS, MEASURES)
+    assert matrix.filter(pl.col("code") == "B")["Share helped (2023-24)"][0] == "– No data"
+
+
+def test_counts_per_period() -> None:
+    counts = verdict_counts(_verdicts([("A", "2023-24", "below"), ("B", "2023-24", "cannot_tell")]))
+    row = counts.row(0, named=True)
+    assert (row["below"], row["cannot_tell"], row["meets"], row["no_data"]) == (1, 1, 0, 0)
+
+
+def test_watchlist_says_why_each_council_is_there() -> None:
+    runs = _verdicts([("A", "2023-24", "below"), ("B", "2023-24", "below")]).with_columns(below_run=pl.Series([2, 1]))
+    inspections = pl.DataFrame(
+        {
+            "code": ["B"],
+            "is_latest": [True],
+            "overall_effectiveness": ["Inadequate"],
+            "inspection_start": [date(2024, 5, 1)],
+        }
+    )
+    worse = pl.DataFrame(schema={"code": pl.String, "label": pl.String, "detail": pl.String})
+    out = watchlist(runs, worse, inspections, COUNCILS)
+    assert out.select("council", "reason").rows() == [("Alpha", "below for 2+ periods"), ("Beta", "Ofsted Inadequate")]
+    assert out["detail"].to_list() == [
+        "Below the floor for 2 periods in a row, up to 2023-24",
+        "Judged Inadequate overall, inspected May 2024",
+    ]
+
+
+def test_worse_than_england_needs_an_interval_wholly_on_the_wrong_side_and_a_worse_value() -> None:
+    latest = _verdicts([("A", "2023-24", "below"), ("B", "2023-24", "below")])
+    values = pl.DataFrame(
+        {
+            "code": ["A", "A", "B", "B"],
+            "measure": ["m"] * 4,
+            "period": ["2022-23", "2023-24"] * 2,
+            "value": [50.0, 40.0, 50.0, 40.0],
+            "ci_low": [45.0, 38.0, 45.0, 30.0],
+            "ci_high": [55.0, 42.0, 55.0, 61.0],
+        }
+    )
+    bench = pl.DataFrame({"area_type": ["england"], "measure": ["m"], "period": ["2023-24"], "value": [60.0]})
+    out = worse_than_england_and_worsening(latest, values, bench)
+    assert out["code"].to_list() == ["A"]  # B's interval reaches England's 60
+    assert "worse than in 2022-23" in out["detail"][0]
+
+
+def test_council_detail_and_changes() -> None:
+    runs = _verdicts([("A", "2023-24", "below"), ("B", "2023-24", "meets")]).with_columns(
+        value=pl.Series([40.0, 70.0]),
+        threshold=pl.lit(50.0),
+        basis=pl.lit("95% interval"),
+        distance_units=pl.Series([-10.0, 20.0]),
+        distance_people=pl.Series([12, 0]),
+        below_run=pl.Series([1, 0]),
+        newly_below=pl.Series([True, False]),
+        recovered=pl.Series([False, True]),
+        previous_period=pl.lit("2022-23"),
+    )
+    detail = council_detail(runs, MEASURES, "A")
+    assert detail.row(0, named=True)["people_to_reach_floor"] == 12
+    assert detail["change"].to_list() == ["newly below"]
+    changes = latest_changes(runs, COUNCILS)
+    assert changes.select("council", "change").rows() == [("Beta", "↑ recovered"), ("Alpha", "▼ newly below")]
