@@ -79,7 +79,7 @@ def test_watchlist_says_why_each_council_is_there() -> None:
 
 
 def test_worse_than_england_needs_an_interval_wholly_on_the_wrong_side_and_a_worse_value() -> None:
-    latest = _verdicts([("A", "2023-24", "below"), ("B", "2023-24", "below")])
+    latest = _verdicts([("A", "2023-24", "below"), ("B", "2023-24", "below")]).with_columns(value=pl.lit(40.0))
     values = pl.DataFrame(
         {
             "code": ["A", "A", "B", "B"],
