@@ -86,6 +86,32 @@ st.markdown(
   stay under the old council; they are never added to or split between their successors.
 """
 )
+st.subheader("Floor standards")
+st.markdown(
+    """
+No official numeric floors are published for these measures, so each floor in `data/standards.toml` is a
+stated rule: the boundary of the worst quarter of councils in a fixed baseline year (the 25th percentile
+where higher is better, the 75th where lower is better). Floors are set again from 2023-24 for adult
+measures, because the framework changed then. A verdict uses the council's 99.8% interval:
+**below** if the whole interval is on the wrong side of the floor, **meets** if the whole interval is on
+the right side or touches the floor from the right side, and **cannot tell** if it straddles the floor.
+Where no interval exists, the published value decides (on the floor counts as meeting it), and the page
+says so. A missing value is **no data**, never below. Runs below the floor count consecutive published
+periods; a period with no figure for the council breaks a run.
+"""
+)
+st.subheader("Progress on commitments")
+st.markdown(
+    """
+For a target value by a date, the actual yearly growth rate since the baseline is compared with the rate
+needed to reach the target on time (Statistics Canada's method, as used by Open SDG): at least 95% of the
+required rate is **on track**, less is **off track**, movement away is **deteriorating**. For a direction
+(rising or falling), the yearly change over the last five periods decides, with changes under 0.5% a year
+counted as little or no change. Fewer than two points, or a zero baseline, is **not assessable**. Series
+are never joined across a framework break. Projections on the Progress page come from a log-linear fit of
+the same points, with a 95% band.
+"""
+)
 st.subheader("What the status labels mean")
 st.table(pl.DataFrame({"Meaning": list(STATUS_LABELS.values()), "In downloads": list(STATUS_LABELS)}))
 st.subheader("Interval methods")
