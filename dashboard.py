@@ -13,6 +13,7 @@ settings_or_stop()
 # Home is the default page: Streamlit serves the default at "/", so it cannot be a deep-link target.
 pages = [
     st.Page("pages/home.py", title="Home", icon="🏠", url_path="home", default=True),
+    st.Page("pages/find.py", title="Find your council", icon="🔎", url_path="find"),
     st.Page("pages/compare.py", title="Compare councils", icon="📊", url_path="compare"),
     st.Page("pages/floors.py", title="Floor standards", icon="🚩", url_path="floors"),
     st.Page("pages/progress.py", title="Progress on commitments", icon="📈", url_path="progress"),

@@ -37,6 +37,7 @@ def texts(at: AppTest) -> str:
     """Everything written on the page, for plain-text assertions."""
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
     parts += [e.value for e in at.error] + [w.value for w in at.warning] + [i.value for i in at.info]
+    parts += [s.value for s in at.success]
     return "\n".join(str(p) for p in parts)
 
 

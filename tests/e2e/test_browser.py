@@ -98,6 +98,7 @@ def test_a_council_chosen_in_the_ui_stays_in_the_address_across_pages(page: Page
     [
         "",
         "?council=E10000006",
+        "find?q=cumbria",
         "compare",
         "compare?council=E08000025",
         "floors",
@@ -143,3 +144,18 @@ def test_an_official_filters_the_floor_page_and_reads_the_watchlist(page: Page, 
     page.get_by_role("tab", name="Watchlist").click()
     page.wait_for_selector("[data-testid='stTabPanel']:not([data-st-inactive]) [data-testid='stDataFrame']")
     page.screenshot(path=str(ARTIFACTS / "floors_watchlist.png"), full_page=True)
+
+
+def test_the_public_find_a_misspelt_council_and_choose_it(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/find")
+    wait_for_app(page)
+    page.get_by_label("Council name").fill("Birmingam")
+    page.get_by_label("Council name").press("Enter")
+    wait_for_app(page)
+    page.get_by_role("button", name="Choose Birmingham").click()
+    wait_for_app(page)
+    assert page.get_by_role("combobox", name="Your council").input_value() == "Birmingham"
+    page.get_by_role("link", name="Compare it with every other council").click()
+    wait_for_app(page)
+    page.wait_for_selector(CHART)
+    assert "Birmingham" in page.locator(SUMMARY).first.inner_text()
