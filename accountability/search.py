@@ -68,11 +68,15 @@ def search_councils(query: str, councils: pl.DataFrame, limit: int = 8) -> list[
     return _with_successors(scored, names)[:limit]
 
 
+def _codes(value: object) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
 def _note(row: dict[str, object], names: dict[str, dict[str, object]]) -> str:
-    successors = row.get("successors") or []
+    successors = _codes(row.get("successors"))
     if not row.get("valid_to") or not successors:
         return ""
-    after = " and ".join(str(names[s]["name"]) for s in successors if s in names)  # type: ignore[union-attr]
+    after = " and ".join(str(names[s]["name"]) for s in successors if s in names)
     return f"Abolished in {row['valid_to']:%B %Y}; replaced by {after}."
 
 
@@ -88,9 +92,8 @@ def _with_successors(matches: list[Match], names: dict[str, dict[str, object]]) 
 
 
 def _successor_matches(match: Match, names: dict[str, dict[str, object]]) -> list[Match]:
-    successors = names[match.code].get("successors") or []
     return [
         Match(code, str(names[code]["name"]), match.score, match.name, f"Took over from {match.name}.")
-        for code in successors  # type: ignore[union-attr]
+        for code in _codes(names[match.code].get("successors"))
         if code in names
     ]

@@ -28,3 +28,18 @@ def share_link(base_url: str, page: str, params: dict[str, str | None]) -> str:
     origin = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
     query = urlencode({k: v for k, v in params.items() if v})
     return f"{origin}/{page}" + (f"?{query}" if query else "")
+
+
+def selected_code(selection: object) -> str | None:
+    """The council code of the first clicked point in a Plotly selection event, if any.
+
+    Streamlit gives `{"points": [{"customdata": "E08000025", ...}], ...}`; customdata may also
+    arrive as a one-item list. Anything else means nothing usable was clicked.
+    """
+    points = selection.get("points") if isinstance(selection, dict) else None
+    if not points:
+        return None
+    data = points[0].get("customdata") if isinstance(points[0], dict) else None
+    if isinstance(data, list):
+        data = data[0] if data else None
+    return data if isinstance(data, str) and data.startswith("E") else None

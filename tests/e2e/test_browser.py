@@ -101,6 +101,8 @@ def test_a_council_chosen_in_the_ui_stays_in_the_address_across_pages(page: Page
         "find?q=cumbria",
         "compare",
         "compare?council=E08000025",
+        "map?council=E08000025",
+        "map?measure=rereferral_pct&colour=Floor+verdict",
         "floors",
         "progress?council=E08000025",
         "methods",
@@ -159,3 +161,25 @@ def test_the_public_find_a_misspelt_council_and_choose_it(page: Page, app_url: s
     wait_for_app(page)
     page.wait_for_selector(CHART)
     assert "Birmingham" in page.locator(SUMMARY).first.inner_text()
+
+
+CLICK_COUNCIL_JS = """code => {
+    const plot = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
+    const trace = plot._fullData.find(t => t.name === 'councils');
+    const i = trace.customdata.indexOf(code);
+    const xa = plot._fullLayout.xaxis, ya = plot._fullLayout.yaxis;
+    const box = plot.querySelector('.nsewdrag').getBoundingClientRect();
+    return [box.left + xa.l2p(trace.x[i]), box.top + ya.l2p(trace.y[i])];
+}"""
+
+
+def test_clicking_a_council_on_the_map_makes_it_your_council(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/map?measure=rereferral_pct")
+    wait_for_app(page)
+    page.wait_for_selector(CHART)
+    page.wait_for_timeout(1000)
+    x, y = page.evaluate(CLICK_COUNCIL_JS, "E08000025")
+    page.mouse.click(x, y)
+    wait_for_app(page)
+    page.wait_for_function("() => document.querySelector('input[aria-label=\"Your council\"]').value === 'Birmingham'")
+    page.screenshot(path=str(ARTIFACTS / "map_birmingham.png"), full_page=True)

@@ -1,0 +1,103 @@
+"""Pure Plotly builder for council maps, drawn on plain axes (no map service, nothing fetched).
+
+Each class (a value band, or a floor verdict) is one filled trace, so colour, legend text and, for
+verdicts, a fill pattern all say the same thing. Invisible markers at each council's centre carry
+the hover text and the council code for click-to-select.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import polars as pl
+
+from accountability.geo import centroid, outline
+from components.charts import ORANGE
+
+BANDS = ["#DCEBF6", "#8CBAE1", "#4A90D4", "#1A5E9A", "#0C2D49"]
+VERDICTS = {
+    "below": ("Below the floor", "#801650", "x"),
+    "cannot_tell": ("Cannot tell", "#A285D1", "/"),
+    "meets": ("Meets the floor", "#12436D", ""),
+}
+NO_DATA = ("No data", "#D9D9D9", ".")
+
+
+def map_figure(table: pl.DataFrame, class_labels: list[str], by_verdict: bool, selected: str | None) -> go.Figure:
+    """`table`: code, name, geometry, hover, and `class` (0-4) or `verdict`; one trace per class."""
+    fig = go.Figure()
+    groups = _groups(table, class_labels, by_verdict)
+    for name, colour, pattern, rows in groups:
+        _add_area(fig, rows, name, colour, pattern)
+    chosen = table.filter(pl.col("code") == (selected or ""))
+    if chosen.height:
+        xs, ys = outline(chosen["geometry"][0])
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                line={"color": ORANGE, "width": 4},
+                name=f"{chosen['name'][0]} (your council)",
+                hoverinfo="skip",
+            )
+        )
+    points = [centroid(g) for g in table["geometry"].to_list()]
+    fig.add_trace(
+        go.Scatter(
+            x=[p[0] for p in points],
+            y=[p[1] for p in points],
+            mode="markers",
+            showlegend=False,
+            marker={"size": 12, "opacity": 0.01, "color": "#000000"},
+            customdata=table["code"].to_list(),
+            hovertext=table["hover"].to_list(),
+            hoverinfo="text",
+            name="councils",
+        )
+    )
+    fig.update_layout(
+        height=720,
+        margin={"l": 0, "r": 0, "t": 10, "b": 0},
+        plot_bgcolor="white",
+        dragmode="zoom",
+        legend={"title": {"text": ""}, "x": 0.01, "y": 0.99, "bgcolor": "rgba(255,255,255,0.8)"},
+        xaxis={"visible": False},
+        yaxis={"visible": False, "scaleanchor": "x", "scaleratio": 1},
+        hovermode="closest",
+    )
+    return fig
+
+
+def _groups(table: pl.DataFrame, class_labels: list[str], by_verdict: bool) -> list[tuple[str, str, str, pl.DataFrame]]:
+    if by_verdict:
+        groups = [
+            (label, colour, pattern, table.filter(pl.col("verdict") == key))
+            for key, (label, colour, pattern) in VERDICTS.items()
+        ]
+        missing = table.filter(pl.col("verdict").is_null() | (pl.col("verdict") == "no_data"))
+    else:
+        groups = [(label, BANDS[i], "", table.filter(pl.col("class") == i)) for i, label in enumerate(class_labels)]
+        missing = table.filter(pl.col("class").is_null())
+    return [*groups, (NO_DATA[0], NO_DATA[1], NO_DATA[2], missing)]
+
+
+def _add_area(fig: go.Figure, rows: pl.DataFrame, name: str, colour: str, pattern: str) -> None:
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for geometry in rows["geometry"].to_list():
+        x, y = outline(geometry)
+        xs += x
+        ys += y
+    fig.add_trace(
+        go.Scatter(
+            x=xs or [None],
+            y=ys or [None],
+            mode="lines",
+            fill="toself",
+            fillcolor=colour,
+            fillpattern={"shape": pattern, "fgcolor": "#FFFFFF", "bgcolor": colour} if pattern else None,
+            line={"color": "#FFFFFF", "width": 0.6},
+            name=f"{name} ({rows.height})",
+            hoverinfo="skip",
+        )
+    )

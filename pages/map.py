@@ -1,0 +1,95 @@
+"""Map: any measure and period across England, coloured by value band or floor verdict; click a council."""
+
+import polars as pl
+import streamlit as st
+
+from accountability.compare import in_display_order, measure_info, periods_for
+from accountability.floors import floor_verdicts
+from accountability.formatting import format_value
+from accountability.geo import class_expr, value_classes, vintage_for
+from accountability.standards import resolve_thresholds
+from accountability.state import selected_code
+from components.data import load, settings_or_stop
+from components.floors import load_standards_or_stop
+from components.maps import map_figure
+from components.navigation import require_navigation
+from components.tables import render_downloads
+from components.widgets import render_measure_picker, render_period_picker
+
+require_navigation()  # a first visit via a shared link must still run dashboard.py
+
+st.title("Map")
+st.caption("Every council on one measure. Click a council to make it your council; the table has the same numbers.")
+
+
+def _pick_council() -> None:
+    code = selected_code(st.session_state["map_chart"].selection)
+    if code:
+        st.session_state["council"] = code  # callbacks run before the page, so the sidebar picker can take it
+
+
+# state
+councils, values, measures = load("councils"), load("values"), load("measures")
+measures = in_display_order(measures.filter(pl.col("id").is_in(values["measure"].unique().implode())))
+left, middle, right = st.columns([3, 1, 1])
+with left:
+    measure = measure_info(measures, render_measure_picker(measures))
+periods = periods_for(values, measure.id)
+with middle:
+    default = settings_or_stop().default_period
+    period = render_period_picker(periods, periods[-1] if default == "latest" else default)
+with right:
+    colour_by = st.radio("Colour by", ["Value", "Floor verdict"], key="colour", bind="query-params")
+
+# data and derive
+vintage = vintage_for(period)
+shapes = load("boundaries").filter(pl.col("vintage") == vintage).select("code", "name", "geometry")
+rows = values.filter((pl.col("measure") == measure.id) & (pl.col("period") == period)).select("code", "value", "status")
+verdicts = pl.DataFrame(schema={"code": pl.String, "verdict": pl.String})
+if colour_by == "Floor verdict":
+    thresholds = resolve_thresholds(load_standards_or_stop(load("measures")), values, load("measures"))
+    found = floor_verdicts(values, thresholds).filter((pl.col("measure") == measure.id) & (pl.col("period") == period))
+    verdicts = found.select("code", pl.col("verdict").cast(pl.String))
+    if verdicts.height == 0:
+        st.info("This measure has no floor standard for this period, so councils are coloured by value.")
+        colour_by = "Value"
+breaks, class_labels = value_classes(rows["value"], "{:,.1f}")
+table = (
+    shapes.join(rows, on="code", how="left")
+    .join(verdicts, on="code", how="left")
+    .with_columns(**{"class": class_expr(pl.col("value"), breaks)})
+)
+hover = [  # 153 short strings for display, built once per run
+    f"{r['name']}: {format_value(r['value'], measure.unit)}"
+    + (f" · {r['verdict'].replace('_', ' ')}" if r["verdict"] else "")
+    for r in table.select("name", "value", "verdict").iter_rows(named=True)
+]
+table = table.with_columns(hover=pl.Series(hover, dtype=pl.String))
+code = st.session_state.get("council")
+shown = table.select("code", "name", "value", pl.col("verdict").alias("floor_verdict"), "status").sort("name")
+n = int(table["value"].count())
+summary = (
+    f"{measure.label}, {period}: {n} of {table.height} councils have a published value"
+    + (f", from {breaks[0]:,.1f} to {breaks[-1]:,.1f} {measure.unit}" if breaks else "")
+    + f"; shapes are the council boundaries of December {vintage[:4]}."
+)
+
+# render
+st.markdown(f"**{summary}**")
+map_tab, table_tab = st.tabs(["Map", "Table"])
+with map_tab:
+    st.plotly_chart(
+        map_figure(table, class_labels, colour_by == "Floor verdict", code),
+        key="map_chart",
+        alt=summary,
+        on_select=_pick_council,
+        selection_mode="points",
+        config={"displaylogo": False, "scrollZoom": False},
+    )
+    st.caption(
+        "Value bands are fifths of the councils shown. Contains OS data © Crown copyright and database "
+        "right 2024. Source: Office for National Statistics licensed under the Open Government Licence v3.0."
+    )
+with table_tab:
+    st.dataframe(shown, hide_index=True, alt=summary, column_config={"code": "ONS code", "name": "Council"})
+render_downloads(shown, f"map_{measure.id}_{period}", key="map")
