@@ -22,7 +22,19 @@ import polars as pl
 from accountability import harmonise, stats, store, validate
 from accountability.measures import measures_frame
 from accountability.settings import Settings
-from accountability.sources import ascof, boundaries, dfe, lookups, oflog, ofsted, peers, population
+from accountability.sources import (
+    asc_provision,
+    ascof,
+    boundaries,
+    dfe,
+    lookups,
+    market_panels,
+    oflog,
+    ofsted,
+    ofsted_providers,
+    peers,
+    population,
+)
 from accountability.sources.base import RowAccount, SourceFileError, SourceOutput
 
 Reader = Callable[[Path], SourceOutput]
@@ -35,6 +47,9 @@ READERS: list[tuple[str, Reader]] = [
     ("adult social care metrics (Oflog)", oflog.read),
     ("children's social care (DfE)", dfe.read),
     ("local authority inspections (Ofsted)", ofsted.read),
+    ("children's social care providers (Ofsted)", ofsted_providers.read),
+    ("children's services market panels (research compilation)", market_panels.read),
+    ("adult care in-house and external provision (NHS Digital)", asc_provision.read),
 ]
 MEASURES = [*ascof.MEASURES, *oflog.MEASURES, *dfe.MEASURES]
 
@@ -116,6 +131,11 @@ def assemble(outputs: list[tuple[str, SourceOutput]], raw_dir: Path) -> dict[str
         "population": harmonise.recode(extra["population"], "code"),
         "inspections": harmonise.recode(extra["inspections"], "code"),
         "boundaries": harmonise.recode(extra["boundaries"], "code"),
+        "providers": extra["providers"],
+        "provider_changes": extra["provider_changes"],
+        "market_panel": extra["market_panel"],
+        # files without a breakdown by primary support reason cover all reasons together
+        "asc_provision": extra["asc_provision"].with_columns(pl.col("support_reason").fill_null("all reasons")),
         "row_accounts": accounts_frame(outputs, raw_dir),
     }
 

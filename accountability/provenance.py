@@ -15,7 +15,17 @@ ATTRIBUTIONS = [
         "Children looked after; Children in need; Children's social work workforce; "
         "statistical neighbour models (2021, 2025)",
     ),
-    ("Ofsted", "Local authority inspection outcomes (ILACS) as at 31 March 2025"),
+    (
+        "Ofsted",
+        "Local authority inspection outcomes (ILACS) as at 31 March 2025; children's social care providers "
+        "at 31 March 2015 to 2025, and providers joining and leaving",
+    ),
+    ("NHS Digital", "PSS-EX1 2014-15 and ASC-FR 2015-16: adult care provided in-house or by external providers"),
+    (
+        "Research compilation (not official statistics)",
+        "B. Goodair, A. Bach-Mortensen et al. (Oxford): "
+        "placements and spend by provider ownership; children's homes by owner type",
+    ),
     (
         "Office for National Statistics",
         "Mid-year population estimates; local authority lookups; "

@@ -25,6 +25,10 @@ TABLES = (
     "population",
     "inspections",
     "boundaries",
+    "providers",
+    "provider_changes",
+    "market_panel",
+    "asc_provision",
     "row_accounts",
 )
 # Keys that identify one row of each table; used for sorting (determinism) and uniqueness checks.
@@ -39,6 +43,10 @@ KEYS: dict[str, list[str]] = {
     "population": ["code", "year", "age_band"],
     "inspections": ["code", "inspection_start", "framework"],
     "boundaries": ["vintage", "code"],
+    "providers": ["year", "urn"],
+    "provider_changes": ["year", "urn", "change"],
+    "market_panel": ["code", "year", "measure"],
+    "asc_provision": ["source_file", "code", "year", "setting", "provision", "support_reason"],
     "row_accounts": ["reader", "file", "outcome", "reason"],
 }
 
