@@ -104,6 +104,7 @@ def test_a_council_chosen_in_the_ui_stays_in_the_address_across_pages(page: Page
         "map?council=E08000025",
         "map?measure=rereferral_pct&colour=Floor+verdict",
         "floors",
+        "market?council=E08000025",
         "progress?council=E08000025",
         "methods",
         "accessibility",

@@ -1,0 +1,126 @@
+"""Children's homes market measures per council, region and England, per year. Pure Polars.
+
+From Ofsted's provider-level register at 31 March (children's homes only: the other provision types
+count places differently, e.g. fostering agencies' places are approvals, not beds):
+- homes and places by sector (local authority, private, voluntary, other) and the private share of places;
+- concentration of places among owners: Herfindahl–Hirschman index (0-10,000) and the top-5 owners'
+  share. Owners are legal entities as Ofsted names them: subsidiaries of one group count separately,
+  so concentration is understated (the research compilation groups them; see `market_panel`);
+- quality: share of homes with a judgement rated Good or Outstanding, and homes rated Inadequate, by sector;
+- homes joining and leaving the register in the year to 31 March;
+- places per 10,000 children aged 0-17 (ONS mid-year estimate of the year before the 31 March count).
+Providers are counted where they are LOCATED, not by the council that places children there.
+This module does not read files or draw anything.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+HOME = "Children's home"
+SECTORS = {"Local authority": "local_authority", "Private": "private", "Voluntary": "voluntary"}
+GOOD = ["Outstanding", "Good"]
+LEVELS = ("council", "region", "england")
+
+
+def homes(providers: pl.DataFrame, councils: pl.DataFrame) -> pl.DataFrame:
+    """Children's homes with a sector key and the area columns (code, region_code) for aggregation."""
+    sector = pl.col("sector").cast(pl.String).replace_strict(SECTORS, default="other")
+    return (
+        providers.filter(pl.col("provision_type") == HOME)
+        .with_columns(sector_key=sector)
+        .join(councils.select("code", "region_code"), on="code", how="left")
+    )
+
+
+def _by_area(frame: pl.DataFrame, aggs: list[pl.Expr]) -> pl.DataFrame:
+    """The same aggregation for councils, their regions and England, stacked with area_type/area_code."""
+    parts = []
+    for level, key in (("council", "code"), ("region", "region_code"), ("england", None)):
+        grouped = frame.with_columns(area_code=pl.col(key) if key else pl.lit("E92000001"))
+        parts.append(grouped.group_by("area_code", "year").agg(aggs).with_columns(area_type=pl.lit(level)))
+    return pl.concat(parts, how="diagonal_relaxed")
+
+
+def _places_sum(places: pl.Expr) -> pl.Expr:
+    """Sum of places, null when none is published (2015's register has no places column): never 0."""
+    return pl.when(places.count() > 0).then(places.sum())
+
+
+def sector_mix(homes_frame: pl.DataFrame) -> pl.DataFrame:
+    """Homes and places by sector, total places and the private share of places (%)."""
+    places = pl.col("places")
+    aggs: list[pl.Expr] = [pl.len().alias("homes"), _places_sum(places).alias("places")]
+    for key in [*SECTORS.values(), "other"]:
+        mine = pl.col("sector_key") == key
+        any_places = places.count() > 0
+        aggs += [
+            mine.sum().alias(f"homes_{key}"),
+            pl.when(any_places).then(places.filter(mine).sum()).alias(f"places_{key}"),
+        ]
+    out = _by_area(homes_frame, aggs)
+    return out.with_columns(
+        private_share_places=pl.when(pl.col("places") > 0).then(pl.col("places_private") / pl.col("places") * 100)
+    )
+
+
+def concentration(homes_frame: pl.DataFrame) -> pl.DataFrame:
+    """HHI of places by owner (0-10,000) and the top-5 owners' share of places, where owners are named."""
+    named = homes_frame.filter(pl.col("owner").is_not_null() & (pl.col("places") > 0))
+    parts = []
+    for level, key in (("council", "code"), ("region", "region_code"), ("england", None)):
+        area = pl.col(key) if key else pl.lit("E92000001")
+        owners = named.with_columns(area_code=area).group_by("area_code", "year", "owner").agg(pl.col("places").sum())
+        shares = owners.with_columns(share=pl.col("places") / pl.col("places").sum().over("area_code", "year") * 100)
+        ranked = shares.with_columns(rank=pl.col("share").rank("ordinal", descending=True).over("area_code", "year"))
+        parts.append(
+            ranked.group_by("area_code", "year")
+            .agg(
+                hhi=(pl.col("share") ** 2).sum(),
+                top5_share=pl.col("share").filter(pl.col("rank") <= 5).sum(),
+                owners=pl.len(),
+            )
+            .with_columns(area_type=pl.lit(level))
+        )
+    return pl.concat(parts)
+
+
+def quality(homes_frame: pl.DataFrame) -> pl.DataFrame:
+    """Per sector: homes with a four-point judgement, the share Good or Outstanding, and Inadequate count."""
+    judged = homes_frame.filter(pl.col("latest_judgement").is_not_null())
+    aggs = [
+        pl.len().alias("judged"),
+        (pl.col("latest_judgement").cast(pl.String).is_in(GOOD).mean() * 100).alias("good_or_outstanding_pct"),
+        (pl.col("latest_judgement").cast(pl.String) == "Inadequate").sum().alias("inadequate"),
+    ]
+    return pl.concat(
+        [
+            _by_area(judged.filter(pl.col("sector_key") == key), aggs).with_columns(sector=pl.lit(key))
+            for key in [*SECTORS.values(), "other"]
+        ]
+    )
+
+
+def entries_exits(changes: pl.DataFrame, councils: pl.DataFrame) -> pl.DataFrame:
+    """Children's homes joining and leaving the register in each year to 31 March."""
+    homes_only = changes.filter(pl.col("provision_type") == HOME).join(
+        councils.select("code", "region_code"), on="code", how="left"
+    )
+    return _by_area(
+        homes_only,
+        [
+            (pl.col("change").cast(pl.String) == "joined").sum().alias("joined"),
+            (pl.col("change").cast(pl.String) == "left").sum().alias("left"),
+        ],
+    )
+
+
+def places_per_10k_children(mix: pl.DataFrame, population: pl.DataFrame) -> pl.DataFrame:
+    """Places per 10,000 children aged 0-17, using the mid-year estimate of the year before 31 March."""
+    children = population.filter(pl.col("age_band") == "0-17").select(
+        pl.col("code").alias("area_code"), (pl.col("year") + 1).cast(pl.Int16).alias("year"), "population"
+    )
+    joined = mix.join(children, on=["area_code", "year"], how="left")
+    return joined.select(
+        "area_type", "area_code", "year", (pl.col("places") / pl.col("population") * 10_000).alias("places_per_10k")
+    )

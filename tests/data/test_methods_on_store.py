@@ -1,0 +1,138 @@
+"""Every statistical method run over the committed store: it runs, fast, and the results are coherent.
+
+Reads only data/prepared. Prints a few counts (run with -s to see them) as a sanity record.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from accountability import store
+from accountability.funnel import funnel_limits, funnel_positions
+from accountability.ranks import rank_table
+from accountability.significance import (
+    COMPARISONS,
+    MIN_NEIGHBOURS,
+    TESTED_METHODS,
+    compare_to_benchmark,
+    council_type_benchmark,
+    england_benchmark,
+    neighbour_benchmark,
+    region_benchmark,
+)
+from accountability.trends import MIN_POINTS, period_year_expr, recent_trends
+
+Tables = dict[str, pl.DataFrame]
+SAMPLE_MEASURE = "rereferral_pct"
+
+
+@pytest.fixture(scope="module")
+def tables(store_dir: Path) -> Tables:
+    names = ("values", "measures", "benchmarks", "peers", "councils")
+    return {name: store.read_table(store_dir, name) for name in names}
+
+
+def _latest(values: pl.DataFrame, measure: str) -> str:
+    return str(values.filter((pl.col("measure") == measure) & pl.col("value").is_not_null())["period"].max())
+
+
+@pytest.mark.parametrize("level", [0.95, 0.998])
+def test_every_council_value_with_an_interval_and_england_figure_is_tested(tables: Tables, level: float) -> None:
+    england = england_benchmark(tables["benchmarks"])
+    out = compare_to_benchmark(tables["values"], england, level, tables["measures"])
+    assert out.height == tables["values"].height
+    assert set(out["comparison"].unique().to_list()) <= set(COMPARISONS)
+    keyed = tables["values"].join(england.rename({"value": "eng"}), on=["period", "measure"], how="left")
+    testable = keyed.filter(
+        pl.col("ci_method").cast(pl.String).is_in(TESTED_METHODS) & pl.col("eng").is_not_null()
+    ).height
+    assert out.filter(pl.col("comparison") != "not tested").height == testable
+    period = _latest(tables["values"], SAMPLE_MEASURE)
+    sample = out.filter((pl.col("measure") == SAMPLE_MEASURE) & (pl.col("period") == period))
+    counts = dict(sample.group_by("comparison").len().iter_rows())
+    print(f"\n{SAMPLE_MEASURE} {period} vs England at {level}: {counts}")
+    assert counts.get("better", 0) + counts.get("worse", 0) > 0
+
+
+def test_neighbour_means_use_at_most_ten_and_are_withheld_below_five(tables: Tables) -> None:
+    out = neighbour_benchmark(tables["values"], tables["peers"])
+    assert out["n_used"].max() <= 10  # type: ignore[operator]
+    assert out.filter(pl.col("value").is_null() != (pl.col("n_used") < MIN_NEIGHBOURS)).height == 0
+    assert out["code"].n_unique() == tables["peers"].filter(pl.col("model") == "2025")["code"].n_unique()
+    compared = compare_to_benchmark(tables["values"], out, 0.95, tables["measures"])
+    assert compared.filter(pl.col("comparison").is_in(["better", "worse"])).height > 0
+
+
+def test_every_current_council_has_a_published_region_and_council_type_group(tables: Tables) -> None:
+    current = tables["councils"].filter(pl.col("valid_to").is_null())
+    regions = region_benchmark(tables["benchmarks"], current)
+    types = council_type_benchmark(tables["benchmarks"], current)
+    assert set(regions["code"]) == set(current["code"])
+    published_groups = set(tables["benchmarks"].filter(pl.col("area_type") == "council_type")["area_code"])
+    assert set(types["area_code"]) <= published_groups
+    assert types["code"].n_unique() == current.height
+
+
+def test_trends_run_over_the_whole_store_in_under_two_seconds(tables: Tables) -> None:
+    start = time.perf_counter()
+    out = recent_trends(tables["values"], tables["measures"])
+    elapsed = time.perf_counter() - start
+    print(f"\ntrends: {out.height} council-measures in {elapsed:.2f}s; {dict(out.group_by('label').len().iter_rows())}")
+    assert elapsed < 2.0
+    assert out.filter(pl.col("label").is_null()).height == 0
+
+
+def test_a_trend_label_for_every_council_measure_with_three_points_since_the_break(tables: Tables) -> None:
+    # independent count: points in the latest framework segment of each council's series
+    info = tables["measures"].select(pl.col("id").alias("measure"), period_year_expr(pl.col("break_period")).alias("b"))
+    points = (
+        tables["values"]
+        .filter(pl.col("value").is_not_null())
+        .join(info, on="measure")
+        .with_columns(year=period_year_expr(pl.col("period")))
+    )
+    post = (pl.col("year") >= pl.col("b")).fill_null(False)
+    enough = (
+        points.with_columns(post=post)
+        .filter(pl.col("post") == pl.col("post").sort_by("year").last().over("code", "measure"))
+        .group_by("code", "measure")
+        .len()
+        .filter(pl.col("len") >= MIN_POINTS)
+    )
+    out = recent_trends(tables["values"], tables["measures"])
+    labelled = out.filter(pl.col("label") != "not enough data")
+    assert set(labelled.select("code", "measure").iter_rows()) == set(enough.select("code", "measure").iter_rows())
+    assert (labelled["p_value"].is_between(0, 1)).all()
+
+
+def test_rank_intervals_for_the_latest_period_of_every_measure(tables: Tables) -> None:
+    values = tables["values"]
+    latest = values.filter(pl.col("value").is_not_null()).group_by("measure").agg(pl.col("period").max())
+    start = time.perf_counter()
+    out = rank_table(values, tables["measures"], latest)
+    print(f"\nranks: {out.height} rows, {latest.height} measure-periods in {time.perf_counter() - start:.2f}s")
+    ranked = out.filter(pl.col("rank").is_not_null())
+    assert ranked["quartile"].is_in([1, 2, 3, 4]).all()
+    with_interval = ranked.filter(pl.col("rank_low").is_not_null())
+    assert with_interval.height > 0
+    assert with_interval.filter(
+        (pl.col("rank_low") > pl.col("rank")) | (pl.col("rank") > pl.col("rank_high"))
+    ).is_empty()
+
+
+def test_funnel_positions_for_the_sample_measure_against_england(tables: Tables) -> None:
+    period = _latest(tables["values"], SAMPLE_MEASURE)
+    rows = tables["values"].filter((pl.col("measure") == SAMPLE_MEASURE) & (pl.col("period") == period))
+    england = england_benchmark(tables["benchmarks"]).filter(
+        (pl.col("measure") == SAMPLE_MEASURE) & (pl.col("period") == period)
+    )["value"][0]
+    out = funnel_positions(rows, england / 100)
+    print(f"\nfunnel {SAMPLE_MEASURE} {period}: {dict(out.group_by('position').len().iter_rows())}")
+    with_counts = rows.filter(pl.col("denominator") > 0).height
+    assert out.filter(pl.col("position") != "not tested").height == with_counts
+    funnel = funnel_limits(england / 100, rows["denominator"].min(), rows["denominator"].max())  # type: ignore[arg-type]
+    assert funnel.height > 10
