@@ -20,15 +20,53 @@ DARK_GREY = "#3D3D3D"
 PALE_BLUE = "#6BACE6"
 
 
-def compare_figure(table: pl.DataFrame, comps: pl.DataFrame, measure: MeasureInfo, selected: str | None) -> go.Figure:
-    """Councils ranked best (left) to worst (right), with 95% intervals and comparator lines."""
+# Verdict against the chosen benchmark: marker shape and legend text carry it, colour only repeats it.
+COMPARISON_STYLE = {
+    "▲ Better": ("triangle-up", TURQUOISE),
+    "▲ Higher": ("triangle-up", TURQUOISE),
+    "● Similar": ("circle", PALE_BLUE),
+    "▼ Worse": ("triangle-down", "#801650"),
+    "▼ Lower": ("triangle-down", "#801650"),
+    "○ Not tested": ("circle-open", DARK_GREY),
+}
+
+
+def compare_figure(
+    table: pl.DataFrame,
+    comps: pl.DataFrame,
+    measure: MeasureInfo,
+    selected: str | None,
+    benchmark_line: tuple[str, float] | None = None,
+) -> go.Figure:
+    """Councils ranked best (left) to worst (right), with 95% intervals and comparator lines.
+
+    With a `comparison` column, councils are drawn by verdict (shape and legend); `benchmark_line`
+    adds the chosen benchmark (e.g. the selected council's statistical neighbours) as a dotted line.
+    """
     shown = table.filter(pl.col("value").is_not_null())
     fig = go.Figure()
-    fig.add_trace(_council_trace(shown.filter(pl.col("code") != (selected or "")), measure, "Councils", PALE_BLUE, 7))
+    others = shown.filter(pl.col("code") != (selected or ""))
+    if "comparison" in others.columns:
+        for label, (symbol, colour) in COMPARISON_STYLE.items():
+            group = others.filter(pl.col("comparison") == label)
+            if group.height:
+                fig.add_trace(_council_trace(group, measure, f"{label} ({group.height})", colour, 8, symbol=symbol))
+    else:
+        fig.add_trace(_council_trace(others, measure, "Councils", PALE_BLUE, 7))
     chosen = shown.filter(pl.col("code") == (selected or ""))
     if chosen.height:
         fig.add_trace(_council_trace(chosen, measure, chosen["name"][0], ORANGE, 14, symbol="diamond"))
         _label_selected(fig, chosen.row(0, named=True), measure, shown)
+    if benchmark_line is not None and benchmark_line[1] is not None:
+        fig.add_hline(
+            y=benchmark_line[1],
+            line_dash="dot",
+            line_color=DARK_GREY,
+            line_width=2,
+            annotation_text=f"{benchmark_line[0]}: {format_value(benchmark_line[1], measure.unit)}",
+            annotation_position="bottom left",
+            annotation_font_color=DARK_GREY,
+        )
     for row, dash, colour, position in _comparator_styles(comps):
         value = float(row["value"])  # type: ignore[arg-type]
         fig.add_hline(
@@ -44,7 +82,8 @@ def compare_figure(table: pl.DataFrame, comps: pl.DataFrame, measure: MeasureInf
     fig.update_layout(
         height=460,
         margin={"l": 10, "r": 10, "t": 30, "b": 40},
-        showlegend=False,
+        showlegend="comparison" in table.columns,
+        legend={"orientation": "h", "y": -0.15},
         plot_bgcolor="white",
         hovermode="closest",
         dragmode=False,

@@ -3,6 +3,13 @@
 import polars as pl
 import streamlit as st
 
+from accountability.benchmarking import (
+    BENCHMARKS,
+    benchmark_values,
+    comparison_sentence,
+    export_columns,
+    with_comparison,
+)
 from accountability.compare import (
     comparators,
     export_frame,
@@ -12,11 +19,12 @@ from accountability.compare import (
     ranked,
     summary_sentence,
 )
+from accountability.formatting import format_value
 from components.charts import compare_figure
 from components.data import load, settings_or_stop
 from components.navigation import require_navigation
 from components.tables import render_compare_table, render_downloads
-from components.widgets import render_measure_picker, render_period_picker, render_share_link
+from components.widgets import render_coded_picker, render_measure_picker, render_period_picker, render_share_link
 
 require_navigation()  # a first visit via a shared link must still run dashboard.py
 
@@ -38,12 +46,42 @@ default_period = settings_or_stop().default_period
 with right:
     period = render_period_picker(periods, periods[-1] if default_period == "latest" else default_period)
 
+settings = settings_or_stop()
+choices = dict(sorted(BENCHMARKS.items(), key=lambda kv: kv[0] != settings.default_benchmark))  # default first
+bench_col, level_col = st.columns([3, 1])
+with bench_col:
+    kind = render_coded_picker("Compare with", choices, "benchmark", "benchmark")
+with level_col:
+    level_text = st.radio("Confidence", ["95%", "99.8%"], key="level", bind="query-params", horizontal=True)
+level = 0.95 if level_text == "95%" else 0.998
+group: list[str] = []
+if kind == "custom":
+    names = dict(zip(councils["code"], councils["name"], strict=True))
+    group = st.multiselect(
+        "Councils in your group",
+        list(names),
+        format_func=names.get,
+        key="group",
+        bind="query-params",
+        placeholder="Choose two or more councils",
+    )
+
 # data and derive
-table = ranked(values, councils, measure, period)
+tables = {"values": values, "benchmarks": benchmarks, "councils": councils, "peers": load("peers")}
+bench = benchmark_values(kind, tables, measure.id, period, group)
+table = with_comparison(ranked(values, councils, measure, period), bench, load("measures"), level)
 region = councils.filter(pl.col("code") == (code or ""))["region_code"].to_list()
 comps = comparators(benchmarks, measure.id, period, region[0] if region else None)
 sentence = summary_sentence(table, comps, measure, period, code)
-shown = export_frame(table, comps, measure)
+mine = table.filter(pl.col("code") == (code or ""))
+if mine.height and mine["value"][0] is not None:
+    row = mine.row(0, named=True)
+    unit_text = format_value(row["benchmark_value"], measure.unit)
+    sentence += " " + comparison_sentence(row, level, unit_text)
+shown = export_frame(table, comps, measure).join(export_columns(table), on="code", how="left", maintain_order="left")
+benchmark_line = (
+    (str(mine["benchmark_name"][0]), mine["benchmark_value"][0]) if mine.height and kind != "england" else None
+)
 
 # render
 st.markdown(f"**{sentence}**")
@@ -57,7 +95,7 @@ if code and table.filter(pl.col("code") == code).height == 0:
 chart_tab, table_tab = st.tabs(["Chart", "Table"])
 with chart_tab:
     st.plotly_chart(
-        compare_figure(table, comps, measure, code),
+        compare_figure(table, comps, measure, code, benchmark_line),
         key="compare_chart",
         alt=sentence,
         config={"displaylogo": False, "scrollZoom": False},
@@ -71,7 +109,22 @@ with chart_tab:
 with table_tab:
     render_compare_table(shown, measure.unit, alt=sentence)
 render_downloads(shown, f"compare_{measure.id}_{period}", key="compare")
-render_share_link("compare", {"council": code, "measure": measure.id, "period": period})
+render_share_link(
+    "compare",
+    {
+        "council": code,
+        "measure": measure.id,
+        "period": period,
+        "benchmark": kind,
+        "level": None if level == 0.95 else level_text,
+    },
+)
+if kind == "neighbours" and mine.height and "neighbours" in bench.columns:
+    listed = bench.filter(pl.col("code") == code)["neighbours"].to_list()
+    names_of = dict(zip(councils["code"], councils["name"], strict=True))
+    with st.expander(f"Statistical neighbours of {names_of.get(code, code)} (DfE 2025 model)"):
+        st.write(", ".join(names_of.get(c, c) for c in (listed[0] if listed else [])) or "None listed.")
+        st.caption("The benchmark is the unweighted mean of those neighbours with a published value.")
 st.caption(
     f"Source: {load('measures').filter(pl.col('id') == measure.id)['source'][0]}. "
     "Contains public sector information licensed under the Open Government Licence v3.0."

@@ -114,3 +114,22 @@ def test_a_page_failure_is_a_plain_message_not_a_traceback(monkeypatch) -> None:
     assert not at.exception
     assert any("could not be shown" in e.value for e in at.error)
     assert "boom" not in texts(at)
+
+
+def test_benchmark_and_level_come_from_the_url_and_reach_the_summary() -> None:
+    at = open_page(
+        council=BIRMINGHAM, measure="rereferral_pct", period="2024-25", benchmark="neighbours", level="99.8%"
+    )
+    assert_healthy(at)
+    assert at.selectbox(key="benchmark").value == "neighbours"
+    alt = at.get("plotly_chart")[0].proto.alt
+    assert "Compared with Statistical neighbours" in alt and "99.8%" in alt
+    shown = at.dataframe[0].value
+    assert {"benchmark_value", "compared_with_benchmark"} <= set(shown.columns)
+
+
+def test_every_benchmark_renders() -> None:
+    at = open_page(council=BIRMINGHAM, measure="rereferral_pct")
+    for kind in at.selectbox(key="benchmark").options:
+        at.selectbox(key="benchmark").set_value(kind).run()
+        assert_healthy(at)
