@@ -17,6 +17,7 @@ pages = [
     st.Page("pages/compare.py", title="Compare councils", icon="📊", url_path="compare"),
     st.Page("pages/map.py", title="Map", icon="🗺️", url_path="map"),
     st.Page("pages/floors.py", title="Floor standards", icon="🚩", url_path="floors"),
+    st.Page("pages/reports.py", title="Progress reports", icon="📄", url_path="reports"),
     st.Page("pages/progress.py", title="Progress on commitments", icon="📈", url_path="progress"),
     st.Page("pages/market.py", title="Care market", icon="🏘️", url_path="market"),
     st.Page("pages/methods.py", title="Data and methods", icon="📖", url_path="methods"),

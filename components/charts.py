@@ -187,3 +187,73 @@ def _percent_range(shown: pl.DataFrame) -> list[float]:
 
 def _axis_title(measure: MeasureInfo) -> str:
     return measure.label if measure.unit in {"score", ""} else f"{measure.label} ({measure.unit})"
+
+
+def funnel_figure(points: pl.DataFrame, limits: pl.DataFrame, measure: MeasureInfo, selected: str | None) -> go.Figure:
+    """Council value against its denominator, with 95% and 99.8% control limits around England."""
+    fig = go.Figure()
+    n = limits["n"].to_list()
+    for low, high, dash, label in (
+        ("low998", "high998", "dot", "99.8% limits"),
+        ("low95", "high95", "dash", "95% limits"),
+    ):
+        for column, show in ((low, True), (high, False)):
+            fig.add_trace(
+                go.Scatter(
+                    x=n,
+                    y=limits[column].to_list(),
+                    mode="lines",
+                    name=label,
+                    showlegend=show,
+                    legendgroup=label,
+                    line={"color": DARK_GREY, "dash": dash, "width": 1.5},
+                    hoverinfo="skip",
+                )
+            )
+    fig.add_trace(
+        go.Scatter(
+            x=n,
+            y=limits["target"].to_list(),
+            mode="lines",
+            name="England",
+            line={"color": DARK_BLUE, "width": 2},
+            hoverinfo="skip",
+        )
+    )
+    others = points.filter(pl.col("code") != (selected or ""))
+    fig.add_trace(
+        go.Scatter(
+            x=others["denominator"].to_list(),
+            y=others["value"].to_list(),
+            mode="markers",
+            name="Councils",
+            customdata=others["code"].to_list(),
+            hovertext=others["name"].to_list(),
+            hoverinfo="text+x+y",
+            marker={"color": PALE_BLUE, "size": 7, "line": {"color": DARK_BLUE, "width": 1}},
+        )
+    )
+    chosen = points.filter(pl.col("code") == (selected or ""))
+    if chosen.height:
+        fig.add_trace(
+            go.Scatter(
+                x=chosen["denominator"].to_list(),
+                y=chosen["value"].to_list(),
+                mode="markers+text",
+                name=chosen["name"][0],
+                text=chosen["name"].to_list(),
+                textposition="top center",
+                customdata=chosen["code"].to_list(),
+                marker={"color": ORANGE, "size": 14, "symbol": "diamond"},
+            )
+        )
+    fig.update_layout(
+        height=460,
+        margin={"l": 10, "r": 10, "t": 30, "b": 40},
+        plot_bgcolor="white",
+        dragmode=False,
+        legend={"orientation": "h", "y": -0.2},
+        xaxis={"title": "Denominator (people counted)", "type": "log", "gridcolor": "#E5E5E5", "fixedrange": True},
+        yaxis={"title": _axis_title(measure), "gridcolor": "#E5E5E5", "fixedrange": True},
+    )
+    return fig

@@ -19,8 +19,11 @@ from accountability.compare import (
     ranked,
     summary_sentence,
 )
-from accountability.formatting import format_value
-from components.charts import compare_figure
+from accountability.formatting import format_value, ordinal
+from accountability.funnel import funnel_limits, funnel_positions
+from accountability.state import selected_code
+from components.analysis import ranks_for
+from components.charts import compare_figure, funnel_figure
 from components.data import load, settings_or_stop
 from components.navigation import require_navigation
 from components.tables import render_compare_table, render_downloads
@@ -30,6 +33,19 @@ require_navigation()  # a first visit via a shared link must still run dashboard
 
 st.title("Compare councils")
 st.caption("Where every English council stands on one measure, against the published England and regional figures.")
+
+
+def _pick_council() -> None:
+    code = selected_code(st.session_state["compare_chart"].selection)
+    if code:
+        st.session_state["council"] = code  # callbacks run before the page, so the sidebar picker can take it
+
+
+def _pick_funnel() -> None:
+    code = selected_code(st.session_state["funnel_chart"].selection)
+    if code:
+        st.session_state["council"] = code
+
 
 # state
 councils, values, benchmarks = load("councils"), load("values"), load("benchmarks")
@@ -73,12 +89,24 @@ table = with_comparison(ranked(values, councils, measure, period), bench, load("
 region = councils.filter(pl.col("code") == (code or ""))["region_code"].to_list()
 comps = comparators(benchmarks, measure.id, period, region[0] if region else None)
 sentence = summary_sentence(table, comps, measure, period, code)
+table = table.join(
+    ranks_for(measure.id, period, measure.polarity).select("code", "rank_low", "rank_high", "quartile"),
+    on="code",
+    how="left",
+)
 mine = table.filter(pl.col("code") == (code or ""))
+if mine.height and mine["rank_low"][0] is not None:
+    r = mine.row(0, named=True)
+    sentence = sentence[:-1] + (
+        f" (95% rank interval {ordinal(r['rank_low'])} to {ordinal(r['rank_high'])}; "
+        f"quartile {r['quartile']} of 4, 1 = best)."
+    )
 if mine.height and mine["value"][0] is not None:
     row = mine.row(0, named=True)
     unit_text = format_value(row["benchmark_value"], measure.unit)
     sentence += " " + comparison_sentence(row, level, unit_text)
-shown = export_frame(table, comps, measure).join(export_columns(table), on="code", how="left", maintain_order="left")
+extra = export_columns(table).join(table.select("code", "rank_low", "rank_high", "quartile"), on="code")
+shown = export_frame(table, comps, measure).join(extra, on="code", how="left", maintain_order="left")
 benchmark_line = (
     (str(mine["benchmark_name"][0]), mine["benchmark_value"][0]) if mine.height and kind != "england" else None
 )
@@ -92,12 +120,17 @@ if code and table.filter(pl.col("code") == code).height == 0:
         f"{name[0] if name else code} has no figure for {period}: it may not have existed then, "
         "or the publisher does not report it. Try another period."
     )
-chart_tab, table_tab = st.tabs(["Chart", "Table"])
+funnel_points = table.filter(pl.col("denominator").is_not_null() & pl.col("value").is_not_null())
+england = comps.filter(pl.col("area_type") == "england")["value"].to_list()
+can_funnel = measure.value_type == "proportion" and funnel_points.height >= 10 and bool(england and england[0])
+chart_tab, funnel_tab, table_tab = st.tabs(["Chart", "Funnel plot", "Table"])
 with chart_tab:
     st.plotly_chart(
         compare_figure(table, comps, measure, code, benchmark_line),
         key="compare_chart",
         alt=sentence,
+        on_select=_pick_council,
+        selection_mode="points",
         config={"displaylogo": False, "scrollZoom": False},
     )
     has_ci = table["ci_low"].is_not_null().any()
@@ -106,6 +139,31 @@ with chart_tab:
         if has_ci
         else "No confidence intervals: the publisher gives no numerator, denominator or margin of error for this year. "
     )
+with funnel_tab:
+    if can_funnel:
+        p0 = float(england[0]) / 100
+        limits = funnel_limits(p0, float(funnel_points["denominator"].min()), float(funnel_points["denominator"].max()))
+        positions = funnel_positions(funnel_points, p0)
+        outside = positions.filter(pl.col("position").cast(pl.String).str.contains("99.8"))
+        funnel_alt = (
+            f"{measure.label}, {period}: funnel plot of {funnel_points.height} councils around England "
+            f"({england[0]:.1f}%); {outside.height} outside the "
+            "99.8% limits."
+        )
+        st.plotly_chart(
+            funnel_figure(funnel_points, limits, measure, code),
+            key="funnel_chart",
+            alt=funnel_alt,
+            on_select=_pick_funnel,
+            selection_mode="points",
+            config={"displaylogo": False},
+        )
+        st.caption(
+            funnel_alt + " Small councils scatter more by chance: a point inside the funnel is consistent with "
+            "England once its size is allowed for."
+        )
+    else:
+        st.info("A funnel plot needs a percentage with published numerators and denominators for this period.")
 with table_tab:
     render_compare_table(shown, measure.unit, alt=sentence)
 render_downloads(shown, f"compare_{measure.id}_{period}", key="compare")

@@ -133,3 +133,16 @@ def test_every_benchmark_renders() -> None:
     for kind in at.selectbox(key="benchmark").options:
         at.selectbox(key="benchmark").set_value(kind).run()
         assert_healthy(at)
+
+
+def test_funnel_plot_for_a_percentage_with_denominators() -> None:
+    at = open_page(council=BIRMINGHAM, measure="rereferral_pct", period="2024-25")
+    charts = at.get("plotly_chart")
+    assert len(charts) == 2 and "funnel plot" in charts[1].proto.alt
+    assert "rank interval" in charts[0].proto.alt
+
+
+def test_no_funnel_without_denominators_says_why() -> None:
+    at = open_page(measure="ascof_sds_users", period="2023-24")
+    assert_healthy(at)
+    assert any("funnel plot needs" in i.value for i in at.info)

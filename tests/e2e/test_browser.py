@@ -184,3 +184,35 @@ def test_clicking_a_council_on_the_map_makes_it_your_council(page: Page, app_url
     wait_for_app(page)
     page.wait_for_function("() => document.querySelector('input[aria-label=\"Your council\"]').value === 'Birmingham'")
     page.screenshot(path=str(ARTIFACTS / "map_birmingham.png"), full_page=True)
+
+
+CLICK_RANKED_JS = """name => {
+    const plot = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
+    const trace = plot._fullData.find(t => t.x && t.x.indexOf(name) >= 0 && t.mode === 'markers');
+    const i = trace.x.indexOf(name);
+    const xa = plot._fullLayout.xaxis, ya = plot._fullLayout.yaxis;
+    const box = plot.querySelector('.nsewdrag').getBoundingClientRect();
+    return [box.left + xa.d2p(trace.x[i]), box.top + ya.d2p(trace.y[i])];
+}"""
+
+
+def test_clicking_a_council_on_the_ranked_chart_selects_it(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/compare?measure=rereferral_pct&period=2024-25")
+    wait_for_app(page)
+    page.wait_for_selector(CHART)
+    page.wait_for_timeout(1000)
+    x, y = page.evaluate(CLICK_RANKED_JS, "Leeds")
+    page.mouse.click(x, y)
+    wait_for_app(page)
+    page.wait_for_function("() => document.querySelector('input[aria-label=\"Your council\"]').value === 'Leeds'")
+    assert "Leeds" in page.locator(SUMMARY).first.inner_text()
+
+
+def test_no_wcag_violations_on_the_funnel_tab(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/compare?council=E08000025&measure=rereferral_pct")
+    wait_for_app(page)
+    page.get_by_role("tab", name="Funnel plot").click()
+    page.wait_for_timeout(1000)
+    violations = run_axe(page)
+    assert violations == [], [v["id"] for v in violations]
+    page.screenshot(path=str(ARTIFACTS / "funnel.png"), full_page=True)
