@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page
 
@@ -105,6 +107,7 @@ def test_a_council_chosen_in_the_ui_stays_in_the_address_across_pages(page: Page
         "map?measure=rereferral_pct&colour=Floor+verdict",
         "floors",
         "market?council=E08000025",
+        "reports?council=E08000025",
         "progress?council=E08000025",
         "methods",
         "accessibility",
@@ -216,3 +219,21 @@ def test_no_wcag_violations_on_the_funnel_tab(page: Page, app_url: str) -> None:
     violations = run_axe(page)
     assert violations == [], [v["id"] for v in violations]
     page.screenshot(path=str(ARTIFACTS / "funnel.png"), full_page=True)
+
+
+def test_an_officials_journey_from_the_watchlist_to_a_council_report(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/floors")
+    wait_for_app(page)
+    page.get_by_role("tab", name="Watchlist").click()
+    page.wait_for_selector("[data-testid='stTabPanel']:not([data-st-inactive]) [data-testid='stDataFrame']")
+    _choose_council(page, "Birmingham")  # a council seen on the watchlist
+    page.get_by_role("heading", name="Birmingham against every floor").wait_for()
+    page.get_by_role("link", name="Progress reports").click()
+    wait_for_app(page)
+    page.get_by_text("A council", exact=True).click()
+    wait_for_app(page)
+    with page.expect_download() as pdf:
+        page.get_by_role("button", name="Download the report (PDF)").click()
+    path = pdf.value.path()
+    assert path is not None and Path(path).read_bytes()[:5] == b"%PDF-"
+    assert "E08000025" in pdf.value.suggested_filename or "birmingham" in pdf.value.suggested_filename.lower()
