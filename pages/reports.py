@@ -45,7 +45,13 @@ current = councils.filter(pl.col("valid_to").is_null()).sort("name")
 names = dict(zip(councils["code"], councils["name"], strict=True))
 regions = dict(current.select("region_code", "region").unique().sort("region").iter_rows())
 left, middle, right = st.columns(3)
-kind_label = left.radio("Report for", ["England", "A region", "A council"], key="report_kind", horizontal=True)
+kind_label = left.radio(
+    "Report for",
+    ["England", "A region", "A council"],
+    index=2 if st.session_state.get("council") else 0,  # a councillor who chose a council gets its report
+    key="report_kind",
+    horizontal=True,
+)
 kind = {"England": "england", "A region": "region", "A council": "council"}[kind_label]
 code: str | None = None
 if kind == "region":
