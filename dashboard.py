@@ -15,6 +15,7 @@ pages = [
     st.Page("pages/home.py", title="Home", icon="🏠", url_path="home", default=True),
     st.Page("pages/find.py", title="Find your council", icon="🔎", url_path="find"),
     st.Page("pages/compare.py", title="Compare councils", icon="📊", url_path="compare"),
+    st.Page("pages/trends.py", title="Trends", icon="📉", url_path="trends"),
     st.Page("pages/map.py", title="Map", icon="🗺️", url_path="map"),
     st.Page("pages/floors.py", title="Floor standards", icon="🚩", url_path="floors"),
     st.Page("pages/reports.py", title="Progress reports", icon="📄", url_path="reports"),

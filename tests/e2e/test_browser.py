@@ -103,6 +103,7 @@ def test_a_council_chosen_in_the_ui_stays_in_the_address_across_pages(page: Page
         "find?q=cumbria",
         "compare",
         "compare?council=E08000025",
+        "trends?council=E06000063&measure=rereferral_pct",
         "map?council=E08000025",
         "map?measure=rereferral_pct&colour=Floor+verdict",
         "floors",
@@ -239,3 +240,19 @@ def test_an_officials_journey_from_the_watchlist_to_a_council_report(page: Page,
     path = pdf.value.path()
     assert path is not None and Path(path).read_bytes()[:5] == b"%PDF-"
     assert "E08000025" in pdf.value.suggested_filename or "birmingham" in pdf.value.suggested_filename.lower()
+
+
+def test_the_publics_journey_misspelt_name_then_map_then_trend(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/find?q=Cumbira")  # misspelt
+    wait_for_app(page)
+    page.get_by_role("button", name="Choose Cumberland").click()
+    wait_for_app(page)
+    page.get_by_role("link", name="Map").click()
+    wait_for_app(page)
+    page.wait_for_selector(CHART)
+    assert "Cumberland (your council)" in page.locator("[data-testid='stPlotlyChart']").inner_text()
+    page.get_by_role("link", name="Trends").click()
+    wait_for_app(page)
+    page.wait_for_selector(CHART)
+    assert "Recent trend for Cumberland" in page.locator(SUMMARY).first.inner_text()
+    assert "Cumbria (former council)" in page.locator("[data-testid='stPlotlyChart']").inner_text()

@@ -1,0 +1,45 @@
+"""Trends page: every benchmark, councils with predecessors, single points, no council; breaks marked."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.app.conftest import assert_healthy, open_page, texts
+
+TRENDS = "pages/trends.py"
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"council": "E08000025", "measure": "rereferral_pct"},
+        {"council": "E06000063", "measure": "ascof_sds_users", "benchmark": "region"},  # Cumberland: 1 point
+        {"council": "E06000063", "measure": "rereferral_pct", "benchmark": "neighbours"},  # predecessor Cumbria
+        {"council": "E10000006", "measure": "ascof_dp_users", "benchmark": "council_type"},  # Cumbria, abolished
+    ],
+)
+def test_trends_render_for_every_kind_of_council(params: dict[str, str]) -> None:
+    at = open_page(TRENDS, **params)
+    assert_healthy(at)
+    assert all(c.proto.alt for c in at.get("plotly_chart"))
+
+
+def test_a_significant_trend_is_named_with_its_test() -> None:
+    at = open_page(TRENDS, council="E08000025", measure="rereferral_pct")
+    assert "Recent trend for Birmingham, 2020-21 to 2024-25" in texts(at)
+    assert "chi-squared test for trend" in texts(at)
+
+
+def test_a_new_council_shows_its_predecessor_as_its_own_series_and_the_reorganisation() -> None:
+    at = open_page(TRENDS, council="E06000063", measure="rereferral_pct")
+    series = set(at.dataframe[0].value["series"])
+    assert {"Cumberland", "Cumbria (former council)", "England"} <= series
+    spec = at.get("plotly_chart")[0].proto.spec
+    assert "Council reorganisation, April 2023" in spec
+
+
+def test_the_framework_break_is_marked_and_segments_are_separate() -> None:
+    at = open_page(TRENDS, council="E08000025", measure="ascof_dp_users")
+    assert "Framework change 2023-24" in at.get("plotly_chart")[0].proto.spec
+    assert set(at.dataframe[0].value["segment"]) == {"before 2023-24", "from 2023-24"}
