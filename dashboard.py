@@ -14,6 +14,7 @@ settings_or_stop()
 pages = [
     st.Page("pages/home.py", title="Home", icon="🏠", url_path="home", default=True),
     st.Page("pages/find.py", title="Find your council", icon="🔎", url_path="find"),
+    st.Page("pages/profile.py", title="Council profile", icon="🧭", url_path="profile"),
     st.Page("pages/compare.py", title="Compare councils", icon="📊", url_path="compare"),
     st.Page("pages/trends.py", title="Trends", icon="📉", url_path="trends"),
     st.Page("pages/map.py", title="Map", icon="🗺️", url_path="map"),

@@ -37,11 +37,13 @@ def compare_figure(
     measure: MeasureInfo,
     selected: str | None,
     benchmark_line: tuple[str, float] | None = None,
+    floor: tuple[str, float] | None = None,
 ) -> go.Figure:
     """Councils ranked best (left) to worst (right), with 95% intervals and comparator lines.
 
     With a `comparison` column, councils are drawn by verdict (shape and legend); `benchmark_line`
-    adds the chosen benchmark (e.g. the selected council's statistical neighbours) as a dotted line.
+    adds the chosen benchmark (e.g. the selected council's statistical neighbours) as a dotted line;
+    `floor` adds the floor standard; a `quartile` column shades and labels the four quarters.
     """
     shown = table.filter(pl.col("value").is_not_null())
     fig = go.Figure()
@@ -57,6 +59,17 @@ def compare_figure(
     if chosen.height:
         fig.add_trace(_council_trace(chosen, measure, chosen["name"][0], ORANGE, 14, symbol="diamond"))
         _label_selected(fig, chosen.row(0, named=True), measure, shown)
+    _quartile_bands(fig, shown, measure)
+    if floor is not None:
+        fig.add_hline(
+            y=floor[1],
+            line_dash="longdash",
+            line_color="#801650",
+            line_width=2,
+            annotation_text=floor[0],
+            annotation_position="bottom right",
+            annotation_font_color="#801650",
+        )
     if benchmark_line is not None and benchmark_line[1] is not None:
         fig.add_hline(
             y=benchmark_line[1],
@@ -103,6 +116,31 @@ def compare_figure(
         },
     )
     return fig
+
+
+QUARTER_NAMES = {1: "Best quarter", 2: "Second quarter", 3: "Third quarter", 4: "Worst quarter"}
+
+
+def _quartile_bands(fig: go.Figure, shown: pl.DataFrame, measure: MeasureInfo) -> None:
+    """Alternate light bands behind each quarter of councils, labelled (best first for a polarity)."""
+    if "quartile" not in shown.columns or measure.polarity == "no_judgement":
+        return
+    names = shown["name"].to_list()
+    for quarter in (1, 2, 3, 4):
+        members = shown.filter(pl.col("quartile") == quarter)["name"].to_list()
+        if not members:
+            continue
+        first, last = names.index(members[0]), names.index(members[-1])
+        fig.add_vrect(
+            x0=first - 0.5,
+            x1=last + 0.5,
+            fillcolor="#F3F2F1" if quarter % 2 else "#FFFFFF",
+            line_width=0,
+            layer="below",
+            annotation_text=QUARTER_NAMES[quarter],
+            annotation_position="top left",
+            annotation_font={"size": 11, "color": DARK_GREY},
+        )
 
 
 def _council_trace(

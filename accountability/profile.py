@@ -1,0 +1,243 @@
+"""One council on one screen: every measure at the council's latest period, and a plain summary.
+
+`build_profile` gives one row per measure with a council value: the value and its period, the
+published England figure, the spread of councils at that period oriented by polarity (worst, the
+edge of the worst quarter, the edge of the best quarter, best; for `no_judgement` measures lowest,
+25th, 75th, highest, with `range_kind` saying so), the verdict against the chosen benchmark
+(`benchmarking.with_comparison`) and the recent-trend label (`trends.recent_trends`).
+`summary_paragraph` turns the frame into strengths and concerns that the tests support.
+No Streamlit and no drawing here; no floor verdicts (see `floors`).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from accountability.benchmarking import benchmark_values, with_comparison
+from accountability.compare import latest_inspection
+from accountability.formatting import format_value
+from accountability.trends import ALPHA, recent_trends
+
+PROFILE_COLUMNS = [
+    "measure",
+    "label",
+    "domain",
+    "unit",
+    "polarity",
+    "period",
+    "value",
+    "ci_low",
+    "ci_high",
+    "england",
+    "worst",
+    "q25",
+    "q75",
+    "best",
+    "range_kind",
+    "n_councils",
+    "benchmark_name",
+    "benchmark_value",
+    "comparison",
+    "trend",
+    "trend_p_value",
+]
+ORIENTED = "worst to best"
+UNORIENTED = "lowest to highest (neither direction is better)"
+_VALUE_COLUMNS = ["code", "period", "measure", "value", "ci_low", "ci_high", "ci998_low", "ci998_high", "ci_method"]
+
+
+def latest_council_rows(values: pl.DataFrame, code: str) -> pl.DataFrame:
+    """The council's newest period with a value, per measure."""
+    mine = values.filter((pl.col("code") == code) & pl.col("value").is_not_null())
+    return mine.sort("measure", "period").group_by("measure", maintain_order=True).last().select(_VALUE_COLUMNS)
+
+
+def spread(values: pl.DataFrame, keys: pl.DataFrame, measures: pl.DataFrame) -> pl.DataFrame:
+    """worst / q25 / q75 / best of councils per (measure, period) in `keys`, oriented by polarity."""
+    have = values.filter(pl.col("value").is_not_null()).join(keys, on=["measure", "period"], how="semi")
+    raw = have.group_by("measure", "period").agg(
+        low=pl.col("value").min(),
+        p25=pl.col("value").quantile(0.25, interpolation="linear"),
+        p75=pl.col("value").quantile(0.75, interpolation="linear"),
+        high=pl.col("value").max(),
+        n_councils=pl.len().cast(pl.UInt32),
+    )
+    polarity = measures.select(pl.col("id").alias("measure"), pl.col("polarity").cast(pl.String))
+    lower_better = pl.col("polarity") == "lower_is_better"
+    return raw.join(polarity, on="measure", how="left").select(
+        "measure",
+        "period",
+        pl.when(lower_better).then(pl.col("high")).otherwise(pl.col("low")).alias("worst"),
+        pl.when(lower_better).then(pl.col("p75")).otherwise(pl.col("p25")).alias("q25"),
+        pl.when(lower_better).then(pl.col("p25")).otherwise(pl.col("p75")).alias("q75"),
+        pl.when(lower_better).then(pl.col("low")).otherwise(pl.col("high")).alias("best"),
+        pl.when(pl.col("polarity") == "no_judgement")
+        .then(pl.lit(UNORIENTED))
+        .otherwise(pl.lit(ORIENTED))
+        .alias("range_kind"),
+        "n_councils",
+    )
+
+
+def _comparisons(
+    rows: pl.DataFrame, tables: dict[str, pl.DataFrame], kind: str, custom: list[str] | None, level: float
+) -> pl.DataFrame:
+    """measure, benchmark_name, benchmark_value, comparison for each of the council's rows."""
+    parts = []
+    for row in rows.iter_rows(named=True):
+        bench = benchmark_values(kind, tables, row["measure"], row["period"], custom)
+        one = rows.filter(pl.col("measure") == row["measure"])
+        compared = with_comparison(one, bench, tables["measures"], level)
+        parts.append(compared.select("measure", "benchmark_name", "benchmark_value", "comparison"))
+    schema = {"measure": pl.String, "benchmark_name": pl.String, "benchmark_value": pl.Float64, "comparison": pl.String}
+    return pl.concat(parts, how="vertical_relaxed") if parts else pl.DataFrame(schema=schema)
+
+
+def build_profile(
+    code: str,
+    tables: dict[str, pl.DataFrame],
+    kind: str = "england",
+    custom: list[str] | None = None,
+    level: float = 0.95,
+) -> pl.DataFrame:
+    """One row per measure for council `code` (columns `PROFILE_COLUMNS`), adults first then children.
+
+    `tables` holds values, benchmarks, councils, peers and measures, as the prepared store names them.
+    """
+    values, measures = tables["values"], tables["measures"]
+    rows = latest_council_rows(values, code)
+    england = (
+        tables["benchmarks"]
+        .filter(pl.col("area_type") == "england")
+        .select("measure", "period", pl.col("value").alias("england"))
+    )
+    trends = recent_trends(values.filter(pl.col("code") == code), measures).select(
+        "measure", pl.col("label").cast(pl.String).alias("trend"), pl.col("p_value").alias("trend_p_value")
+    )
+    info = measures.select(
+        pl.col("id").alias("measure"),
+        "label",
+        pl.col("domain").cast(pl.String),
+        "unit",
+        pl.col("polarity").cast(pl.String),
+    )
+    keys = rows.select("measure", "period")
+    out = (
+        rows.join(info, on="measure", how="left")
+        .join(england.unique(["measure", "period"], keep="first"), on=["measure", "period"], how="left")
+        .join(spread(values, keys, measures), on=["measure", "period"], how="left")
+        .join(_comparisons(rows, tables, kind, custom, level), on="measure", how="left")
+        .join(trends, on="measure", how="left")
+    )
+    return (
+        out.with_columns(pl.col("trend").fill_null("not enough data")).select(PROFILE_COLUMNS).sort("domain", "label")
+    )
+
+
+def _listing(labels: list[str], limit: int = 6) -> str:
+    """'a, b and c'; beyond `limit`, 'a, b, … and 4 others'."""
+    shown = labels[:limit]
+    rest = len(labels) - len(shown)
+    if rest:
+        return ", ".join(shown) + f" and {rest} other{'s' if rest > 1 else ''}"
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def _measures_word(n: int) -> str:
+    return f"{n} measure{'' if n == 1 else 's'}"
+
+
+def comparison_counts(profile: pl.DataFrame) -> dict[str, int]:
+    """How many rows are better / similar / worse / higher / lower / not tested."""
+    words = profile["comparison"].str.split(" ").list.slice(1).list.join(" ").str.to_lowercase()
+    return {w: int((words == w).sum()) for w in ["better", "similar", "worse", "higher", "lower", "not tested"]}
+
+
+def summary_paragraph(profile: pl.DataFrame, name: str) -> str:
+    """Strengths (significantly better), concerns (significantly worse, or significantly getting worse).
+
+    Measures not tested are only counted, never called strengths or concerns; nothing is said about
+    causes. The benchmark is named from the frame.
+    """
+    if profile.height == 0:
+        return f"No measure has a published value for {name}."
+    named = profile["benchmark_name"].drop_nulls()
+    benchmark = str(named[0]) if named.len() else "the benchmark"
+    counts = comparison_counts(profile)
+    better = profile.filter(pl.col("comparison") == "▲ Better")["label"].to_list()
+    worse = profile.filter(pl.col("comparison") == "▼ Worse")["label"].to_list()
+    significant = pl.col("trend_p_value").is_not_null() & (pl.col("trend_p_value") < ALPHA)
+    worsening = profile.filter((pl.col("trend") == "getting worse") & significant)["label"].to_list()
+    improving = profile.filter((pl.col("trend") == "getting better") & significant)["label"].to_list()
+    tested = profile.height - counts["not tested"]
+    parts = [
+        f"{name} has {_measures_word(profile.height)} with published figures; "
+        f"{tested} could be tested against {benchmark} at 95% confidence."
+    ]
+    if better:
+        parts.append(f"Strengths: significantly better than {benchmark} on {_listing(better)}.")
+    if worse:
+        parts.append(f"Concerns: significantly worse than {benchmark} on {_listing(worse)}.")
+    if not better and not worse and tested:
+        parts.append(f"No tested measure is significantly better or worse than {benchmark}.")
+    if counts["similar"]:
+        parts.append(f"{_measures_word(counts['similar'])} {_is_are(counts['similar'])} similar to {benchmark}.")
+    if counts["higher"] + counts["lower"]:
+        n = counts["higher"] + counts["lower"]
+        parts.append(
+            f"{_measures_word(n)} where neither direction is better {_is_are(n)} significantly higher or lower."
+        )
+    if worsening:
+        parts.append(f"Concerns over time: the recent trend is significantly getting worse on {_listing(worsening)}.")
+    if improving:
+        parts.append(f"The recent trend is significantly getting better on {_listing(improving)}.")
+    if counts["not tested"]:
+        parts.append(
+            f"{_measures_word(counts['not tested'])} could not be tested (no confidence interval or no "
+            f"{benchmark} figure), so {_it_they(counts['not tested'])} {_is_are(counts['not tested'])} "
+            "not counted as strengths or concerns."
+        )
+    return " ".join(parts)
+
+
+def _is_are(n: int) -> str:
+    return "is" if n == 1 else "are"
+
+
+def _it_they(n: int) -> str:
+    return "it" if n == 1 else "they"
+
+
+def spine_sentence(profile: pl.DataFrame, name: str, heading: str) -> str:
+    """The spine chart's alt text: '<name>, adults: 12 measures against England: 3 better, …'."""
+    counts = comparison_counts(profile)
+    benchmark = profile["benchmark_name"].drop_nulls()
+    against = str(benchmark[0]) if benchmark.len() else "the benchmark"
+    pieces = [f"{counts[w]} {w}" for w in ["better", "similar", "worse", "higher", "lower", "not tested"] if counts[w]]
+    return (
+        f"{name}, {heading}: spine chart of {_measures_word(profile.height)} against {against} "
+        f"at 95% confidence: {', '.join(pieces) or 'none tested'}."
+    )
+
+
+def last_inspection(inspections: pl.DataFrame, code: str) -> dict[str, object] | None:
+    """`compare.latest_inspection`, or for a former council its newest inspection by start date."""
+    current = latest_inspection(inspections, code)
+    if current is not None:
+        return current
+    rows = inspections.filter(pl.col("code") == code).sort("inspection_start", nulls_last=False)
+    return rows.row(-1, named=True) if rows.height else None
+
+
+DISPLAY_NUMBERS = ["value", "england", "benchmark_value", "worst", "q25", "q75", "best"]
+
+
+def display_rows(rows: pl.DataFrame) -> pl.DataFrame:
+    """The profile as a table for people: each number written with its own unit."""
+    written = [
+        pl.Series(c, [format_value(v, u) for v, u in zip(rows[c], rows["unit"], strict=True)], pl.String)
+        for c in DISPLAY_NUMBERS
+    ]
+    return pl.DataFrame([rows["label"], rows["period"], *written]).with_columns(
+        rows.select("benchmark_name", "comparison", "trend", "range_kind")
+    )

@@ -1,0 +1,138 @@
+"""Pure Plotly builder for the Fingertips-style spine chart of one council's profile. Draws nothing.
+
+Each measure is a row scaled on its own: England sits on the centre line (0.5) and the furthest
+council from England on either side sets the scale, so the bands are comparable in shape, not in
+units. Better is always to the right (lowest to highest for measures where neither is better).
+Light bands run worst to the 25th and 75th to best; the dark band is the middle half of councils.
+The council's marker SHAPE gives the verdict (▲ better, ▼ worse, ● similar, ○ not tested), with
+a legend in words; colour only repeats it. Hover text gives the real values.
+Where England has no published figure, or it lies outside the councils' range (a count, where
+England is a total), the row is centred on the middle of the councils' range and has no England tick.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import plotly.graph_objects as go
+import polars as pl
+
+from accountability.formatting import format_value
+from components.charts import COMPARISON_STYLE, DARK_GREY
+
+LIGHT_BAND = "#D9D9D9"
+DARK_BAND = "#9E9E9E"
+ROW_HEIGHT = 46
+
+
+def _centre_expr() -> pl.Expr:
+    low = pl.min_horizontal("worst", "best")
+    high = pl.max_horizontal("worst", "best")
+    usable = pl.col("england").is_not_null() & pl.col("england").is_between(low, high)
+    return pl.when(usable).then(pl.col("england")).otherwise((low + high) / 2)
+
+
+def spine_positions(profile: pl.DataFrame) -> pl.DataFrame:
+    """The profile plus 0..1 positions (`pos_worst` … `pos_value`, `pos_england`), better to the right."""
+    sign = pl.when(pl.col("polarity") == "lower_is_better").then(-1.0).otherwise(1.0)
+    centred = profile.with_columns(centre=_centre_expr())
+    half = pl.max_horizontal((pl.col("worst") - pl.col("centre")).abs(), (pl.col("best") - pl.col("centre")).abs())
+
+    def pos(col: str) -> pl.Expr:
+        scaled = 0.5 + sign * (pl.col(col) - pl.col("centre")) / (2 * half)
+        return pl.when(half > 0).then(scaled).otherwise(0.5).clip(0.0, 1.0).alias(f"pos_{col}")
+
+    out = centred.with_columns(pos(c) for c in ["worst", "q25", "q75", "best", "value"])
+    return out.with_columns(
+        pl.when(pl.col("england") == pl.col("centre")).then(pl.lit(0.5)).alias("pos_england"),
+    )
+
+
+def _row_label(label: str, period: str) -> str:
+    return "<br>".join(textwrap.wrap(f"{label} ({period})", 48))
+
+
+def _hover(row: dict[str, object]) -> str:
+    unit = str(row["unit"])
+
+    def f(key: str) -> str:
+        value = row[key]
+        return format_value(float(value) if isinstance(value, int | float) else None, unit)
+
+    ends = ("Worst", "Best") if row["range_kind"] == "worst to best" else ("Lowest", "Highest")
+    middle = ("25th", "75th") if ends[0] == "Lowest" else ("Worst quarter from", "Best quarter from")
+    return (
+        f"<b>{row['label']}</b> ({row['period']})<br>"
+        f"Council: {f('value')} · {row['comparison']} vs {row['benchmark_name'] or 'benchmark'} "
+        f"({f('benchmark_value')})<br>England: {f('england')}<br>"
+        f"{ends[0]}: {f('worst')} · {middle[0]}: {f('q25')} · {middle[1]}: {f('q75')} · {ends[1]}: {f('best')}<br>"
+        f"Recent trend: {row['trend']}"
+    )
+
+
+def spine_figure(profile: pl.DataFrame, council_name: str) -> go.Figure:
+    """One row per measure, first measure at the top; see the module docstring."""
+    rows = spine_positions(profile)
+    labels = [_row_label(r["label"], r["period"]) for r in rows.iter_rows(named=True)]
+    fig = go.Figure()
+    bands = [
+        ("pos_worst", "pos_q25", LIGHT_BAND, "Worst to 25th percentile"),
+        ("pos_q25", "pos_q75", DARK_BAND, "Middle half of councils"),
+        ("pos_q75", "pos_best", LIGHT_BAND, "75th percentile to best"),
+    ]
+    for start, end, colour, name in bands:
+        fig.add_trace(
+            go.Bar(
+                y=labels,
+                base=rows[start].to_list(),
+                x=(rows[end] - rows[start]).to_list(),
+                orientation="h",
+                marker={"color": colour},
+                name=name,
+                showlegend=name.startswith("Middle"),
+                hoverinfo="skip",
+                width=0.55,
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            y=labels,
+            x=rows["pos_england"].to_list(),
+            mode="markers",
+            marker={"symbol": "line-ns-open", "size": 26, "color": DARK_GREY, "line": {"width": 3, "color": DARK_GREY}},
+            name="England",
+            hoverinfo="skip",
+        )
+    )
+    hovers = [_hover(r) for r in rows.iter_rows(named=True)]
+    for verdict, (symbol, colour) in COMPARISON_STYLE.items():
+        picked = [i for i, c in enumerate(rows["comparison"].to_list()) if c == verdict]
+        if picked:
+            fig.add_trace(
+                go.Scatter(
+                    y=[labels[i] for i in picked],
+                    x=[rows["pos_value"][i] for i in picked],
+                    mode="markers",
+                    marker={"symbol": symbol, "size": 15, "color": colour, "line": {"width": 1.5, "color": colour}},
+                    name=f"{council_name}: {verdict}",
+                    hovertext=[hovers[i] for i in picked],
+                    hoverinfo="text",
+                )
+            )
+    fig.update_layout(
+        barmode="overlay",
+        height=140 + ROW_HEIGHT * max(rows.height, 1),
+        margin={"l": 10, "r": 70, "t": 40, "b": 50},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+        plot_bgcolor="white",
+        hoverlabel={"align": "left"},
+    )
+    fig.update_yaxes(autorange="reversed", automargin=True, type="category")
+    fig.update_xaxes(
+        range=[-0.03, 1.03],
+        tickvals=[0, 0.5, 1],
+        ticktext=["Worst (or lowest)", "England", "Best (or highest)"],
+        showgrid=False,
+        zeroline=False,
+    )
+    return fig
