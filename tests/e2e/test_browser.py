@@ -101,6 +101,8 @@ def test_a_council_chosen_in_the_ui_stays_in_the_address_across_pages(page: Page
         "",
         "?council=E10000006",
         "find?q=cumbria",
+        "profile?council=E08000025",
+        "profile?council=E10000006&benchmark=region",
         "compare",
         "compare?council=E08000025",
         "trends?council=E06000063&measure=rereferral_pct",
@@ -256,3 +258,33 @@ def test_the_publics_journey_misspelt_name_then_map_then_trend(page: Page, app_u
     page.wait_for_selector(CHART)
     assert "Recent trend for Cumberland" in page.locator(SUMMARY).first.inner_text()
     assert "Cumbria (former council)" in page.locator("[data-testid='stPlotlyChart']").inner_text()
+
+
+def _pick(page: Page, label: str, option: str) -> None:
+    box = page.get_by_role("combobox", name=label)
+    box.click()
+    box.fill(option)
+    page.get_by_role("option", name=option, exact=True).click()
+    wait_for_app(page)
+
+
+def test_a_councillors_journey_profile_concern_neighbours_download(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/?council=E08000025")
+    wait_for_app(page)
+    page.get_by_role("link", name="Council profile").click()
+    wait_for_app(page)
+    page.wait_for_selector(CHART)
+    summary = page.locator(SUMMARY).nth(1).inner_text()
+    assert "Re-referrals within 12 months" in summary  # a concern the councillor follows up
+    page.get_by_role("link", name="Compare councils").click()
+    wait_for_app(page)
+    _pick(page, "Measure", "Children: Re-referrals within 12 months")
+    _pick(page, "Compare with", "Statistical neighbours (DfE 2025 model)")
+    page.wait_for_function(
+        "() => (document.querySelector(\"[data-testid='stMainBlockContainer'] strong\")?.innerText || '')"
+        ".includes('Statistical neighbours')"
+    )
+    with page.expect_download() as csv:
+        page.get_by_role("button", name="Download CSV").first.click()
+    text = Path(str(csv.value.path())).read_text()
+    assert "Birmingham" in text and "compared_with_benchmark" in text and "Statistical neighbours" in text
