@@ -67,7 +67,7 @@ def compare_figure(
             line_color="#801650",
             line_width=2,
             annotation_text=floor[0],
-            annotation_position="bottom right",
+            annotation_position="top left",
             annotation_font_color="#801650",
         )
     if benchmark_line is not None and benchmark_line[1] is not None:

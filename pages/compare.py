@@ -26,6 +26,7 @@ from accountability.state import selected_code
 from components.analysis import ranks_for
 from components.charts import compare_figure, funnel_figure
 from components.data import load, settings_or_stop
+from components.export import render_chart
 from components.floors import load_standards_or_stop
 from components.navigation import require_navigation
 from components.tables import render_compare_table, render_downloads
@@ -132,15 +133,17 @@ floor_line = (
 funnel_points = table.filter(pl.col("denominator").is_not_null() & pl.col("value").is_not_null())
 england = comps.filter(pl.col("area_type") == "england")["value"].to_list()
 can_funnel = measure.value_type == "proportion" and funnel_points.height >= 10 and bool(england and england[0])
+measure_row = load("measures").filter(pl.col("id") == measure.id).row(0, named=True)
+source_text = f"{measure_row['publisher']}, {measure_row['source']}"
 chart_tab, funnel_tab, table_tab = st.tabs(["Chart", "Funnel plot", "Table"])
 with chart_tab:
-    st.plotly_chart(
+    render_chart(
         compare_figure(table, comps, measure, code, benchmark_line, floor_line),
         key="compare_chart",
         alt=sentence,
+        title=f"{measure.label}, {period}: councils ranked",
+        source=source_text,
         on_select=_pick_council,
-        selection_mode="points",
-        config={"displaylogo": False, "scrollZoom": False},
     )
     has_ci = table["ci_low"].is_not_null().any()
     st.caption(
@@ -159,13 +162,13 @@ with funnel_tab:
             f"({england[0]:.1f}%); {outside.height} outside the "
             "99.8% limits."
         )
-        st.plotly_chart(
+        render_chart(
             funnel_figure(funnel_points, limits, measure, code),
             key="funnel_chart",
             alt=funnel_alt,
+            title=f"{measure.label}, {period}: funnel plot around England",
+            source=source_text,
             on_select=_pick_funnel,
-            selection_mode="points",
-            config={"displaylogo": False},
         )
         st.caption(
             funnel_alt + " Small councils scatter more by chance: a point inside the funnel is consistent with "

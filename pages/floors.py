@@ -15,6 +15,7 @@ from accountability.floor_views import (
 from accountability.floors import floor_verdicts, streaks
 from accountability.standards import resolve_thresholds
 from components.data import load
+from components.export import render_chart
 from components.floors import counts_figure, load_standards_or_stop, render_what_if
 from components.navigation import require_navigation
 from components.tables import render_downloads
@@ -139,7 +140,13 @@ with time_tab:
             f"{chosen}: councils below the floor by period; in {latest_row['period']}, {latest_row['below']} below, "
             f"{latest_row['cannot_tell']} cannot tell, {latest_row['meets']} meet, {latest_row['no_data']} no data."
         )
-        st.plotly_chart(counts_figure(one, "Period"), key="floor_counts", alt=alt, config={"displaylogo": False})
+        render_chart(
+            counts_figure(one, "Period"),
+            key="floor_counts",
+            alt=alt,
+            title=f"{chosen}: councils by verdict",
+            source="Published figures (see Data and methods); floors from data/standards.toml",
+        )
         st.caption(alt)
         st.dataframe(
             one.drop("measure"),

@@ -10,6 +10,7 @@ from accountability.geo import class_expr, value_classes, vintage_for
 from accountability.standards import resolve_thresholds
 from accountability.state import selected_code
 from components.data import load, settings_or_stop
+from components.export import render_chart
 from components.floors import load_standards_or_stop
 from components.maps import map_figure
 from components.navigation import require_navigation
@@ -76,15 +77,16 @@ summary = (
 
 # render
 st.markdown(f"**{summary}**")
+measure_source = load("measures").filter(pl.col("id") == measure.id)["source"][0]
 map_tab, table_tab = st.tabs(["Map", "Table"])
 with map_tab:
-    st.plotly_chart(
+    render_chart(
         map_figure(table, class_labels, colour_by == "Floor verdict", code),
         key="map_chart",
         alt=summary,
+        title=f"{measure.label}, {period}",
+        source=f"{measure_source}; boundaries ONS (contains OS data © Crown copyright and database right 2024)",
         on_select=_pick_council,
-        selection_mode="points",
-        config={"displaylogo": False, "scrollZoom": False},
     )
     st.caption(
         "Value bands are fifths of the councils shown. Contains OS data © Crown copyright and database "

@@ -13,6 +13,7 @@ from accountability.market_views import (
     top_owners,
 )
 from components.data import load
+from components.export import render_chart
 from components.market_charts import lines_figure, scatter_figure, sector_bars
 from components.navigation import require_navigation
 from components.tables import render_downloads
@@ -25,6 +26,8 @@ st.caption(
     "Who provides children's homes in each area (council, private, voluntary), how concentrated and how good "
     "they are, and how much adult residential care councils buy in. Official Ofsted and NHS Digital statistics."
 )
+
+OFSTED = "Ofsted, Children's social care data in England (providers at 31 March)"
 
 # state and data
 councils = load("councils")
@@ -49,10 +52,22 @@ tabs = st.tabs(["Who provides", "Concentration", "Quality", "Joining and leaving
 with tabs[0]:
     share = compare_series(mix, "private_share_places", area_code, region_code)
     alt = f"Private share of children's home places, {name}, its region and England, by year."
-    st.plotly_chart(lines_figure(share, names, "Private share of places (%)"), key="private_share", alt=alt)
+    render_chart(
+        lines_figure(share, names, "Private share of places (%)"),
+        key="private_share",
+        alt=alt,
+        title=f"Private share of children's home places: {name}",
+        source=OFSTED,
+    )
     st.caption(alt)
     rows = mix.filter(pl.col("area_code") == area_code).sort("year")
-    st.plotly_chart(sector_bars(rows), key="sector_bars", alt=f"Children's home places by sector, {name}, by year.")
+    render_chart(
+        sector_bars(rows),
+        key="sector_bars",
+        alt=f"Children's home places by sector, {name}, by year.",
+        title=f"Children's home places by sector: {name}",
+        source=OFSTED,
+    )
     shown = rows.select(
         "year",
         "homes",
@@ -147,6 +162,12 @@ with tabs[5]:
     y_label = outcome_measures.filter(pl.col("id") == y_id)["label"][0]
     corr = pearson(points["x"].to_list(), points["y"].to_list())
     sentence = describe_correlation(corr, x_choice, f"{y_label} ({y_period})")
-    st.plotly_chart(scatter_figure(points, x_choice, f"{y_label} ({y_period})", code), key="scatter", alt=sentence)
+    render_chart(
+        scatter_figure(points, x_choice, f"{y_label} ({y_period})", code),
+        key="scatter",
+        alt=sentence,
+        title=f"{x_choice} and {y_label}",
+        source=f"{OFSTED}; outcomes as published (Data and methods)",
+    )
     st.markdown(f"**{sentence}**")
     render_downloads(points.select("code", "name", "x", "y"), f"market_outcome_{y_id}", key="scatter")

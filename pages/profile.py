@@ -6,6 +6,7 @@ import streamlit as st
 from accountability.benchmarking import BENCHMARKS
 from accountability.profile import build_profile, display_rows, last_inspection, spine_sentence, summary_paragraph
 from components.data import load, settings_or_stop
+from components.export import render_chart
 from components.navigation import require_navigation
 from components.progress import council_progress
 from components.spine import spine_figure
@@ -88,7 +89,13 @@ for domain, heading in [("adults", "Adults"), ("children", "Children")]:
     alt = spine_sentence(rows, name, heading.lower())
     chart_tab, table_tab = st.tabs(["Spine chart", "Table"])
     with chart_tab:
-        st.plotly_chart(spine_figure(rows, name), key=f"spine_{domain}", alt=alt, config={"displaylogo": False})
+        render_chart(
+            spine_figure(rows, name),
+            key=f"spine_{domain}",
+            alt=alt,
+            title=f"{name}: {domain} against every council",
+            source="NHS England, DfE, Oflog and Ofsted published figures (see Data and methods)",
+        )
         st.caption(
             alt + " Each row is scaled on its own with England on the centre line and better to the right; "
             "grey bands are the spread of councils (dark: the middle half). A row without an England mark has "

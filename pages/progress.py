@@ -16,6 +16,7 @@ from accountability.progress_views import (
     status_text,
 )
 from components.data import load, settings_or_stop
+from components.export import render_chart
 from components.navigation import require_navigation
 from components.progress_charts import trajectory_figure
 from components.tables import render_downloads
@@ -123,11 +124,12 @@ alt = (
 )
 if series.height:
     unit = measure["unit"]
-    st.plotly_chart(
+    render_chart(
         trajectory_figure(series, target_path, band, f"{measure['label']} ({unit})", target_name),
         key="trajectory",
         alt=alt,
-        config={"displaylogo": False},
+        title=f"{commitment.title}: England",
+        source=f"{measure['publisher']}, {measure['source']}; target from {commitment.source}",
     )
 st.caption(alt)
 

@@ -8,6 +8,7 @@ from accountability.compare import in_display_order, measure_info
 from accountability.trend_views import benchmark_series, council_series, with_segments
 from accountability.trends import recent_trends
 from components.data import load, settings_or_stop
+from components.export import render_chart
 from components.navigation import require_navigation
 from components.tables import render_downloads
 from components.trend_chart import trend_figure
@@ -74,8 +75,12 @@ alt = f"{measure.label}: {name} against England and {BENCHMARKS[kind].lower()} b
 st.markdown(f"**{trend_text}**")
 st.caption(measure.description)
 if points.height:
-    st.plotly_chart(
-        trend_figure(points, measure.label, markers), key="trend_chart", alt=alt, config={"displaylogo": False}
+    render_chart(
+        trend_figure(points, measure.label, markers),
+        key="trend_chart",
+        alt=alt,
+        title=f"{measure.label}: {name}",
+        source=f"{row['publisher']}, {row['source']}",
     )
     st.caption(
         "Lines are never drawn across a framework change or between a council and the councils it replaced. "

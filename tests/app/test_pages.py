@@ -39,3 +39,15 @@ def test_invalid_configuration_is_a_message_not_a_traceback(monkeypatch: pytest.
     at = open_page()
     assert not at.exception
     assert "DASHBOARD_DEFAULT_BENCHMARK" in texts(at)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_chart_has_a_title_source_licence_and_png_download(page: str) -> None:
+    import json
+
+    at = open_page(page, council="E08000025")
+    for chart in at.get("plotly_chart"):
+        spec = json.loads(chart.proto.spec)
+        subtitle = spec["layout"]["title"]["subtitle"]["text"]
+        assert spec["layout"]["title"]["text"] and "Source:" in subtitle and "Open Government Licence" in subtitle
+        assert json.loads(chart.proto.config)["toImageButtonOptions"]["format"] == "png"
