@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import polars as pl
 
+from accountability.measures import Measure
+from accountability.sources.base import BENCHMARKS_SCHEMA, VALUES_SCHEMA, Status, conform
+
 HOME = "Children's home"
 SECTORS = {"Local authority": "local_authority", "Private": "private", "Voluntary": "voluntary"}
 GOOD = ["Outstanding", "Good"]
@@ -123,4 +126,79 @@ def places_per_10k_children(mix: pl.DataFrame, population: pl.DataFrame) -> pl.D
     joined = mix.join(children, on=["area_code", "year"], how="left")
     return joined.select(
         "area_type", "area_code", "year", (pl.col("places") / pl.col("population") * 10_000).alias("places_per_10k")
+    )
+
+
+# Two market measures joined to the outcome measures, so commitments and comparisons can use them.
+# Calculated here from Ofsted's register (not published as such), so `official` is False.
+MEASURES = [
+    Measure(
+        id="market_la_share_places",
+        label="Children's home places run by the council (%)",
+        description="Share of children's home places in the area run by the local authority itself, at 31 March. "
+        "A lower value means more places are provided by private and voluntary organisations.",
+        domain="children",
+        unit="%",
+        value_type="proportion",
+        polarity="no_judgement",
+        source="Ofsted, Children's social care data in England (provider level)",
+        publisher="Ofsted",
+        framework_version="Ofsted provider register, 2016 to 2025",
+        source_codes="calculated from Places by Sector",
+        multiplier=100.0,
+        period_note="At 31 March; the period is the financial year that ends then",
+        official=False,
+        note="Calculated by this dashboard from Ofsted's provider-level register (children's homes).",
+    ),
+    Measure(
+        id="market_owner_hhi",
+        label="Concentration of children's home ownership (HHI)",
+        description="Herfindahl-Hirschman index of children's home places by owner in the area (0 to 10,000). "
+        "A higher value means places are concentrated in fewer owners. Owners are legal entities, so "
+        "companies in one group count separately and concentration is understated.",
+        domain="children",
+        unit="score",
+        value_type="score",
+        polarity="no_judgement",
+        source="Ofsted, Children's social care data in England (provider level)",
+        publisher="Ofsted",
+        framework_version="Ofsted provider register, 2018 to 2025",
+        source_codes="calculated from Organisation",
+        period_note="At 31 March; the period is the financial year that ends then",
+        official=False,
+        note="Calculated by this dashboard from Ofsted's provider-level register (children's homes).",
+    ),
+]
+
+
+def as_published_tables(providers: pl.DataFrame, councils: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The two market measures as rows of the values (councils) and benchmarks (regions, England) tables."""
+    frame = homes(providers, councils)
+    mix = sector_mix(frame).select(
+        "area_type",
+        "area_code",
+        "year",
+        pl.lit("market_la_share_places").alias("measure"),
+        (pl.col("places_local_authority") / pl.col("places") * 100).alias("value"),
+    )
+    conc = concentration(frame).select(
+        "area_type", "area_code", "year", pl.lit("market_owner_hhi").alias("measure"), pl.col("hhi").alias("value")
+    )
+    rows = pl.concat([mix, conc]).filter(pl.col("value").is_not_null() & pl.col("area_code").is_not_null())
+    rows = rows.with_columns(
+        period=(pl.col("year") - 1).cast(pl.String) + "-" + (pl.col("year") % 100).cast(pl.String).str.zfill(2),
+        status=pl.lit("published").cast(Status),
+        source_file=pl.lit("provider_at_march_") + pl.col("year").cast(pl.String) + ".csv",
+    )
+    names = councils.select(pl.col("region_code").alias("area_code"), pl.col("region").alias("area_name")).unique()
+    values = conform(rows.filter(pl.col("area_type") == "council").rename({"area_code": "code"}), VALUES_SCHEMA)
+    bench = (
+        rows.filter(pl.col("area_type") != "council")
+        .join(names, on="area_code", how="left")
+        .with_columns(
+            area_name=pl.when(pl.col("area_type") == "england").then(pl.lit("England")).otherwise("area_name")
+        )
+    )
+    return values.sort("code", "measure", "period"), conform(bench, BENCHMARKS_SCHEMA).sort(
+        "area_type", "area_code", "measure", "period"
     )

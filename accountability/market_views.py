@@ -99,3 +99,21 @@ def describe_correlation(c: Correlation | None, x_label: str, y_label: str) -> s
         f"{y_label.lower()} (r = {c.r:.2f}, 95% interval {c.low:.2f} to {c.high:.2f}{certain}). "
         "An association across councils does not show that one causes the other."
     )
+
+
+RESEARCH_MEASURES = {
+    "cla_placements_for_profit_pct": "Looked-after children placed with for-profit providers (%)",
+    "cla_placements_third_sector_pct": "Looked-after children placed with third-sector providers (%)",
+    "cla_spend_private_provision": "Spend on looked-after children: private provision (GBP)",
+    "cla_spend_la_own_provision": "Spend on looked-after children: council's own provision (GBP)",
+    "childrens_home_places_investment_owned": "Children's home places owned by investment firms",
+}
+
+
+def research_table(panel: pl.DataFrame, code: str) -> pl.DataFrame:
+    """The council's research-compilation series, wide by year, labelled measure names."""
+    rows = panel.filter((pl.col("code") == code) & pl.col("measure").is_in(list(RESEARCH_MEASURES)))
+    if rows.height == 0:
+        return pl.DataFrame()
+    labelled = rows.with_columns(pl.col("measure").replace_strict(RESEARCH_MEASURES)).sort("year")
+    return labelled.pivot(on="measure", index="year", values="value", sort_columns=True).sort("year")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import polars as pl
 
-from accountability import harmonise, stats, store, validate
+from accountability import harmonise, market, stats, store, validate
 from accountability.measures import measures_frame
 from accountability.settings import Settings
 from accountability.sources import (
@@ -51,7 +51,7 @@ READERS: list[tuple[str, Reader]] = [
     ("children's services market panels (research compilation)", market_panels.read),
     ("adult care in-house and external provision (NHS Digital)", asc_provision.read),
 ]
-MEASURES = [*ascof.MEASURES, *oflog.MEASURES, *dfe.MEASURES]
+MEASURES = [*ascof.MEASURES, *oflog.MEASURES, *dfe.MEASURES, *market.MEASURES]
 
 
 class BuildFailed(RuntimeError):
@@ -119,7 +119,9 @@ def assemble(outputs: list[tuple[str, SourceOutput]], raw_dir: Path) -> dict[str
             for _, o in outputs
         ]
     )
-    benchmarks = pl.concat([o.benchmarks for _, o in outputs])
+    market_values, market_benchmarks = market.as_published_tables(extra["providers"], councils)
+    values = pl.concat([values, market_values.lazy()])
+    benchmarks = pl.concat([*(o.benchmarks for _, o in outputs), market_benchmarks])
     return {
         "councils": councils,
         "measures": measures,

@@ -43,6 +43,22 @@ def case_full() -> dict[str, float]:
     return {"seconds": time.perf_counter() - started, "peak_mb": _peak_mb(), "rows": tables["values"].height}
 
 
+def case_providers() -> dict[str, float]:
+    """Every provider and market file: Ofsted registers 2015-2025, joiners/leavers, panels, adult split."""
+    from accountability import market
+    from accountability.harmonise import fold_councils
+    from accountability.settings import Settings
+    from accountability.sources import asc_provision, lookups, market_panels, ofsted_providers
+
+    raw_dir = Settings(_env_file=None).raw_dir
+    started = time.perf_counter()
+    providers = ofsted_providers.read(raw_dir).tables["providers"]
+    market_panels.read(raw_dir)
+    asc_provision.read(raw_dir)
+    market.as_published_tables(providers, fold_councils(lookups.read(raw_dir).tables["councils"]))
+    return {"seconds": time.perf_counter() - started, "peak_mb": _peak_mb(), "rows": providers.height}
+
+
 def case_transform(scale: int) -> dict[str, float]:
     import polars as pl
 
@@ -68,7 +84,8 @@ def case_transform(scale: int) -> dict[str, float]:
 def _run_isolated(case: str, scale: int) -> dict[str, float]:
     code = (
         "import json, sys; sys.path.insert(0, 'benchmarks'); import prepare as b; "
-        f"print(json.dumps(b.case_full() if {case!r} == 'full' else b.case_transform({scale})))"
+        f"c = {case!r}; print(json.dumps(b.case_full() if c == 'full' else "
+        f"b.case_providers() if c == 'providers' else b.case_transform({scale})))"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
@@ -80,6 +97,7 @@ def main() -> None:
     args = parser.parse_args()
     cases = [
         ("full", 1, "Full prepare, real raw folder"),
+        ("providers", 1, "Provider and market files (rows: providers)"),
         ("transform", 1, "Transform stage, real values"),
         ("transform", 10, "Transform stage, SYNTHETIC 10x values"),
         ("transform", 100, "Transform stage, SYNTHETIC 100x values"),

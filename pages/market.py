@@ -10,6 +10,7 @@ from accountability.market_views import (
     compare_series,
     describe_correlation,
     pearson,
+    research_table,
     top_owners,
 )
 from components.data import load
@@ -80,6 +81,20 @@ with tabs[0]:
     )
     st.dataframe(shown, hide_index=True, alt=f"Homes and places by sector, {name}")
     render_downloads(shown, f"market_sector_mix_{area_code}", key="mix")
+    st.markdown("**Research compilation, not official statistics**")
+    research = research_table(load("market_panel"), area_code) if council else pl.DataFrame()
+    if research.height:
+        st.caption(
+            "From Goodair, Bach-Mortensen et al. (Oxford), built from DfE and Ofsted statistics with company "
+            "records; shown as compiled, not checked against the official tables. Placements are by the council "
+            "that looks after the children, wherever they live."
+        )
+        st.dataframe(
+            research, hide_index=True, alt=f"Research compilation for {name}: placements and spend by ownership"
+        )
+        render_downloads(research, f"market_research_compilation_{area_code}", key="research")
+    else:
+        st.caption("Choose a council to see the research compilation of placements and spend by ownership.")
 with tabs[1]:
     conc = market.concentration(homes).filter(pl.col("year") == latest)
     wanted = conc.filter(pl.col("area_code").is_in([area_code, region_code or "", "E92000001"]))

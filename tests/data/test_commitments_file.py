@@ -89,3 +89,23 @@ def test_england_workforce_turnover_matches_a_hand_check(
     assert (row["baseline_period"], row["current_period"]) == (first["period"], last["period"])
     assert row["cagr_actual"] == pytest.approx(cagr, rel=1e-12)
     assert row["status"] == expected
+
+
+def test_market_opening_commitments_are_assessed_for_england() -> None:
+    from pathlib import Path
+
+    import polars as pl
+
+    from accountability import commitments, progress
+    from accountability.store import read_table
+    from tests.conftest import STORE_DIR
+
+    measures = read_table(STORE_DIR, "measures")
+    loaded = commitments.load_commitments(Path(STORE_DIR).parents[1] / "data" / "commitments.toml", measures)
+    assessed = progress.assess(read_table(STORE_DIR, "values"), loaded, measures, read_table(STORE_DIR, "benchmarks"))
+    england = assessed.filter(
+        (pl.col("area_type") == "england")
+        & pl.col("commitment_id").is_in(["in-house-provision-exceptional", "plurality-of-providers"])
+    )
+    assert england.height == 2
+    assert (england["status"].cast(pl.String) != "not assessable").all()

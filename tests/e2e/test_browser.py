@@ -111,6 +111,7 @@ def test_a_council_chosen_in_the_ui_stays_in_the_address_across_pages(page: Page
         "floors",
         "market?council=E08000025",
         "reports?council=E08000025",
+        "providers?council=E08000025",
         "progress?council=E08000025",
         "methods",
         "accessibility",
@@ -288,3 +289,24 @@ def test_a_councillors_journey_profile_concern_neighbours_download(page: Page, a
         page.get_by_role("button", name="Download CSV").first.click()
     text = Path(str(csv.value.path())).read_text()
     assert "Birmingham" in text and "compared_with_benchmark" in text and "Statistical neighbours" in text
+
+
+def test_a_councils_market_then_its_provider_list_then_download(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/market?council=E08000025")
+    wait_for_app(page)
+    page.wait_for_selector(CHART)
+    assert "Birmingham" in page.locator("[data-testid='stPlotlyChart']").first.inner_text()
+    page.get_by_role("link", name="Providers").click()
+    wait_for_app(page)
+    before = page.locator(SUMMARY).first.inner_text()
+    page.get_by_label("Search owner, type or URN").fill("ltd")
+    page.get_by_label("Search owner, type or URN").press("Enter")
+    page.wait_for_function(
+        "t => (document.querySelector(\"[data-testid='stMainBlockContainer'] strong\")?.innerText || t) !== t",
+        arg=before,
+    )
+    assert "providers located in Birmingham" in page.locator(SUMMARY).first.inner_text()
+    with page.expect_download() as csv:
+        page.get_by_role("button", name="Download CSV").click()
+    text = Path(str(csv.value.path())).read_text()
+    assert text.startswith("urn,provision_type,sector") and "Ltd".lower() in text.lower()
