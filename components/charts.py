@@ -59,38 +59,19 @@ def compare_figure(
     if chosen.height:
         fig.add_trace(_council_trace(chosen, measure, chosen["name"][0], ORANGE, 14, symbol="diamond"))
         _label_selected(fig, chosen.row(0, named=True), measure, shown)
-    _quartile_bands(fig, shown, measure)
+    # Shapes and their labels are built as plain layout lists and set once: Plotly's add_hline and
+    # add_vrect validate the whole figure on every call, which made this chart slow to rebuild.
+    shapes, labels = _quartile_bands(shown, measure)
     if floor is not None:
-        fig.add_hline(
-            y=floor[1],
-            line_dash="longdash",
-            line_color="#801650",
-            line_width=2,
-            annotation_text=floor[0],
-            annotation_position="top left",
-            annotation_font_color="#801650",
-        )
+        _hline(shapes, labels, floor[1], "longdash", "#801650", floor[0], "top left")
     if benchmark_line is not None and benchmark_line[1] is not None:
-        fig.add_hline(
-            y=benchmark_line[1],
-            line_dash="dot",
-            line_color=DARK_GREY,
-            line_width=2,
-            annotation_text=f"{benchmark_line[0]}: {format_value(benchmark_line[1], measure.unit)}",
-            annotation_position="bottom left",
-            annotation_font_color=DARK_GREY,
-        )
+        text = f"{benchmark_line[0]}: {format_value(benchmark_line[1], measure.unit)}"
+        _hline(shapes, labels, benchmark_line[1], "dot", DARK_GREY, text, "bottom left")
     for row, dash, colour, position in _comparator_styles(comps):
         value = float(row["value"])  # type: ignore[arg-type]
-        fig.add_hline(
-            y=value,
-            line_dash=dash,
-            line_color=colour,
-            line_width=2,
-            annotation_text=f"{row['area_name']}: {format_value(value, measure.unit)}",
-            annotation_position=position,
-            annotation_font_color=colour,
-        )
+        text = f"{row['area_name']}: {format_value(value, measure.unit)}"
+        _hline(shapes, labels, value, dash, colour, text, position)
+    fig.update_layout(shapes=shapes, annotations=[*fig.layout.annotations, *labels])
     direction = {"higher_is_better": "best (highest)", "lower_is_better": "best (lowest)"}
     fig.update_layout(
         height=460,
@@ -121,26 +102,86 @@ def compare_figure(
 QUARTER_NAMES = {1: "Best quarter", 2: "Second quarter", 3: "Third quarter", 4: "Worst quarter"}
 
 
-def _quartile_bands(fig: go.Figure, shown: pl.DataFrame, measure: MeasureInfo) -> None:
+def _quartile_bands(
+    shown: pl.DataFrame, measure: MeasureInfo
+) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     """Alternate light bands behind each quarter of councils, labelled (best first for a polarity)."""
+    shapes: list[dict[str, object]] = []
+    labels: list[dict[str, object]] = []
     if "quartile" not in shown.columns or measure.polarity == "no_judgement":
-        return
+        return shapes, labels
     names = shown["name"].to_list()
     for quarter in (1, 2, 3, 4):
         members = shown.filter(pl.col("quartile") == quarter)["name"].to_list()
         if not members:
             continue
         first, last = names.index(members[0]), names.index(members[-1])
-        fig.add_vrect(
-            x0=first - 0.5,
-            x1=last + 0.5,
-            fillcolor="#F3F2F1" if quarter % 2 else "#FFFFFF",
-            line_width=0,
-            layer="below",
-            annotation_text=QUARTER_NAMES[quarter],
-            annotation_position="top left",
-            annotation_font={"size": 11, "color": DARK_GREY},
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "paper",
+                "x0": first - 0.5,
+                "x1": last + 0.5,
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": "#F3F2F1" if quarter % 2 else "#FFFFFF",
+                "line": {"width": 0},
+                "layer": "below",
+            }
         )
+        labels.append(
+            {
+                "xref": "x",
+                "yref": "paper",
+                "x": first - 0.5,
+                "y": 1,
+                "xanchor": "left",
+                "yanchor": "top",
+                "text": QUARTER_NAMES[quarter],
+                "showarrow": False,
+                "font": {"size": 11, "color": DARK_GREY},
+            }
+        )
+    return shapes, labels
+
+
+def _hline(
+    shapes: list[dict[str, object]],
+    labels: list[dict[str, object]],
+    y: float,
+    dash: str,
+    colour: str,
+    text: str,
+    position: str,
+) -> None:
+    """A full-width line at y and its label at one end, above or below the line."""
+    vertical, horizontal = position.split(" ")
+    shapes.append(
+        {
+            "type": "line",
+            "xref": "paper",
+            "yref": "y",
+            "x0": 0,
+            "x1": 1,
+            "y0": y,
+            "y1": y,
+            "line": {"dash": dash, "color": colour, "width": 2},
+        }
+    )
+    labels.append(
+        {
+            "xref": "paper",
+            "yref": "y",
+            "x": 0 if horizontal == "left" else 1,
+            "y": y,
+            "xanchor": horizontal,
+            "yanchor": "bottom" if vertical == "top" else "top",
+            "text": text,
+            "showarrow": False,
+            "font": {"color": colour},
+        }
+    )
 
 
 def _council_trace(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 from typing import Any
 
@@ -69,11 +70,11 @@ def excel_bytes(frame: pl.DataFrame, sheet: str) -> bytes:
 
 
 def render_downloads(frame: pl.DataFrame, stem: str, key: str) -> None:
-    """CSV and Excel downloads of `frame` exactly as given."""
+    """CSV and Excel downloads of `frame` exactly as given, built only when clicked (not on every rerun)."""
     left, right, _ = st.columns([1, 1, 3])
     left.download_button(
         "Download CSV",
-        csv_bytes(frame),
+        functools.partial(csv_bytes, frame),
         file_name=f"{stem}.csv",
         mime="text/csv",
         key=f"{key}_csv",
@@ -81,7 +82,7 @@ def render_downloads(frame: pl.DataFrame, stem: str, key: str) -> None:
     )
     right.download_button(
         "Download Excel",
-        excel_bytes(frame, stem),
+        functools.partial(excel_bytes, frame, stem),
         file_name=f"{stem}.xlsx",
         key=f"{key}_xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -21,13 +21,12 @@ from accountability.compare import (
 )
 from accountability.formatting import format_value, ordinal
 from accountability.funnel import funnel_limits, funnel_positions
-from accountability.standards import exact_value_text, resolve_thresholds
+from accountability.standards import exact_value_text
 from accountability.state import selected_code
-from components.analysis import ranks_for
+from components.analysis import published_thresholds, ranks_for
 from components.charts import compare_figure, funnel_figure
 from components.data import load, settings_or_stop
 from components.export import render_chart
-from components.floors import load_standards_or_stop
 from components.navigation import require_navigation
 from components.tables import render_compare_table, render_downloads
 from components.widgets import render_coded_picker, render_measure_picker, render_period_picker, render_share_link
@@ -123,7 +122,7 @@ if code and table.filter(pl.col("code") == code).height == 0:
         f"{name[0] if name else code} has no figure for {period}: it may not have existed then, "
         "or the publisher does not report it. Try another period."
     )
-thresholds = resolve_thresholds(load_standards_or_stop(load("measures")), values, load("measures"))
+thresholds = published_thresholds()
 floor_rows = thresholds.filter((pl.col("measure") == measure.id) & (pl.col("period") == period))
 floor_line = (
     (f"Floor: {exact_value_text(floor_rows['threshold'][0], measure.unit)}", float(floor_rows["threshold"][0]))

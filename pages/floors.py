@@ -12,8 +12,7 @@ from accountability.floor_views import (
     watchlist,
     worse_than_england_and_worsening,
 )
-from accountability.floors import floor_verdicts, streaks
-from accountability.standards import resolve_thresholds
+from components.analysis import floor_analysis, published_thresholds
 from components.data import load
 from components.export import render_chart
 from components.floors import counts_figure, load_standards_or_stop, render_what_if
@@ -44,7 +43,7 @@ decides, and the tables say so. Each floor's basis and source are listed at the 
 # state and data
 measures, values, councils = load("measures"), load("values"), load("councils")
 standards = load_standards_or_stop(measures)
-thresholds = render_what_if(resolve_thresholds(standards, values, measures))
+thresholds = render_what_if(published_thresholds())
 left, middle, right = st.columns(3)
 regions = sorted(councils.filter(pl.col("valid_to").is_null())["region"].unique().to_list())
 region = left.selectbox("Region", ["All regions", *regions], key="region", bind="query-params")
@@ -58,7 +57,8 @@ domain = right.selectbox(
 domain_ids = measures.filter(
     pl.lit(domain == "Adults and children") | (pl.col("domain").cast(pl.String) == domain.lower())
 )["id"]
-verdicts = floor_verdicts(values, thresholds).filter(pl.col("measure").is_in(domain_ids.implode()))
+all_verdicts, all_streaks = floor_analysis(thresholds)  # cached per set of floors
+verdicts = all_verdicts.filter(pl.col("measure").is_in(domain_ids.implode()))
 in_scope = councils.filter(
     (pl.lit(region == "All regions") | (pl.col("region") == region))
     & (pl.lit(council_type == "All types") | (pl.col("council_type").cast(pl.String) == council_type))
@@ -66,7 +66,7 @@ in_scope = councils.filter(
 verdicts = verdicts.filter(pl.col("code").is_in(in_scope["code"].implode()))
 latest = latest_verdicts(verdicts)
 runs = latest.join(
-    streaks(verdicts).select("code", "measure", "period", "below_run", "previous_period", "newly_below", "recovered"),
+    all_streaks.select("code", "measure", "period", "below_run", "previous_period", "newly_below", "recovered"),
     on=["code", "measure", "period"],
 )
 watch = watchlist(

@@ -4,14 +4,12 @@ import polars as pl
 import streamlit as st
 
 from accountability.compare import in_display_order, measure_info, periods_for
-from accountability.floors import floor_verdicts
 from accountability.formatting import format_value
 from accountability.geo import class_expr, value_classes, vintage_for
-from accountability.standards import resolve_thresholds
 from accountability.state import selected_code
+from components.analysis import floor_analysis, published_thresholds
 from components.data import load, settings_or_stop
 from components.export import render_chart
-from components.floors import load_standards_or_stop
 from components.maps import map_figure
 from components.navigation import require_navigation
 from components.tables import render_downloads
@@ -48,8 +46,9 @@ shapes = load("boundaries").filter(pl.col("vintage") == vintage).select("code", 
 rows = values.filter((pl.col("measure") == measure.id) & (pl.col("period") == period)).select("code", "value", "status")
 verdicts = pl.DataFrame(schema={"code": pl.String, "verdict": pl.String})
 if colour_by == "Floor verdict":
-    thresholds = resolve_thresholds(load_standards_or_stop(load("measures")), values, load("measures"))
-    found = floor_verdicts(values, thresholds).filter((pl.col("measure") == measure.id) & (pl.col("period") == period))
+    found = floor_analysis(published_thresholds())[0].filter(
+        (pl.col("measure") == measure.id) & (pl.col("period") == period)
+    )
     verdicts = found.select("code", pl.col("verdict").cast(pl.String))
     if verdicts.height == 0:
         st.info("This measure has no floor standard for this period, so councils are coloured by value.")

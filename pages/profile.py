@@ -4,7 +4,8 @@ import polars as pl
 import streamlit as st
 
 from accountability.benchmarking import BENCHMARKS
-from accountability.profile import build_profile, display_rows, last_inspection, spine_sentence, summary_paragraph
+from accountability.profile import display_rows, last_inspection, spine_sentence, summary_paragraph
+from components.analysis import profile_for
 from components.data import load, settings_or_stop
 from components.export import render_chart
 from components.navigation import require_navigation
@@ -48,11 +49,10 @@ if kind == "custom":
         st.info("Choose two or more councils for your group; until then no measure can be tested against it.")
 
 # data
-tables = {n: load(n) for n in ["values", "benchmarks", "councils", "peers", "measures"]}
 inspection = last_inspection(load("inspections"), code)
 
 # derive
-profile = build_profile(code, tables, kind, group)
+profile = profile_for(code, kind, group)  # cached per council, benchmark and group
 summary = summary_paragraph(profile, name)
 
 # render
