@@ -89,3 +89,8 @@ def render_coded_picker(label: str, labels: dict[str, str], key: str, noun: str)
     """A selectbox over codes shown by label, bound to the URL; accepts ?key=<code> or ?key=<label>."""
     _seed_from_url(key, labels, noun)
     return str(st.selectbox(label, list(labels), format_func=lambda k: labels.get(k, k), key=key, bind="query-params"))
+
+
+def warn_if_unknown(param: str, options: list[str], noun: str) -> None:
+    """Say so when the URL names a value a bound widget will not accept (Streamlit drops it silently)."""
+    _seed_from_url(param, {o: o for o in options}, noun, seed=False)

@@ -29,7 +29,13 @@ from components.data import load, settings_or_stop
 from components.export import render_chart
 from components.navigation import require_navigation
 from components.tables import render_compare_table, render_downloads
-from components.widgets import render_coded_picker, render_measure_picker, render_period_picker, render_share_link
+from components.widgets import (
+    render_coded_picker,
+    render_measure_picker,
+    render_period_picker,
+    render_share_link,
+    warn_if_unknown,
+)
 
 require_navigation()  # a first visit via a shared link must still run dashboard.py
 
@@ -70,6 +76,7 @@ bench_col, level_col = st.columns([3, 1])
 with bench_col:
     kind = render_coded_picker("Compare with", choices, "benchmark", "benchmark")
 with level_col:
+    warn_if_unknown("level", ["95%", "99.8%"], "confidence level")
     level_text = st.radio("Confidence", ["95%", "99.8%"], key="level", bind="query-params", horizontal=True)
 level = 0.95 if level_text == "95%" else 0.998
 group: list[str] = []
@@ -173,6 +180,23 @@ with funnel_tab:
             funnel_alt + " Small councils scatter more by chance: a point inside the funnel is consistent with "
             "England once its size is allowed for."
         )
+        funnel_table = (
+            positions.join(councils.select("code", "name"), on="code", how="left")
+            .select(
+                "name",
+                "value",
+                "denominator",
+                pl.col("position").cast(pl.String),
+                "low95",
+                "high95",
+                "low998",
+                "high998",
+                "code",
+            )
+            .sort("name")
+        )
+        st.dataframe(funnel_table, hide_index=True, alt=funnel_alt)
+        render_downloads(funnel_table, f"funnel_{measure.id}_{period}", key="funnel")
     else:
         st.info("A funnel plot needs a percentage with published numerators and denominators for this period.")
 with table_tab:

@@ -18,6 +18,7 @@ from components.export import render_chart
 from components.floors import counts_figure, load_standards_or_stop, render_what_if
 from components.navigation import require_navigation
 from components.tables import render_downloads
+from components.widgets import warn_if_unknown
 
 require_navigation()  # a first visit via a shared link must still run dashboard.py
 
@@ -46,8 +47,14 @@ standards = load_standards_or_stop(measures)
 thresholds = render_what_if(published_thresholds())
 left, middle, right = st.columns(3)
 regions = sorted(councils.filter(pl.col("valid_to").is_null())["region"].unique().to_list())
+for param, options, noun in (
+    ("region", ["All regions", *regions], "region"),
+    ("domain", ["Adults and children", "Adults", "Children"], "area of care"),
+):
+    warn_if_unknown(param, options, noun)
 region = left.selectbox("Region", ["All regions", *regions], key="region", bind="query-params")
 types = sorted(councils["council_type"].cast(pl.String).unique().to_list())
+warn_if_unknown("type", ["All types", *types], "council type")
 council_type = middle.selectbox("Council type", ["All types", *types], key="type", bind="query-params")
 domain = right.selectbox(
     "Area of care", ["Adults and children", "Adults", "Children"], key="domain", bind="query-params"

@@ -13,7 +13,7 @@ from components.export import render_chart
 from components.maps import map_figure
 from components.navigation import require_navigation
 from components.tables import render_downloads
-from components.widgets import render_measure_picker, render_period_picker
+from components.widgets import render_measure_picker, render_period_picker, warn_if_unknown
 
 require_navigation()  # a first visit via a shared link must still run dashboard.py
 
@@ -38,6 +38,7 @@ with middle:
     default = settings_or_stop().default_period
     period = render_period_picker(periods, periods[-1] if default == "latest" else default)
 with right:
+    warn_if_unknown("colour", ["Value", "Floor verdict"], "colouring")
     colour_by = st.radio("Colour by", ["Value", "Floor verdict"], key="colour", bind="query-params")
 
 # data and derive

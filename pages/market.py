@@ -185,4 +185,6 @@ with tabs[5]:
         source=f"{OFSTED}; outcomes as published (Data and methods)",
     )
     st.markdown(f"**{sentence}**")
-    render_downloads(points.select("code", "name", "x", "y"), f"market_outcome_{y_id}", key="scatter")
+    scatter_table = points.select("name", pl.col("x").alias(x_choice), pl.col("y").alias(y_label), "code").sort("name")
+    st.dataframe(scatter_table, hide_index=True, alt=sentence)
+    render_downloads(scatter_table, f"market_outcome_{y_id}", key="scatter")

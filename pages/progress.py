@@ -132,6 +132,13 @@ if series.height:
         source=f"{measure['publisher']}, {measure['source']}; target from {commitment.source}",
     )
 st.caption(alt)
+if series.height:
+    st.dataframe(
+        series.select("period", "value", "ci_low", "ci_high"),
+        hide_index=True,
+        alt=alt,
+        column_config={"value": "England (published)", "ci_low": "95% low", "ci_high": "95% high"},
+    )
 
 table = area_table(assessment, councils.filter(pl.col("valid_to").is_null()), commitment_id, measure_id)
 st.markdown(f"**{counts_sentence(labels[chosen], status_counts(table))}**")

@@ -76,7 +76,7 @@ def test_changing_the_council_changes_the_summary() -> None:
 def test_table_has_every_council_with_a_row_and_the_published_comparators() -> None:
     measure, periods = _some_measure_and_periods()
     at = open_page(council=BIRMINGHAM, measure=measure, period=periods[-1])
-    shown = at.dataframe[0].value
+    shown = next(d.value for d in at.dataframe if "area_type" in d.value.columns)
     values = read_table(STORE_DIR, "values").filter((pl.col("measure") == measure) & (pl.col("period") == periods[-1]))
     assert (shown["area_type"] == "council").sum() == values.height
     assert "england" in set(shown["area_type"])
@@ -124,7 +124,7 @@ def test_benchmark_and_level_come_from_the_url_and_reach_the_summary() -> None:
     assert at.selectbox(key="benchmark").value == "neighbours"
     alt = at.get("plotly_chart")[0].proto.alt
     assert "Compared with Statistical neighbours" in alt and "99.8%" in alt
-    shown = at.dataframe[0].value
+    shown = next(d.value for d in at.dataframe if "area_type" in d.value.columns)
     assert {"benchmark_value", "compared_with_benchmark"} <= set(shown.columns)
 
 
@@ -146,3 +146,15 @@ def test_no_funnel_without_denominators_says_why() -> None:
     at = open_page(measure="ascof_sds_users", period="2023-24")
     assert_healthy(at)
     assert any("funnel plot needs" in i.value for i in at.info)
+
+
+def test_an_unknown_confidence_level_in_the_url_gives_a_message() -> None:
+    at = open_page(level="50%")
+    assert_healthy(at)
+    assert any("50%" in w.value for w in at.warning)
+    assert at.radio(key="level").value == "95%"
+
+
+def test_funnel_positions_are_also_a_table() -> None:
+    at = open_page(council=BIRMINGHAM, measure="rereferral_pct", period="2024-25")
+    assert any("position" in d.value.columns for d in at.dataframe)

@@ -60,3 +60,10 @@ def test_a_chosen_council_sees_its_distance_to_every_floor() -> None:
     assert "Birmingham against every floor" in [s.value for s in at.subheader]
     detail = at.dataframe[0].value
     assert {"people_to_reach_floor", "periods_below_in_a_row", "decided_on"} <= set(detail.columns)
+
+
+def test_unknown_filters_in_the_url_give_messages() -> None:
+    at = open_page(FLOORS, region="Atlantis", type="Parish", domain="Pets")
+    assert_healthy(at)
+    warnings = " ".join(w.value for w in at.warning)
+    assert "Atlantis" in warnings and "Parish" in warnings and "Pets" in warnings

@@ -31,3 +31,9 @@ def test_years_before_april_2023_use_the_old_boundaries() -> None:
     at = open_page(MAP, measure="rereferral_pct", period="2021-22")
     assert "December 2022" in texts(at)
     assert "E10000006" in set(at.dataframe[0].value["code"])  # Cumbria
+
+
+def test_an_unknown_colouring_in_the_url_gives_a_message() -> None:
+    at = open_page(MAP, colour="Purple")
+    assert_healthy(at)
+    assert any("Purple" in w.value for w in at.warning)
