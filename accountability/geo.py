@@ -8,6 +8,7 @@ with their ranges. No Streamlit and no Plotly here.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 
@@ -22,6 +23,7 @@ def vintage_for(period: str) -> str:
     return "2024-12" if period[:4].isdigit() and int(period[:4]) >= 2023 else "2022-12"
 
 
+@functools.lru_cache(maxsize=1024)  # ~310 shapes in two vintages; parsing them every rerun was the map's main cost
 def outline(geometry: str) -> tuple[list[float | None], list[float | None]]:
     """x and y of every ring of a Polygon or MultiPolygon, rings separated by None."""
     shape = json.loads(geometry)
@@ -35,6 +37,7 @@ def outline(geometry: str) -> tuple[list[float | None], list[float | None]]:
     return xs, ys
 
 
+@functools.lru_cache(maxsize=1024)
 def centroid(geometry: str) -> tuple[float, float]:
     """Mean of the outer ring's points of the largest polygon: good enough to place a hover marker."""
     shape = json.loads(geometry)

@@ -62,3 +62,25 @@ def _profile(code: str, kind: str, group: tuple[str, ...], store_marker: int) ->
 def profile_for(code: str, kind: str, group: list[str]) -> pl.DataFrame:
     """One council's profile against a benchmark, cached per council, benchmark and group."""
     return _profile(code, kind, tuple(sorted(group)), load("values").height)
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def market_tables(store_marker: int) -> dict[str, pl.DataFrame]:
+    """Children's homes and the market measures, computed once per store."""
+    from accountability import market
+
+    councils = load("councils")
+    homes = market.homes(load("providers"), councils)
+    mix = market.sector_mix(homes)
+    return {
+        "homes": homes,
+        "mix": mix,
+        "concentration": market.concentration(homes),
+        "quality": market.quality(homes),
+        "entries_exits": market.entries_exits(load("provider_changes"), councils),
+        "places_per_10k": market.places_per_10k_children(mix, load("population")),
+    }
+
+
+def market_for_app() -> dict[str, pl.DataFrame]:
+    return market_tables(load("providers").height)

@@ -3,7 +3,6 @@
 import polars as pl
 import streamlit as st
 
-from accountability import market
 from accountability.compare import in_display_order, periods_for
 from accountability.market_views import (
     adult_external_share,
@@ -13,6 +12,7 @@ from accountability.market_views import (
     research_table,
     top_owners,
 )
+from components.analysis import market_for_app
 from components.data import load
 from components.export import render_chart
 from components.market_charts import lines_figure, scatter_figure, sector_bars
@@ -39,8 +39,8 @@ if not council:
 name = council[0]["name"] if council else "England"
 region_code = council[0]["region_code"] if council else None
 names = {"council": name, "region": council[0]["region"] if council else "", "England": "England"}
-homes = market.homes(load("providers"), councils)
-mix = market.sector_mix(homes)
+computed = market_for_app()  # cached once per store
+homes, mix = computed["homes"], computed["mix"]
 area_code = code if council else "E92000001"
 years = sorted(mix.filter(pl.col("area_code") == area_code)["year"].unique().to_list())
 latest = years[-1] if years else None
@@ -96,7 +96,7 @@ with tabs[0]:
     else:
         st.caption("Choose a council to see the research compilation of placements and spend by ownership.")
 with tabs[1]:
-    conc = market.concentration(homes).filter(pl.col("year") == latest)
+    conc = computed["concentration"].filter(pl.col("year") == latest)
     wanted = conc.filter(pl.col("area_code").is_in([area_code, region_code or "", "E92000001"]))
     st.dataframe(
         wanted.select(
@@ -114,9 +114,7 @@ with tabs[1]:
         st.markdown(f"**Largest owners of children's home places in {name}, {latest}**")
         st.dataframe(owners, hide_index=True, alt=f"Largest owners in {name}")
 with tabs[2]:
-    qual = market.quality(homes).filter(
-        (pl.col("year") == latest) & pl.col("area_code").is_in([area_code, "E92000001"])
-    )
+    qual = computed["quality"].filter((pl.col("year") == latest) & pl.col("area_code").is_in([area_code, "E92000001"]))
     st.dataframe(
         qual.select("area_type", "sector", "judged", pl.col("good_or_outstanding_pct").round(1), "inadequate"),
         hide_index=True,
@@ -124,7 +122,7 @@ with tabs[2]:
     )
     st.caption("Latest full Ofsted inspection judgement of each home registered at 31 March.")
 with tabs[3]:
-    moves = market.entries_exits(load("provider_changes"), councils).filter(pl.col("area_code") == area_code)
+    moves = computed["entries_exits"].filter(pl.col("area_code") == area_code)
     st.dataframe(
         moves.select("year", "joined", "left").sort("year"),
         hide_index=True,
@@ -158,10 +156,8 @@ with tabs[5]:
         "Private share of places (%)": mix.select(
             "area_type", "area_code", "year", pl.col("private_share_places").alias("x")
         ),
-        "Places per 10,000 children": market.places_per_10k_children(mix, load("population")).rename(
-            {"places_per_10k": "x"}
-        ),
-        "Owner concentration (HHI)": market.concentration(homes).select(
+        "Places per 10,000 children": computed["places_per_10k"].rename({"places_per_10k": "x"}),
+        "Owner concentration (HHI)": computed["concentration"].select(
             "area_type", "area_code", "year", pl.col("hhi").alias("x")
         ),
     }
