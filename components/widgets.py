@@ -94,3 +94,30 @@ def render_coded_picker(label: str, labels: dict[str, str], key: str, noun: str)
 def warn_if_unknown(param: str, options: list[str], noun: str) -> None:
     """Say so when the URL names a value a bound widget will not accept (Streamlit drops it silently)."""
     _seed_from_url(param, {o: o for o in options}, noun, seed=False)
+
+
+def render_benchmark_picker(
+    councils: pl.DataFrame, default: str, *, allow_custom: bool = True
+) -> tuple[str, list[str]]:
+    """'Compare with' bound to ?benchmark= (the configured default first) and, for a custom group,
+    the councils in it (?group=). Returns the benchmark kind and the group's codes."""
+    from accountability.benchmarking import BENCHMARKS
+
+    choices = dict(sorted(BENCHMARKS.items(), key=lambda kv: kv[0] != default))
+    if not allow_custom:
+        choices.pop("custom")
+    kind = render_coded_picker("Compare with", choices, "benchmark", "benchmark")
+    group: list[str] = []
+    if kind == "custom":
+        names = dict(zip(councils["code"], councils["name"], strict=True))
+        group = st.multiselect(
+            "Councils in your group",
+            list(names),
+            format_func=lambda c: names.get(c, c),
+            key="group",
+            bind="query-params",
+            placeholder="Choose two or more councils",
+        )
+        if len(group) < 2:
+            st.info("Choose two or more councils for your group; until then nothing can be tested against it.")
+    return kind, group

@@ -4,7 +4,6 @@ import polars as pl
 import streamlit as st
 
 from accountability.benchmarking import (
-    BENCHMARKS,
     benchmark_values,
     comparison_sentence,
     export_columns,
@@ -30,7 +29,7 @@ from components.export import render_chart
 from components.navigation import require_navigation
 from components.tables import render_compare_table, render_downloads
 from components.widgets import (
-    render_coded_picker,
+    render_benchmark_picker,
     render_measure_picker,
     render_period_picker,
     render_share_link,
@@ -71,26 +70,13 @@ with right:
     period = render_period_picker(periods, periods[-1] if default_period == "latest" else default_period)
 
 settings = settings_or_stop()
-choices = dict(sorted(BENCHMARKS.items(), key=lambda kv: kv[0] != settings.default_benchmark))  # default first
 bench_col, level_col = st.columns([3, 1])
 with bench_col:
-    kind = render_coded_picker("Compare with", choices, "benchmark", "benchmark")
+    kind, group = render_benchmark_picker(councils, settings.default_benchmark)
 with level_col:
     warn_if_unknown("level", ["95%", "99.8%"], "confidence level")
     level_text = st.radio("Confidence", ["95%", "99.8%"], key="level", bind="query-params", horizontal=True)
 level = 0.95 if level_text == "95%" else 0.998
-group: list[str] = []
-if kind == "custom":
-    names = dict(zip(councils["code"], councils["name"], strict=True))
-    group = st.multiselect(
-        "Councils in your group",
-        list(names),
-        format_func=names.get,
-        key="group",
-        bind="query-params",
-        placeholder="Choose two or more councils",
-    )
-
 # data and derive
 tables = {"values": values, "benchmarks": benchmarks, "councils": councils, "peers": load("peers")}
 bench = benchmark_values(kind, tables, measure.id, period, group)

@@ -3,7 +3,6 @@
 import polars as pl
 import streamlit as st
 
-from accountability.benchmarking import BENCHMARKS
 from accountability.profile import display_rows, last_inspection, spine_sentence, summary_paragraph
 from components.analysis import profile_for
 from components.data import load, settings_or_stop
@@ -12,7 +11,7 @@ from components.navigation import require_navigation
 from components.progress import council_progress
 from components.spine import spine_figure
 from components.tables import render_downloads
-from components.widgets import render_coded_picker, render_share_link
+from components.widgets import render_benchmark_picker, render_share_link
 
 require_navigation()  # a first visit via a shared link must still run dashboard.py
 
@@ -32,21 +31,8 @@ st.caption(
     "whether it differs significantly from the benchmark you choose, and its recent trend."
 )
 settings = settings_or_stop()
-choices = dict(sorted(BENCHMARKS.items(), key=lambda kv: kv[0] != settings.default_benchmark))  # default first
-kind = render_coded_picker("Compare with", choices, "benchmark", "benchmark")
-group: list[str] = []
-if kind == "custom":
-    names = dict(zip(councils["code"], councils["name"], strict=True))
-    group = st.multiselect(
-        "Councils in your group",
-        list(names),
-        format_func=names.get,
-        key="group",
-        bind="query-params",
-        placeholder="Choose two or more councils",
-    )
-    if len(group) < 2:
-        st.info("Choose two or more councils for your group; until then no measure can be tested against it.")
+kind, group = render_benchmark_picker(councils, settings.default_benchmark)
+
 
 # data
 inspection = last_inspection(load("inspections"), code)

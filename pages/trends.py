@@ -12,7 +12,7 @@ from components.export import render_chart
 from components.navigation import require_navigation
 from components.tables import render_downloads
 from components.trend_chart import trend_figure
-from components.widgets import render_coded_picker, render_measure_picker
+from components.widgets import render_benchmark_picker, render_measure_picker
 
 require_navigation()  # a first visit via a shared link must still run dashboard.py
 
@@ -28,10 +28,7 @@ with left:
     measure = measure_info(measures, render_measure_picker(measures))
 with right:
     default = settings_or_stop().default_benchmark
-    choices = dict(sorted(BENCHMARKS.items(), key=lambda kv: kv[0] != default))
-    kind = render_coded_picker(
-        "Compare with", {k: v for k, v in choices.items() if k != "custom"}, "benchmark", "benchmark"
-    )
+    kind, _ = render_benchmark_picker(councils, default, allow_custom=False)
 if not code:
     st.info("Choose your council in the sidebar to see its trend; England's figures are shown meanwhile.")
 
