@@ -79,8 +79,9 @@ def concentration(homes_frame: pl.DataFrame) -> pl.DataFrame:
         parts.append(
             ranked.group_by("area_code", "year")
             .agg(
-                hhi=(pl.col("share") ** 2).sum(),
-                top5_share=pl.col("share").filter(pl.col("rank") <= 5).sum(),
+                # sorted before summing: float addition in a varying order would make rebuilds differ
+                hhi=(pl.col("share") ** 2).sort().sum(),
+                top5_share=pl.col("share").filter(pl.col("rank") <= 5).sort().sum(),
                 owners=pl.len(),
             )
             .with_columns(area_type=pl.lit(level))
