@@ -11,30 +11,27 @@ st.set_page_config(page_title="Council care accountability", page_icon="🏛️"
 settings_or_stop()
 
 # Home is the default page: Streamlit serves the default at "/", so it cannot be a deep-link target.
-# Grouped by what people come to do; expanded, so no page hides behind "View more".
-pages = {
-    "Your council": [
-        st.Page("pages/home.py", title="Home", icon="🏠", url_path="home", default=True),
-        st.Page("pages/find.py", title="Find your council", icon="🔎", url_path="find"),
-        st.Page("pages/profile.py", title="Council profile", icon="🧭", url_path="profile"),
-        st.Page("pages/trends.py", title="Trends", icon="📉", url_path="trends"),
-    ],
-    "All councils": [
-        st.Page("pages/compare.py", title="Compare councils", icon="📊", url_path="compare"),
-        st.Page("pages/map.py", title="Map", icon="🗺️", url_path="map"),
-        st.Page("pages/floors.py", title="Floor standards", icon="🚩", url_path="floors"),
-        st.Page("pages/progress.py", title="Progress on commitments", icon="📈", url_path="progress"),
-        st.Page("pages/reports.py", title="Progress reports", icon="📄", url_path="reports"),
-    ],
-    "Care market": [
-        st.Page("pages/market.py", title="Care market", icon="🏘️", url_path="market"),
-        st.Page("pages/providers.py", title="Providers", icon="📋", url_path="providers"),
-    ],
-    "About": [
-        st.Page("pages/methods.py", title="Data and methods", icon="📖", url_path="methods"),
-        st.Page("pages/accessibility.py", title="Accessibility", icon="♿", url_path="accessibility"),
-    ],
-}
+# One flat list, expanded so no page hides behind "View more". (Sections would group them, but
+# Streamlit 1.67 renders section headers inside the <ul>, which fails WCAG list rules in axe.)
+pages = [
+    # your council
+    st.Page("pages/home.py", title="Home", icon="🏠", url_path="home", default=True),
+    st.Page("pages/find.py", title="Find your council", icon="🔎", url_path="find"),
+    st.Page("pages/profile.py", title="Council profile", icon="🧭", url_path="profile"),
+    st.Page("pages/trends.py", title="Trends", icon="📉", url_path="trends"),
+    # all councils
+    st.Page("pages/compare.py", title="Compare councils", icon="📊", url_path="compare"),
+    st.Page("pages/map.py", title="Map", icon="🗺️", url_path="map"),
+    st.Page("pages/floors.py", title="Floor standards", icon="🚩", url_path="floors"),
+    st.Page("pages/progress.py", title="Progress on commitments", icon="📈", url_path="progress"),
+    st.Page("pages/reports.py", title="Progress reports", icon="📄", url_path="reports"),
+    # care market
+    st.Page("pages/market.py", title="Care market", icon="🏘️", url_path="market"),
+    st.Page("pages/providers.py", title="Providers", icon="📋", url_path="providers"),
+    # about
+    st.Page("pages/methods.py", title="Data and methods", icon="📖", url_path="methods"),
+    st.Page("pages/accessibility.py", title="Accessibility", icon="♿", url_path="accessibility"),
+]
 navigation = st.navigation(pages, expanded=True)
 
 # Shared across pages, so the chosen council follows the user (and the URL) everywhere.

@@ -285,6 +285,7 @@ def test_a_councillors_journey_profile_concern_neighbours_download(page: Page, a
         "() => (document.querySelector(\"[data-testid='stMainBlockContainer'] strong\")?.innerText || '')"
         ".includes('Statistical neighbours')"
     )
+    wait_for_app(page)
     with page.expect_download() as csv:
         page.get_by_role("button", name="Download CSV").first.click()
     text = Path(str(csv.value.path())).read_text()
@@ -305,6 +306,7 @@ def test_a_councils_market_then_its_provider_list_then_download(page: Page, app_
         "t => (document.querySelector(\"[data-testid='stMainBlockContainer'] strong\")?.innerText || t) !== t",
         arg=before,
     )
+    wait_for_app(page)  # the search's rerun has finished, so the download is of the filtered list
     assert "providers located in Birmingham" in page.locator(SUMMARY).first.inner_text()
     with page.expect_download() as csv:
         page.get_by_role("button", name="Download CSV").click()
