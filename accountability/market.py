@@ -132,24 +132,28 @@ def places_per_10k_children(mix: pl.DataFrame, population: pl.DataFrame) -> pl.D
 
 # Two market measures joined to the outcome measures, so commitments and comparisons can use them.
 # Calculated here from Ofsted's register (not published as such), so `official` is False.
+# What both market measures share: where they come from and that this dashboard calculates them.
+_FROM_REGISTER = {
+    "domain": "children",
+    "polarity": "no_judgement",
+    "source": "Ofsted, Children's social care data in England (provider level)",
+    "publisher": "Ofsted",
+    "period_note": "At 31 March; the period is the financial year that ends then",
+    "official": False,
+    "note": "Calculated by this dashboard from Ofsted's provider-level register (children's homes).",
+}
 MEASURES = [
     Measure(
         id="market_la_share_places",
         label="Children's home places run by the council (%)",
         description="Share of children's home places in the area run by the local authority itself, at 31 March. "
         "A lower value means more places are provided by private and voluntary organisations.",
-        domain="children",
         unit="%",
         value_type="proportion",
-        polarity="no_judgement",
-        source="Ofsted, Children's social care data in England (provider level)",
-        publisher="Ofsted",
         framework_version="Ofsted provider register, 2016 to 2025",
         source_codes="calculated from Places by Sector",
         multiplier=100.0,
-        period_note="At 31 March; the period is the financial year that ends then",
-        official=False,
-        note="Calculated by this dashboard from Ofsted's provider-level register (children's homes).",
+        **_FROM_REGISTER,  # type: ignore[arg-type]
     ),
     Measure(
         id="market_owner_hhi",
@@ -157,17 +161,11 @@ MEASURES = [
         description="Herfindahl-Hirschman index of children's home places by owner in the area (0 to 10,000). "
         "A higher value means places are concentrated in fewer owners. Owners are legal entities, so "
         "companies in one group count separately and concentration is understated.",
-        domain="children",
         unit="score",
         value_type="score",
-        polarity="no_judgement",
-        source="Ofsted, Children's social care data in England (provider level)",
-        publisher="Ofsted",
         framework_version="Ofsted provider register, 2018 to 2025",
         source_codes="calculated from Organisation",
-        period_note="At 31 March; the period is the financial year that ends then",
-        official=False,
-        note="Calculated by this dashboard from Ofsted's provider-level register (children's homes).",
+        **_FROM_REGISTER,  # type: ignore[arg-type]
     ),
 ]
 
