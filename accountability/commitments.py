@@ -127,7 +127,10 @@ def load_commitments(
     path: Path = COMMITMENTS_FILE, measures: pl.DataFrame | Mapping[str, str] | None = None
 ) -> tuple[Commitment, ...]:
     """Read and validate the commitments file; with `measures`, also check ids and polarity."""
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CommitmentsError(f"{path}: cannot read the commitments file: {exc}") from exc
     blocks = _entry_blocks(text)
     try:
         data = tomllib.loads(text)

@@ -3,11 +3,14 @@
 - `latest_verdicts`: each standard at its newest period with data;
 - `status_matrix`: councils × standards, each cell a verdict in words with a symbol (never colour alone);
 - `verdict_counts`: how many councils are below / cannot tell / meet, per standard and period;
-- `watchlist`: the zero-tolerance list, each entry saying why it is there.
+- `watchlist`: the zero-tolerance list, each entry saying why it is there;
+- `floor_selection`: all of these for one region, council type and area of care.
 This module does not decide verdicts (see `floors`) or draw anything.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import polars as pl
 
@@ -186,4 +189,57 @@ def latest_changes(latest_runs: pl.DataFrame, councils: pl.DataFrame) -> pl.Data
             "code",
         )
         .sort("change", "council", "standard")
+    )
+
+
+@dataclass(frozen=True)
+class FloorSelection:
+    """Everything the Floor standards page shows for one selection of councils and measures."""
+
+    verdicts: pl.DataFrame  # every period, in scope
+    latest_runs: pl.DataFrame  # latest period per standard, with runs below and changes
+    matrix: pl.DataFrame
+    counts: pl.DataFrame
+    watch: pl.DataFrame
+    changes: pl.DataFrame
+
+
+def floor_selection(
+    verdicts: pl.DataFrame,
+    streaks: pl.DataFrame,
+    tables: dict[str, pl.DataFrame],
+    *,
+    region: str | None = None,
+    council_type: str | None = None,
+    domain: str | None = None,
+) -> FloorSelection:
+    """The page's views for councils in `region` of `council_type`, on `domain` ('adults' or 'children')
+    measures; None means all. `tables` needs measures, values, benchmarks, councils and inspections."""
+    measures, councils = tables["measures"], tables["councils"]
+    domain_ids = measures.filter(pl.lit(domain is None) | (pl.col("domain").cast(pl.String) == (domain or "")))["id"]
+    in_scope = councils.filter(
+        (pl.lit(region is None) | (pl.col("region") == (region or "")))
+        & (pl.lit(council_type is None) | (pl.col("council_type").cast(pl.String) == (council_type or "")))
+    )
+    scoped = verdicts.filter(
+        pl.col("measure").is_in(domain_ids.implode()) & pl.col("code").is_in(in_scope["code"].implode())
+    )
+    latest = latest_verdicts(scoped)
+    runs = latest.join(
+        streaks.select("code", "measure", "period", "below_run", "previous_period", "newly_below", "recovered"),
+        on=["code", "measure", "period"],
+    )
+    watch = watchlist(
+        runs,
+        worse_than_england_and_worsening(latest, tables["values"], tables["benchmarks"]),
+        tables["inspections"].filter(pl.col("code").is_in(in_scope["code"].implode())),
+        councils,
+    )
+    return FloorSelection(
+        verdicts=scoped,
+        latest_runs=runs,
+        matrix=status_matrix(latest, in_scope, measures),
+        counts=verdict_counts(scoped),
+        watch=watch,
+        changes=latest_changes(runs, councils),
     )

@@ -35,23 +35,38 @@ def file_name(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:80] or "chart"
 
 
+@st.cache_data(show_spinner=False, max_entries=128)
+def _framed_spec(
+    _build: Callable[..., go.Figure], build_name: str, args: tuple[Any, ...], title: str, source: str
+) -> dict:
+    """The finished figure as a plain dict, built once per distinct input (keyed on the builder's name
+    and its arguments; frames are hashed by content)."""
+    return with_title_and_source(_build(*args), title, source).to_dict()
+
+
 def render_chart(
-    fig: go.Figure,
-    *,
+    build: Callable[..., go.Figure],
+    *args: Any,
     key: str,
     alt: str,
     title: str,
     source: str,
     on_select: Callable[[], None] | None = None,
 ) -> Any:
-    """st.plotly_chart with the title/source frame, PNG download settings and alt text."""
+    """st.plotly_chart of `build(*args)` with the title/source frame, PNG download settings and alt text.
+
+    Building and validating a Plotly figure costs tens of milliseconds, most of a rerun's budget, so the
+    finished figure is cached as a dict and rebuilt here without validation: it was validated when it
+    was first built (`_validate=False` is Plotly's own switch for exactly this).
+    """
     config = {
         "displaylogo": False,
         "scrollZoom": False,
         "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
         "toImageButtonOptions": {"format": "png", "filename": file_name(title), "scale": 2},
     }
-    framed = with_title_and_source(fig, title, source)
+    spec = _framed_spec(build, f"{build.__module__}.{build.__qualname__}", args, title, source)
+    framed = go.Figure(spec, _validate=False)
     if on_select is None:
         return st.plotly_chart(framed, key=key, alt=alt, config=config)
     return st.plotly_chart(framed, key=key, alt=alt, config=config, on_select=on_select, selection_mode="points")

@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
 from accountability.standards import Standard, StandardsError, load_standards
-from components.data import settings_or_stop
+from components.data import file_version, load, settings_or_stop, store_version
 
 COUNT_COLOURS = {"below": "#801650", "cannot_tell": "#A285D1", "meets": "#12436D", "no_data": "#BFC1C3"}
 COUNT_LABELS = {"below": "Below the floor", "cannot_tell": "Cannot tell", "meets": "Meets", "no_data": "No data"}
 PATTERNS = {"below": "x", "cannot_tell": "/", "meets": "", "no_data": "."}
 
 
-def load_standards_or_stop(measures: pl.DataFrame) -> list[Standard]:
+@st.cache_resource(show_spinner=False, max_entries=4)
+def standards(path: str, mtime: float, store_marker: int) -> tuple[Standard, ...]:
+    """The standards file read and checked against the measure registry, once per version of each."""
+    return tuple(load_standards(Path(path), load("measures")))
+
+
+def load_standards_or_stop() -> tuple[Standard, ...]:
     """The validated standards, or a message naming the file, line and key, and a stop."""
+    path = settings_or_stop().standards_file
     try:
-        return load_standards(settings_or_stop().standards_file, measures)
+        return standards(str(path), file_version(path), store_version())
     except StandardsError as exc:
         st.error(f"The floor standards file could not be used: {exc}")
         st.stop()

@@ -5,23 +5,22 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from accountability.commitments import CommitmentsError, load_commitments
-from accountability.progress import assess
+from accountability.commitments import CommitmentsError
 from accountability.progress_views import commitment_rows, status_text
-from components.data import load, settings_or_stop
+from components.analysis import assessment_for, commitment_register
+from components.data import load
 
 
 def council_progress(code: str) -> pl.DataFrame:
     """Commitment, measure, status and note for one council (current side of any framework break)."""
-    measures = load("measures")
     try:
-        commitments = load_commitments(settings_or_stop().commitments_file, measures)
+        titles = {c.id: c.title for c in commitment_register()}
     except CommitmentsError as exc:
         st.warning(f"Progress is not shown: the commitments file could not be used ({exc}).")
         return pl.DataFrame()
-    assessment = assess(load("values"), commitments, measures, load("benchmarks"))
+    assessment = assessment_for("current")  # cached: every council at once
     mine = assessment.filter((pl.col("area_type") == "council") & (pl.col("area_code") == code))
-    pairs = commitment_rows(assessment, measures, {c.id: c.title for c in commitments})
+    pairs = commitment_rows(assessment, load("measures"), titles)
     return mine.join(pairs.select("commitment_id", "measure", "label"), on=["commitment_id", "measure"]).select(
         pl.col("label").alias("Commitment and measure"),
         status_text(pl.col("status")).alias("Status"),

@@ -130,7 +130,13 @@ source_text = f"{measure_row['publisher']}, {measure_row['source']}"
 chart_tab, funnel_tab, table_tab = st.tabs(["Chart", "Funnel plot", "Table"])
 with chart_tab:
     render_chart(
-        compare_figure(table, comps, measure, code, benchmark_line, floor_line),
+        compare_figure,
+        table,
+        comps,
+        measure,
+        code,
+        benchmark_line,
+        floor_line,
         key="compare_chart",
         alt=sentence,
         title=f"{measure.label}, {period}: councils ranked",
@@ -155,7 +161,11 @@ with funnel_tab:
             "99.8% limits."
         )
         render_chart(
-            funnel_figure(funnel_points, limits, measure, code),
+            funnel_figure,
+            funnel_points,
+            limits,
+            measure,
+            code,
             key="funnel_chart",
             alt=funnel_alt,
             title=f"{measure.label}, {period}: funnel plot around England",

@@ -3,19 +3,11 @@
 import polars as pl
 import streamlit as st
 
-from accountability.floor_views import (
-    council_detail,
-    latest_changes,
-    latest_verdicts,
-    status_matrix,
-    verdict_counts,
-    watchlist,
-    worse_than_england_and_worsening,
-)
-from components.analysis import floor_analysis, published_thresholds
+from accountability.floor_views import council_detail
+from components.analysis import floor_views, published_thresholds
 from components.data import load
 from components.export import render_chart
-from components.floors import counts_figure, load_standards_or_stop, render_what_if
+from components.floors import counts_figure, render_what_if
 from components.navigation import require_navigation
 from components.tables import render_downloads
 from components.widgets import warn_if_unknown
@@ -43,7 +35,6 @@ decides, and the tables say so. Each floor's basis and source are listed at the 
 
 # state and data
 measures, values, councils = load("measures"), load("values"), load("councils")
-standards = load_standards_or_stop(measures)
 thresholds = render_what_if(published_thresholds())
 left, middle, right = st.columns(3)
 regions = sorted(councils.filter(pl.col("valid_to").is_null())["region"].unique().to_list())
@@ -60,32 +51,17 @@ domain = right.selectbox(
     "Area of care", ["Adults and children", "Adults", "Children"], key="domain", bind="query-params"
 )
 
-# derive
-domain_ids = measures.filter(
-    pl.lit(domain == "Adults and children") | (pl.col("domain").cast(pl.String) == domain.lower())
-)["id"]
-all_verdicts, all_streaks = floor_analysis(thresholds)  # cached per set of floors
-verdicts = all_verdicts.filter(pl.col("measure").is_in(domain_ids.implode()))
-in_scope = councils.filter(
-    (pl.lit(region == "All regions") | (pl.col("region") == region))
-    & (pl.lit(council_type == "All types") | (pl.col("council_type").cast(pl.String) == council_type))
+# derive (cached per set of floors and selection)
+view = floor_views(
+    thresholds,
+    region=None if region == "All regions" else region,
+    council_type=None if council_type == "All types" else council_type,
+    domain=None if domain == "Adults and children" else domain.lower(),
 )
-verdicts = verdicts.filter(pl.col("code").is_in(in_scope["code"].implode()))
-latest = latest_verdicts(verdicts)
-runs = latest.join(
-    all_streaks.select("code", "measure", "period", "below_run", "previous_period", "newly_below", "recovered"),
-    on=["code", "measure", "period"],
-)
-watch = watchlist(
-    runs,
-    worse_than_england_and_worsening(latest, values, load("benchmarks")),
-    load("inspections").filter(pl.col("code").is_in(in_scope["code"].implode())),
-    councils,
-)
-matrix = status_matrix(latest, in_scope, measures)
-below_now = int((latest["verdict"] == "below").sum())
+runs, matrix, watch = view.latest_runs, view.matrix, view.watch  # runs: each standard's latest period
+below_now = int((runs["verdict"] == "below").sum())
 summary = (
-    f"{matrix.height} councils, {latest['measure'].n_unique()} standards at their latest period: "
+    f"{matrix.height} councils, {runs['measure'].n_unique()} standards at their latest period: "
     f"{below_now} verdicts below the floor; {watch['council'].n_unique()} councils on the watchlist."
 )
 
@@ -137,7 +113,7 @@ with matrix_tab:
     )
     render_downloads(matrix, "floor_standards_matrix", key="matrix")
 with time_tab:
-    counts = verdict_counts(verdicts)
+    counts = view.counts
     labels = counts["label"].unique().sort().to_list()
     if labels:
         chosen = st.selectbox("Standard", labels, key="standard", bind="query-params")
@@ -148,7 +124,9 @@ with time_tab:
             f"{latest_row['cannot_tell']} cannot tell, {latest_row['meets']} meet, {latest_row['no_data']} no data."
         )
         render_chart(
-            counts_figure(one, "Period"),
+            counts_figure,
+            one,
+            "Period",
             key="floor_counts",
             alt=alt,
             title=f"{chosen}: councils by verdict",
@@ -174,7 +152,7 @@ with watch_tab:
         "Zero tolerance of failure: councils **below the floor for two or more periods in a row**, "
         "**significantly worse than England and getting worse**, or judged **Inadequate by Ofsted**."
     )
-    changes = latest_changes(runs, councils)
+    changes = view.changes
     if changes.height:
         st.markdown(
             f"**At the latest period, {int((changes['change'] == '▼ newly below').sum())} newly below a "

@@ -81,7 +81,11 @@ measure_source = load("measures").filter(pl.col("id") == measure.id)["source"][0
 map_tab, table_tab = st.tabs(["Map", "Table"])
 with map_tab:
     render_chart(
-        map_figure(table, class_labels, colour_by == "Floor verdict", code),
+        map_figure,
+        table,
+        class_labels,
+        colour_by == "Floor verdict",
+        code,
         key="map_chart",
         alt=summary,
         title=f"{measure.label}, {period}",

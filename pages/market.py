@@ -54,7 +54,10 @@ with tabs[0]:
     share = compare_series(mix, "private_share_places", area_code, region_code)
     alt = f"Private share of children's home places, {name}, its region and England, by year."
     render_chart(
-        lines_figure(share, names, "Private share of places (%)"),
+        lines_figure,
+        share,
+        names,
+        "Private share of places (%)",
         key="private_share",
         alt=alt,
         title=f"Private share of children's home places: {name}",
@@ -63,7 +66,8 @@ with tabs[0]:
     st.caption(alt)
     rows = mix.filter(pl.col("area_code") == area_code).sort("year")
     render_chart(
-        sector_bars(rows),
+        sector_bars,
+        rows,
         key="sector_bars",
         alt=f"Children's home places by sector, {name}, by year.",
         title=f"Children's home places by sector: {name}",
@@ -174,7 +178,11 @@ with tabs[5]:
     corr = pearson(points["x"].to_list(), points["y"].to_list())
     sentence = describe_correlation(corr, x_choice, f"{y_label} ({y_period})")
     render_chart(
-        scatter_figure(points, x_choice, f"{y_label} ({y_period})", code),
+        scatter_figure,
+        points,
+        x_choice,
+        f"{y_label} ({y_period})",
+        code,
         key="scatter",
         alt=sentence,
         title=f"{x_choice} and {y_label}",

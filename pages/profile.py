@@ -76,7 +76,9 @@ for domain, heading in [("adults", "Adults"), ("children", "Children")]:
     chart_tab, table_tab = st.tabs(["Spine chart", "Table"])
     with chart_tab:
         render_chart(
-            spine_figure(rows, name),
+            spine_figure,
+            rows,
+            name,
             key=f"spine_{domain}",
             alt=alt,
             title=f"{name}: {domain} against every council",

@@ -3,8 +3,8 @@
 import polars as pl
 import streamlit as st
 
-from accountability.commitments import CommitmentsError, load_commitments
-from accountability.progress import assess, trajectory
+from accountability.commitments import CommitmentsError
+from accountability.progress import trajectory
 from accountability.progress_views import (
     area_table,
     commitment_rows,
@@ -15,7 +15,8 @@ from accountability.progress_views import (
     status_counts,
     status_text,
 )
-from components.data import load, settings_or_stop
+from components.analysis import assessment_for, commitment_register
+from components.data import load
 from components.export import render_chart
 from components.navigation import require_navigation
 from components.progress_charts import trajectory_figure
@@ -46,10 +47,9 @@ with st.expander("How progress is assessed"):
     )
 
 # state and data
-settings = settings_or_stop()
-measures, values, councils, benchmarks = load("measures"), load("values"), load("councils"), load("benchmarks")
+measures, councils, benchmarks = load("measures"), load("councils"), load("benchmarks")
 try:
-    commitments = load_commitments(settings.commitments_file, measures)
+    commitments = commitment_register()
 except CommitmentsError as exc:
     st.error(f"The commitments file could not be used: {exc}")
     st.stop()
@@ -64,7 +64,7 @@ framework = st.radio(
 side = "current" if framework.startswith("2023-24") else "before_break"
 
 # derive
-assessment = assess(values, commitments, measures, benchmarks, side=side)
+assessment = assessment_for(side)  # cached per side of the break
 pairs = commitment_rows(assessment, measures, titles)
 england = assessment.filter(pl.col("area_type") == "england").join(
     pairs.select("commitment_id", "measure", "label"), on=["commitment_id", "measure"]
@@ -125,7 +125,12 @@ alt = (
 if series.height:
     unit = measure["unit"]
     render_chart(
-        trajectory_figure(series, target_path, band, f"{measure['label']} ({unit})", target_name),
+        trajectory_figure,
+        series,
+        target_path,
+        band,
+        f"{measure['label']} ({unit})",
+        target_name,
         key="trajectory",
         alt=alt,
         title=f"{commitment.title}: England",

@@ -40,7 +40,7 @@ st.caption(
 
 # state and data
 measures, councils = load("measures"), load("councils")
-load_standards_or_stop(measures)  # a bad standards file is reported here, naming its line
+load_standards_or_stop()  # a bad standards file is reported here, naming its line
 current = councils.filter(pl.col("valid_to").is_null()).sort("name")
 names = dict(zip(councils["code"], councils["name"], strict=True))
 regions = dict(current.select("region_code", "region").unique().sort("region").iter_rows())

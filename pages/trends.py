@@ -73,7 +73,10 @@ st.markdown(f"**{trend_text}**")
 st.caption(measure.description)
 if points.height:
     render_chart(
-        trend_figure(points, measure.label, markers),
+        trend_figure,
+        points,
+        measure.label,
+        markers,
         key="trend_chart",
         alt=alt,
         title=f"{measure.label}: {name}",
