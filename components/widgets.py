@@ -78,11 +78,29 @@ def render_period_picker(periods: list[str], default: str) -> str:
 
 
 def render_share_link(page: str, params: dict[str, str | None]) -> None:
-    """A copyable link that reproduces this view, using stable codes."""
+    """A link that reproduces this view, using stable codes, shown in full so it can be copied.
+
+    A plain Markdown link rather than `st.code` (which has a copy button): a code block makes the
+    browser load Streamlit's syntax highlighter, which delayed every chart page's first paint.
+    """
     from accountability.state import share_link
 
-    st.caption("Link to this view (copy to share; it uses stable codes, so it keeps working if labels change):")
-    st.code(share_link(st.context.url or "", page, params), language=None, wrap_lines=True)
+    url = share_link(st.context.url or "", page, params)
+    text = url.replace("_", "\\_").replace("~", "\\~")  # shown literally, not as Markdown emphasis
+    st.markdown(
+        f"**Link to this view:** [{text}]({url})  \n"
+        "Copy it to share this view. It uses stable codes, so it keeps working if labels change."
+    )
+
+
+def render_view_picker(views: list[str], key: str = "view") -> str:
+    """'Show' one view of the figures (chart, table, ...), bound to ?view=; the first is the default.
+
+    Only the chosen view is built and sent. Tabs would send every view at once, and the browser then
+    loads the table component before it can draw the chart (the largest delay in a page's first paint).
+    """
+    warn_if_unknown(key, views, "view")
+    return str(st.radio("Show", views, key=key, bind="query-params", horizontal=True))
 
 
 def render_coded_picker(label: str, labels: dict[str, str], key: str, noun: str) -> str:

@@ -33,6 +33,7 @@ from components.widgets import (
     render_measure_picker,
     render_period_picker,
     render_share_link,
+    render_view_picker,
     warn_if_unknown,
 )
 
@@ -127,8 +128,8 @@ england = comps.filter(pl.col("area_type") == "england")["value"].to_list()
 can_funnel = measure.value_type == "proportion" and funnel_points.height >= 10 and bool(england and england[0])
 measure_row = load("measures").filter(pl.col("id") == measure.id).row(0, named=True)
 source_text = f"{measure_row['publisher']}, {measure_row['source']}"
-chart_tab, funnel_tab, table_tab = st.tabs(["Chart", "Funnel plot", "Table"])
-with chart_tab:
+view = render_view_picker(["Chart", "Funnel plot", "Table"])
+if view == "Chart":
     render_chart(
         compare_figure,
         table,
@@ -149,7 +150,7 @@ with chart_tab:
         if has_ci
         else "No confidence intervals: the publisher gives no numerator, denominator or margin of error for this year. "
     )
-with funnel_tab:
+elif view == "Funnel plot":
     if can_funnel:
         p0 = float(england[0]) / 100
         limits = funnel_limits(p0, float(funnel_points["denominator"].min()), float(funnel_points["denominator"].max()))
@@ -195,7 +196,7 @@ with funnel_tab:
         render_downloads(funnel_table, f"funnel_{measure.id}_{period}", key="funnel")
     else:
         st.info("A funnel plot needs a percentage with published numerators and denominators for this period.")
-with table_tab:
+else:
     render_compare_table(shown, measure.unit, alt=sentence)
 render_downloads(shown, f"compare_{measure.id}_{period}", key="compare")
 render_share_link(
@@ -206,6 +207,7 @@ render_share_link(
         "period": period,
         "benchmark": kind,
         "level": None if level == 0.95 else level_text,
+        "view": None if view == "Chart" else view,
     },
 )
 if kind == "neighbours" and mine.height and "neighbours" in bench.columns:

@@ -13,7 +13,13 @@ from components.export import render_chart
 from components.maps import map_figure
 from components.navigation import require_navigation
 from components.tables import render_downloads
-from components.widgets import render_measure_picker, render_period_picker, warn_if_unknown
+from components.widgets import (
+    render_measure_picker,
+    render_period_picker,
+    render_share_link,
+    render_view_picker,
+    warn_if_unknown,
+)
 
 require_navigation()  # a first visit via a shared link must still run dashboard.py
 
@@ -78,8 +84,8 @@ summary = (
 # render
 st.markdown(f"**{summary}**")
 measure_source = load("measures").filter(pl.col("id") == measure.id)["source"][0]
-map_tab, table_tab = st.tabs(["Map", "Table"])
-with map_tab:
+view = render_view_picker(["Map", "Table"])
+if view == "Map":
     render_chart(
         map_figure,
         table,
@@ -96,6 +102,16 @@ with map_tab:
         "Value bands are fifths of the councils shown. Contains OS data © Crown copyright and database "
         "right 2024. Source: Office for National Statistics licensed under the Open Government Licence v3.0."
     )
-with table_tab:
+else:
     st.dataframe(shown, hide_index=True, alt=summary, column_config={"code": "ONS code", "name": "Council"})
 render_downloads(shown, f"map_{measure.id}_{period}", key="map")
+render_share_link(
+    "map",
+    {
+        "council": code,
+        "measure": measure.id,
+        "period": period,
+        "colour": None if colour_by == "Value" else colour_by,
+        "view": None if view == "Map" else view,
+    },
+)

@@ -11,7 +11,7 @@ from components.navigation import require_navigation
 from components.progress import council_progress
 from components.spine import spine_figure
 from components.tables import render_downloads
-from components.widgets import render_benchmark_picker, render_share_link
+from components.widgets import render_benchmark_picker, render_share_link, render_view_picker
 
 require_navigation()  # a first visit via a shared link must still run dashboard.py
 
@@ -66,6 +66,7 @@ st.caption(
     "Not tested: the figure has no interval, or the benchmark has no figure. Trends use the last 5 points "
     "(chi-squared test for trend on proportions, weighted regression otherwise) and count only at p < 0.05."
 )
+view = render_view_picker(["Spine charts", "Tables"])
 for domain, heading in [("adults", "Adults"), ("children", "Children")]:
     rows = profile.filter(pl.col("domain") == domain)
     st.subheader(heading)
@@ -73,8 +74,7 @@ for domain, heading in [("adults", "Adults"), ("children", "Children")]:
         st.info(f"No {heading.lower()}'s measure has a published value for {name}.")
         continue
     alt = spine_sentence(rows, name, heading.lower())
-    chart_tab, table_tab = st.tabs(["Spine chart", "Table"])
-    with chart_tab:
+    if view == "Spine charts":
         render_chart(
             spine_figure,
             rows,
@@ -90,7 +90,7 @@ for domain, heading in [("adults", "Adults"), ("children", "Children")]:
             "no comparable England figure (none published, or a total such as a count) and is centred on the "
             "middle of the councils' range. Hover for the values."
         )
-    with table_tab:
+    else:
         st.dataframe(
             display_rows(rows),
             hide_index=True,
@@ -119,7 +119,7 @@ if progress.height:
     st.dataframe(progress, hide_index=True, alt=f"{name}'s status on {progress.height} commitments")
 else:
     st.info(f"No commitment has figures for {name}.")
-render_share_link("profile", {"council": code, "benchmark": kind})
+render_share_link("profile", {"council": code, "benchmark": kind, "view": None if view == "Spine charts" else view})
 st.caption(
     "Sources: NHS England (ASCOF), DfE, Ofsted and MHCLG (Oflog). "
     "Contains public sector information licensed under the Open Government Licence v3.0."

@@ -75,7 +75,7 @@ def test_changing_the_council_changes_the_summary() -> None:
 
 def test_table_has_every_council_with_a_row_and_the_published_comparators() -> None:
     measure, periods = _some_measure_and_periods()
-    at = open_page(council=BIRMINGHAM, measure=measure, period=periods[-1])
+    at = open_page(council=BIRMINGHAM, measure=measure, period=periods[-1], view="Table")
     shown = next(d.value for d in at.dataframe if "area_type" in d.value.columns)
     values = read_table(STORE_DIR, "values").filter((pl.col("measure") == measure) & (pl.col("period") == periods[-1]))
     assert (shown["area_type"] == "council").sum() == values.height
@@ -124,6 +124,7 @@ def test_benchmark_and_level_come_from_the_url_and_reach_the_summary() -> None:
     assert at.selectbox(key="benchmark").value == "neighbours"
     alt = at.get("plotly_chart")[0].proto.alt
     assert "Compared with Statistical neighbours" in alt and "99.8%" in alt
+    at.radio(key="view").set_value("Table").run()
     shown = next(d.value for d in at.dataframe if "area_type" in d.value.columns)
     assert {"benchmark_value", "compared_with_benchmark"} <= set(shown.columns)
 
@@ -137,13 +138,14 @@ def test_every_benchmark_renders() -> None:
 
 def test_funnel_plot_for_a_percentage_with_denominators() -> None:
     at = open_page(council=BIRMINGHAM, measure="rereferral_pct", period="2024-25")
+    assert "rank interval" in at.get("plotly_chart")[0].proto.alt
+    at.radio(key="view").set_value("Funnel plot").run()
     charts = at.get("plotly_chart")
-    assert len(charts) == 2 and "funnel plot" in charts[1].proto.alt
-    assert "rank interval" in charts[0].proto.alt
+    assert len(charts) == 1 and "funnel plot" in charts[0].proto.alt
 
 
 def test_no_funnel_without_denominators_says_why() -> None:
-    at = open_page(measure="ascof_sds_users", period="2023-24")
+    at = open_page(measure="ascof_sds_users", period="2023-24", view="Funnel plot")
     assert_healthy(at)
     assert any("funnel plot needs" in i.value for i in at.info)
 
@@ -156,5 +158,28 @@ def test_an_unknown_confidence_level_in_the_url_gives_a_message() -> None:
 
 
 def test_funnel_positions_are_also_a_table() -> None:
-    at = open_page(council=BIRMINGHAM, measure="rereferral_pct", period="2024-25")
+    at = open_page(council=BIRMINGHAM, measure="rereferral_pct", period="2024-25", view="Funnel plot")
     assert any("position" in d.value.columns for d in at.dataframe)
+
+
+def test_only_the_chosen_view_is_built() -> None:
+    at = open_page(council=BIRMINGHAM, measure="rereferral_pct", period="2024-25")
+    assert at.radio(key="view").value == "Chart"
+    assert len(at.get("plotly_chart")) == 1 and not at.dataframe
+    at = open_page(council=BIRMINGHAM, measure="rereferral_pct", period="2024-25", view="Table")
+    assert not at.get("plotly_chart") and at.dataframe
+
+
+def test_an_unknown_view_in_the_url_gives_a_message_and_the_chart() -> None:
+    at = open_page(council=BIRMINGHAM, view="Pie chart")
+    assert_healthy(at)
+    assert any("Pie chart" in w.value for w in at.warning)
+    assert at.get("plotly_chart")
+
+
+def test_the_share_link_uses_codes_and_keeps_the_view() -> None:
+    at = open_page(council="Birmingham", measure="rereferral_pct", period="2024-25", view="Table", level="99.8%")
+    link = next(m.value for m in at.markdown if "Link to this view" in m.value)
+    target = link.split("](", 1)[1].split(")", 1)[0]
+    assert target == "/compare?council=E08000025&measure=rereferral_pct&period=2024-25&benchmark=england&level=99.8%25&view=Table"
+    assert "rereferral\\_pct" in link  # shown literally, not as Markdown emphasis
