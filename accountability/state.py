@@ -16,7 +16,7 @@ def unrecognised(param: str, raw: str | None, options: Iterable[str], noun: str)
     shown = raw if len(raw) <= 40 else raw[:37] + "…"
     return (
         f"The link asked for {noun} “{shown}” (`{param}=` in the address), which this dashboard "
-        f"does not have. Showing the default instead; choose another {noun} below."
+        f"does not have. Showing the default instead; choose another {noun} from the list."
     )
 
 

@@ -1,31 +1,22 @@
 """Pickers bound to the URL, and the message shown when a shared link names something unknown.
 
-Widgets use `bind="query-params"`, which writes the label the user sees into the address
-(`?council=Birmingham`). Stable codes are accepted too (`?council=E08000025`, `?measure=cla_rate`),
-so links built by other tools keep working when a label is reworded. Each `render_*` reads the raw
-parameter first (the bound widget drops an unknown value silently) and explains any it cannot use.
+Choices made by code (council, measure, benchmark, commitment) keep the stable code in the address
+(`?council=E08000025&measure=cla_rate`) and accept a label too (`?council=Birmingham`), so links keep
+working when a label is reworded. They are synchronised here (`_coded_selectbox`) rather than with
+`bind="query-params"`: a bound widget writes labels, and on arrival it removes any code from the
+address (it only accepts labels), so after opening a shared link the address no longer reproduced
+the view. Other pickers, whose labels are their values (period, region, view), are bound.
+Each `render_*` reads the raw parameter first and explains any value it cannot use.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import polars as pl
 import streamlit as st
 
 from accountability.state import unrecognised
-
-
-def _seed_from_url(param: str, labels: dict[str, str], noun: str, *, seed: bool = True) -> None:
-    """Accept a code or a label from the URL; warn about anything else.
-
-    Seeding is only for widgets whose default is their first option or none: Streamlit objects to
-    a widget given both a default and a Session State value.
-    """
-    raw = st.query_params.get(param)
-    if seed and raw in labels and param not in st.session_state:
-        st.session_state[param] = raw  # a code: the bound widget only understands labels
-    message = unrecognised(param, raw, [*labels, *labels.values()], noun)
-    if message:
-        st.warning(message, icon="⚠️")
 
 
 def council_label(councils: pl.DataFrame) -> dict[str, str]:
@@ -40,39 +31,71 @@ def council_label(councils: pl.DataFrame) -> dict[str, str]:
 
 
 def render_council_picker(councils: pl.DataFrame) -> str | None:
-    """Sidebar council choice, bound to ?council=<ONS code>; current councils first."""
+    """Sidebar council choice, kept in the address as ?council=<ONS code>; current councils first."""
     ordered = councils.sort(pl.col("valid_to").is_not_null(), "name")
-    codes = ordered["code"].to_list()
-    labels = council_label(ordered)
-    _seed_from_url("council", labels, "council")
-    return st.sidebar.selectbox(
+    return _coded_selectbox(
         "Your council",
-        codes,
+        council_label(ordered),
+        "council",
+        "council",
+        where=st.sidebar,
         index=None,
-        format_func=lambda c: labels.get(c, c),
-        key="council",
-        bind="query-params",
         placeholder="Type a council name",
         help="Highlights this council on every page.",
     )
 
 
 def render_measure_picker(measures: pl.DataFrame) -> str:
-    """Measure choice, bound to ?measure=<id>, labelled with its domain."""
-    ids = measures["id"].to_list()
+    """Measure choice, kept in the address as ?measure=<id>, labelled with its domain."""
     labels = {
         r["id"]: f"{'Adults' if r['domain'] == 'adults' else 'Children'}: {r['label']}"
         for r in measures.iter_rows(named=True)
     }
-    _seed_from_url("measure", labels, "measure")
-    chosen = st.selectbox("Measure", ids, format_func=lambda i: labels.get(i, i), key="measure", bind="query-params")
-    return str(chosen)
+    return str(_coded_selectbox("Measure", labels, "measure", "measure"))
+
+
+def _coded_selectbox(
+    label: str,
+    labels: dict[str, str],
+    key: str,
+    noun: str,
+    *,
+    where: Any = st,
+    index: int | None = 0,
+    **kwargs: Any,
+) -> str | None:
+    """A selectbox over codes shown by their labels, with the chosen code kept in the address.
+
+    The address wins when it says something this session did not write there itself (a link just
+    opened, or the browser's back button); otherwise the widget wins and the address follows it.
+    The default choice is left out of the address, as bound widgets do.
+    """
+    codes = list(labels)
+    by_label = {text: code for code, text in labels.items()}
+    raw = st.query_params.get(key)
+    written = f"_url_{key}"
+    if raw is not None and raw != st.session_state.get(written):
+        code = raw if raw in labels else by_label.get(raw)
+        if code is not None:
+            st.session_state[key] = code
+        elif message := unrecognised(key, raw, [*codes, *by_label], noun):
+            st.warning(message, icon="⚠️")
+    value = where.selectbox(label, codes, index=index, format_func=lambda c: labels.get(c, c), key=key, **kwargs)
+    default = codes[index] if index is not None and codes else None
+    wanted = None if value == default else value
+    if st.query_params.get(key) != wanted:
+        if wanted is None:
+            del st.query_params[key]
+        else:
+            st.query_params[key] = wanted
+    st.session_state[written] = wanted
+    return value
 
 
 def render_period_picker(periods: list[str], default: str) -> str:
     """Period choice, bound to ?period=, newest first."""
     newest_first = sorted(periods, reverse=True)
-    _seed_from_url("period", {p: p for p in newest_first}, "period", seed=False)
+    warn_if_unknown("period", newest_first, "period")
     index = newest_first.index(default) if default in newest_first else 0
     return str(st.selectbox("Period", newest_first, index=index, key="period", bind="query-params"))
 
@@ -104,14 +127,15 @@ def render_view_picker(views: list[str], key: str = "view") -> str:
 
 
 def render_coded_picker(label: str, labels: dict[str, str], key: str, noun: str) -> str:
-    """A selectbox over codes shown by label, bound to the URL; accepts ?key=<code> or ?key=<label>."""
-    _seed_from_url(key, labels, noun)
-    return str(st.selectbox(label, list(labels), format_func=lambda k: labels.get(k, k), key=key, bind="query-params"))
+    """A selectbox over codes shown by label, kept in the address; accepts ?key=<code> or ?key=<label>."""
+    return str(_coded_selectbox(label, labels, key, noun))
 
 
 def warn_if_unknown(param: str, options: list[str], noun: str) -> None:
     """Say so when the URL names a value a bound widget will not accept (Streamlit drops it silently)."""
-    _seed_from_url(param, {o: o for o in options}, noun, seed=False)
+    message = unrecognised(param, st.query_params.get(param), options, noun)
+    if message:
+        st.warning(message, icon="⚠️")
 
 
 def render_benchmark_picker(

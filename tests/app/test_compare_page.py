@@ -181,5 +181,22 @@ def test_the_share_link_uses_codes_and_keeps_the_view() -> None:
     at = open_page(council="Birmingham", measure="rereferral_pct", period="2024-25", view="Table", level="99.8%")
     link = next(m.value for m in at.markdown if "Link to this view" in m.value)
     target = link.split("](", 1)[1].split(")", 1)[0]
-    assert target == "/compare?council=E08000025&measure=rereferral_pct&period=2024-25&benchmark=england&level=99.8%25&view=Table"
+    assert target == (
+        "/compare?council=E08000025&measure=rereferral_pct&period=2024-25&benchmark=england&level=99.8%25&view=Table"
+    )
     assert "rereferral\\_pct" in link  # shown literally, not as Markdown emphasis
+
+
+def test_the_address_keeps_codes_after_a_link_is_opened() -> None:
+    at = open_page(council="Birmingham", measure="rereferral_pct", benchmark="neighbours")
+    assert at.query_params["council"] == "E08000025"  # a label in the link becomes the stable code
+    assert at.query_params["measure"] == "rereferral_pct"
+    assert at.query_params["benchmark"] == "neighbours"
+
+
+def test_choosing_in_the_page_writes_codes_and_the_default_is_left_out() -> None:
+    at = open_page(council=BIRMINGHAM, measure="rereferral_pct", benchmark="neighbours")
+    at.selectbox(key="council").select("E08000035").run()  # Leeds
+    at.selectbox(key="benchmark").select("england").run()  # the default
+    assert at.query_params["council"] == "E08000035"
+    assert "benchmark" not in at.query_params
