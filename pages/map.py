@@ -73,7 +73,8 @@ hover = [  # 153 short strings for display, built once per run
 ]
 table = table.with_columns(hover=pl.Series(hover, dtype=pl.String))
 code = st.session_state.get("council")
-shown = table.select("code", "name", "value", pl.col("verdict").alias("floor_verdict"), "status").sort("name")
+verdict_column = [pl.col("verdict").alias("floor_verdict")] if colour_by == "Floor verdict" else []
+shown = table.select("code", "name", "value", *verdict_column, "status").sort("name")  # what the map shows
 n = int(table["value"].count())
 summary = (
     f"{measure.label}, {period}: {n} of {table.height} councils have a published value"
@@ -103,7 +104,18 @@ if view == "Map":
         "right 2024. Source: Office for National Statistics licensed under the Open Government Licence v3.0."
     )
 else:
-    st.dataframe(shown, hide_index=True, alt=summary, column_config={"code": "ONS code", "name": "Council"})
+    st.dataframe(
+        shown,
+        hide_index=True,
+        alt=summary,
+        column_config={
+            "code": "ONS code",
+            "name": "Council",
+            "value": f"Value ({measure.unit})" if measure.unit else "Value",
+            "floor_verdict": "Floor verdict",
+            "status": "Status",
+        },
+    )
 render_downloads(shown, f"map_{measure.id}_{period}", key="map")
 render_share_link(
     "map",

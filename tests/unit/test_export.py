@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
+import json
 
-from components.export import LICENCE, file_name, with_title_and_source
+import plotly.graph_objects as go
+import plotly.io as pio
+import polars as pl
+
+from components.export import LICENCE, _framed_spec, file_name, with_title_and_source
+from components.floors import counts_figure
 
 
 def test_title_source_and_licence_are_in_the_figure() -> None:
@@ -20,3 +25,34 @@ def test_file_names_are_safe_and_say_what_the_chart_is() -> None:
         "re-referrals-within-12-months-2024-25-councils-ranked"
     )
     assert file_name("!!!") == "chart"
+
+
+def _counts(below: int) -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "period": ["2023-24", "2024-25"],
+            "below": [3, below],
+            "cannot_tell": [1, 1],
+            "meets": [9, 9],
+            "no_data": [0, 0],
+        }
+    )
+
+
+def test_the_cached_spec_draws_exactly_the_figure_that_was_built() -> None:
+    # render_chart rebuilds the cached dict without Plotly's validation: it must be the same figure
+    built = with_title_and_source(counts_figure(_counts(4), "Period"), "Councils by verdict", "Published figures")
+    spec = _framed_spec(
+        counts_figure, "counts_figure", (_counts(4), "Period"), "Councils by verdict", "Published figures"
+    )
+    assert json.loads(pio.to_json(go.Figure(spec, _validate=False), validate=False)) == json.loads(
+        pio.to_json(built, validate=False)
+    )
+
+
+def test_the_cached_spec_follows_every_input() -> None:
+    args = ("counts_figure", (_counts(4), "Period"), "Councils by verdict", "Published figures")
+    first = _framed_spec(counts_figure, *args)
+    assert _framed_spec(counts_figure, "counts_figure", (_counts(5), "Period"), *args[2:]) != first  # data
+    assert _framed_spec(counts_figure, *args[:2], "Another title", args[3]) != first  # title
+    assert _framed_spec(counts_figure, *args) == first
