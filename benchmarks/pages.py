@@ -136,7 +136,8 @@ def apptest_cases() -> list[Case]:
     return cases
 
 
-def time_case(case: Case, reruns: int) -> list[float]:
+def time_case(case: Case, reruns: int) -> tuple[list[float], float]:
+    """Timed reruns, and the first run (cold caches: store, analyses and charts all computed)."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(DASHBOARD), default_timeout=WAIT_S)
@@ -149,7 +150,9 @@ def time_case(case: Case, reruns: int) -> list[float]:
             kind, key = case.widget
             getattr(at, kind)(key=key).set_value(case.values[i % 2])
 
-    at.run()  # warm-up: loads the store and fills st.cache_data
+    started = time.perf_counter()
+    at.run()  # warm-up: loads the store and fills the caches
+    cold = time.perf_counter() - started
     for i in range(2 if case.widget else 0):  # warm both alternatives
         set_value(i)
         at.run()
@@ -168,21 +171,24 @@ def time_case(case: Case, reruns: int) -> list[float]:
         shown = getattr(at, kind)(key=key).value
         if shown != case.values[(reruns - 1) % 2]:
             raise RuntimeError(f"{case.label}: widget {key} is {shown!r}, the interaction did not take")
-    return times
+    return times, cold
 
 
-def server_side(reruns: int) -> list[tuple[str, float, float]]:
+def server_side(reruns: int) -> list[tuple[str, float, float, float]]:
     import streamlit as st
     import streamlit.logger
 
     streamlit.logger.set_log_level("error")
     rows = []
     for case in apptest_cases():
-        st.cache_data.clear()
+        st.cache_data.clear()  # every case starts cold: the store is read again, nothing is computed yet
+        st.cache_resource.clear()
         started = time.perf_counter()
-        p50, p95 = ms(time_case(case, reruns))
-        log(f"  {case.label}: p50 {p50:.0f} ms, p95 {p95:.0f} ms ({time.perf_counter() - started:.0f} s)")
-        rows.append((case.label, p50, p95))
+        times, cold = time_case(case, reruns)
+        p50, p95 = ms(times)
+        took = time.perf_counter() - started
+        log(f"  {case.label}: cold {cold * 1000:.0f} ms, p50 {p50:.0f} ms, p95 {p95:.0f} ms ({took:.0f} s)")
+        rows.append((case.label, cold * 1000, p50, p95))
     return rows
 
 
@@ -453,7 +459,7 @@ def report(
     reruns: int,
     loads_n: int,
     repeats: int,
-    server: list[tuple[str, float, float]],
+    server: list[tuple[str, float, float, float]],
     loads: list[tuple[str, float]],
     sent: list[tuple[str, float, float, float]],
     times: dict[str, list[float]],
@@ -465,11 +471,16 @@ def report(
         "",
         "AppTest runs the script in-process (no network, no browser) and adds its own overhead: building",
         "and walking the element tree for each run. Interactions alternate between the two values shown.",
+        "Every case starts with empty caches; its first run (informational) reads the store and computes",
+        "and caches what the page needs, which the server then shares with every later visitor.",
         "",
-        "| page or interaction | p50 (ms) | p95 (ms) | target p95 ≤ 150 ms |",
-        "|---|---:|---:|---|",
+        "| page or interaction | first run, cold caches (ms) | p50 (ms) | p95 (ms) | target p95 ≤ 150 ms |",
+        "|---|---:|---:|---:|---|",
     ]
-    out += [f"| {label} | {p50:.0f} | {p95:.0f} | {verdict(p95 <= RERUN_P95_MS)} |" for label, p50, p95 in server]
+    out += [
+        f"| {label} | {cold:.0f} | {p50:.0f} | {p95:.0f} | {verdict(p95 <= RERUN_P95_MS)} |"
+        for label, cold, p50, p95 in server
+    ]
     out += [
         "",
         f"### Bytes sent per interaction (websocket payload received by Chromium, {2 * repeats} changes each)",
@@ -505,7 +516,7 @@ def report(
         med = statistics.median(values)
         ok = "–" if name.startswith("bare") else verdict(med / bare <= BROWSER_RATIO)
         out.append(f"| {name} | {med:.2f} | {min(values):.2f} | {max(values):.2f} | {med / bare:.2f} | {ok} |")
-    failed = [label for label, _, p95 in server if p95 > RERUN_P95_MS]
+    failed = [label for label, _, _, p95 in server if p95 > RERUN_P95_MS]
     failed += [label for label, _, _, top in sent if top > KB_PER_INTERACTION]
     failed += [n for n, v in times.items() if not n.startswith("bare") and statistics.median(v) / bare > BROWSER_RATIO]
     out += ["", f"**Overall: {'PASS' if not failed else 'FAIL (' + '; '.join(failed) + ')'}.**"]
