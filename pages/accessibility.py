@@ -14,7 +14,8 @@ st.write(
 st.header("What we do")
 st.markdown(
     """
-- Every chart has a one-sentence text summary (also its alternative text) and a table of the same numbers.
+- Every chart has a one-sentence text summary (also its alternative text) and a table of the same numbers:
+  choose **Table** under "Show". The choice is kept in the page's address, so a link can open the table.
 - Colour never carries meaning alone: the selected council is also a larger diamond with its name written
   beside it, and comparison lines are labelled and drawn in different line styles.
 - Colours come from the UK Government Analysis Function palette and contrast with the background.
@@ -29,7 +30,7 @@ st.markdown(
 These come from the Streamlit and Plotly components this dashboard is built with, and are tracked upstream:
 - The chart toolbar's full-screen button label is not announced by some screen readers (Streamlit #16148).
 - The data table's column menu cannot be reached by keyboard (Streamlit #13332). Use the downloads instead.
-- Points on charts cannot be reached by keyboard (plotly.js #4264): the table beside each chart has the
+- Points on charts cannot be reached by keyboard (plotly.js #4264): the table view of each chart has the
   same numbers.
 """
 )
