@@ -42,7 +42,11 @@ def status_matrix(latest: pl.DataFrame, councils: pl.DataFrame, measures: pl.Dat
     )
     out = named.join(wide, on="code", how="left")
     standard_columns = [c for c in out.columns if c not in {"code", "council", "region", "council_type"}]
-    below = pl.sum_horizontal(pl.col(c).str.starts_with("▼").fill_null(False) for c in standard_columns)
+    below = (  # no standard in the selection (e.g. a region with no council of the chosen type): none below
+        pl.sum_horizontal(pl.col(c).str.starts_with("▼").fill_null(False) for c in standard_columns)
+        if standard_columns
+        else pl.lit(0, dtype=pl.UInt32)
+    )
     return (
         out.with_columns(pl.col(standard_columns).fill_null(VERDICT_TEXT["no_data"]), below_count=below)
         .sort(["below_count", "council"], descending=[True, False])

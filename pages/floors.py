@@ -67,6 +67,8 @@ summary = (
 
 # render
 st.markdown(f"**{summary}**")
+if matrix.height == 0:
+    st.info("No current council matches this region and council type. Choose another region or type above.")
 code = st.session_state.get("council")
 if code and runs.filter(pl.col("code") == code).height:
     name = councils.filter(pl.col("code") == code)["name"][0]

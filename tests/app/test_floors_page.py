@@ -67,3 +67,9 @@ def test_unknown_filters_in_the_url_give_messages() -> None:
     assert_healthy(at)
     warnings = " ".join(w.value for w in at.warning)
     assert "Atlantis" in warnings and "Parish" in warnings and "Pets" in warnings
+
+
+def test_a_selection_with_no_council_says_so() -> None:
+    at = open_page(FLOORS, region="London", type="County council")  # London has no county councils
+    assert_healthy(at)
+    assert any("No current council matches" in i.value for i in at.info)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import polars as pl
@@ -33,13 +32,11 @@ def test_commitments_file_loads_against_the_committed_measures(commitments: tupl
             assert c.target_period is not None
 
 
-def test_assess_runs_for_every_commitment_and_area_quickly(
+def test_assess_runs_for_every_commitment_and_area(
     tables: dict[str, pl.DataFrame], commitments: tuple[Commitment, ...]
 ) -> None:
-    start = time.perf_counter()
+    # how long this takes is measured in benchmarks/pages.py (Progress page, cold first run), not asserted here
     out = assess(tables["values"], commitments, tables["measures"], tables["benchmarks"])
-    elapsed = time.perf_counter() - start
-    assert elapsed < 2.0, f"assess took {elapsed:.2f} s"
     assert out.schema == pl.Schema(OUTPUT_SCHEMA)
     assert out.select("commitment_id", "measure", "area_type", "area_code").is_duplicated().sum() == 0
     regions = tables["benchmarks"].filter(pl.col("area_type") == "region")["area_code"].n_unique()

