@@ -180,6 +180,7 @@ def _hline(
             "text": text,
             "showarrow": False,
             "font": {"color": colour},
+            "bgcolor": "rgba(255,255,255,0.85)",  # another line passing close by must not cut through the words
         }
     )
 

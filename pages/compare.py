@@ -103,8 +103,10 @@ if mine.height and mine["value"][0] is not None:
     sentence += " " + comparison_sentence(row, level, unit_text)
 extra = export_columns(table).join(table.select("code", "rank_low", "rank_high", "quartile"), on="code")
 shown = export_frame(table, comps, measure).join(extra, on="code", how="left", maintain_order="left")
-benchmark_line = (
-    (str(mine["benchmark_name"][0]), mine["benchmark_value"][0]) if mine.height and kind != "england" else None
+benchmark_line = (  # England and the council's region already have their own lines
+    (str(mine["benchmark_name"][0]), mine["benchmark_value"][0])
+    if mine.height and kind not in ("england", "region")
+    else None
 )
 
 # render

@@ -200,3 +200,14 @@ def test_choosing_in_the_page_writes_codes_and_the_default_is_left_out() -> None
     at.selectbox(key="benchmark").select("england").run()  # the default
     assert at.query_params["council"] == "E08000035"
     assert "benchmark" not in at.query_params
+
+
+def test_the_region_as_benchmark_is_drawn_once() -> None:
+    import json
+
+    at = open_page(council=BIRMINGHAM, measure="rereferral_pct", period="2024-25", benchmark="region")
+    labels = [a["text"] for a in json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["annotations"]]
+    assert sum(text.startswith("West Midlands") for text in labels) == 1, labels
+    at = open_page(council=BIRMINGHAM, measure="rereferral_pct", period="2024-25", benchmark="neighbours")
+    labels = [a["text"] for a in json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["annotations"]]
+    assert any(text.startswith("Statistical neighbours") for text in labels), labels
