@@ -1,11 +1,13 @@
-"""Pickers bound to the URL, and the message shown when a shared link names something unknown.
+"""Pickers kept in the URL, and the message shown when a shared link names something unknown.
 
 Choices made by code (council, measure, benchmark, commitment) keep the stable code in the address
 (`?council=E08000025&measure=cla_rate`) and accept a label too (`?council=Birmingham`), so links keep
-working when a label is reworded. They are synchronised here (`_coded_selectbox`) rather than with
-`bind="query-params"`: a bound widget writes labels, and on arrival it removes any code from the
+working when a label is reworded. They are synchronised here (`_choice_kept_in_address`) rather than
+with `bind="query-params"`: a bound widget writes labels, and on arrival it removes any code from the
 address (it only accepts labels), so after opening a shared link the address no longer reproduced
-the view. Other pickers, whose labels are their values (period, region, view), are bound.
+the view; and a page-level choice did not follow the user to the next page. The chart / table view
+(`?view=`) is kept the same way, so someone who prefers tables keeps them from page to page.
+Other pickers, whose labels are their values (period, region, level), are bound.
 Each `render_*` reads the raw parameter first and explains any value it cannot use.
 """
 
@@ -33,7 +35,7 @@ def council_label(councils: pl.DataFrame) -> dict[str, str]:
 def render_council_picker(councils: pl.DataFrame) -> str | None:
     """Sidebar council choice, kept in the address as ?council=<ONS code>; current councils first."""
     ordered = councils.sort(pl.col("valid_to").is_not_null(), "name")
-    return _coded_selectbox(
+    return _choice_kept_in_address(
         "Your council",
         council_label(ordered),
         "council",
@@ -51,10 +53,10 @@ def render_measure_picker(measures: pl.DataFrame) -> str:
         r["id"]: f"{'Adults' if r['domain'] == 'adults' else 'Children'}: {r['label']}"
         for r in measures.iter_rows(named=True)
     }
-    return str(_coded_selectbox("Measure", labels, "measure", "measure"))
+    return str(_choice_kept_in_address("Measure", labels, "measure", "measure"))
 
 
-def _coded_selectbox(
+def _choice_kept_in_address(
     label: str,
     labels: dict[str, str],
     key: str,
@@ -62,25 +64,36 @@ def _coded_selectbox(
     *,
     where: Any = st,
     index: int | None = 0,
+    as_radio: bool = False,
     **kwargs: Any,
 ) -> str | None:
-    """A selectbox over codes shown by their labels, with the chosen code kept in the address.
+    """A selectbox (or, `as_radio`, radio buttons) over codes shown by their labels, with the chosen
+    code kept in the address.
 
     The address wins when it says something this session did not write there itself (a link just
     opened, or the browser's back button); otherwise the widget wins and the address follows it.
-    The default choice is left out of the address, as bound widgets do.
+    Moving to another page keeps the choice where that page offers it (the same measure on Compare,
+    Map and Trends). Choices changed in code (a click on a chart, Find's buttons) are made on the
+    same page, so they are written here before the user moves on. The default choice is left out
+    of the address, as bound widgets do.
     """
     codes = list(labels)
     by_label = {text: code for code, text in labels.items()}
     raw = st.query_params.get(key)
-    written = f"_url_{key}"
-    if raw is not None and raw != st.session_state.get(written):
+    written = f"_url_{key}"  # what this session last put in the address for `key` (None: the default)
+    remembered = st.session_state.get(written)
+    if raw is not None and raw != remembered:
         code = raw if raw in labels else by_label.get(raw)
         if code is not None:
             st.session_state[key] = code
         elif message := unrecognised(key, raw, [*codes, *by_label], noun):
             st.warning(message, icon="⚠️")
-    value = where.selectbox(label, codes, index=index, format_func=lambda c: labels.get(c, c), key=key, **kwargs)
+    elif raw is None and remembered in labels:
+        # Streamlit leaves this parameter out of the address on a page switch, and a page-level widget
+        # starts afresh on its new page: the session's last choice carries over where it is offered.
+        st.session_state[key] = remembered
+    widget = where.radio if as_radio else where.selectbox
+    value = widget(label, codes, index=index, format_func=lambda c: labels.get(c, c), key=key, **kwargs)
     default = codes[index] if index is not None and codes else None
     wanted = None if value == default else value
     if st.query_params.get(key) != wanted:
@@ -117,18 +130,17 @@ def render_share_link(page: str, params: dict[str, str | None]) -> None:
 
 
 def render_view_picker(views: list[str], key: str = "view") -> str:
-    """'Show' one view of the figures (chart, table, ...), bound to ?view=; the first is the default.
+    """'Show' one view of the figures (chart, table, ...), kept in ?view=; the first is the default.
 
     Only the chosen view is built and sent. Tabs would send every view at once, and the browser then
     loads the table component before it can draw the chart (the largest delay in a page's first paint).
     """
-    warn_if_unknown(key, views, "view")
-    return str(st.radio("Show", views, key=key, bind="query-params", horizontal=True))
+    return str(_choice_kept_in_address("Show", {v: v for v in views}, key, "view", as_radio=True, horizontal=True))
 
 
 def render_coded_picker(label: str, labels: dict[str, str], key: str, noun: str) -> str:
     """A selectbox over codes shown by label, kept in the address; accepts ?key=<code> or ?key=<label>."""
-    return str(_coded_selectbox(label, labels, key, noun))
+    return str(_choice_kept_in_address(label, labels, key, noun))
 
 
 def warn_if_unknown(param: str, options: list[str], noun: str) -> None:

@@ -85,8 +85,8 @@ summary = (
 # render
 st.markdown(f"**{summary}**")
 measure_source = load("measures").filter(pl.col("id") == measure.id)["source"][0]
-view = render_view_picker(["Map", "Table"])
-if view == "Map":
+view = render_view_picker(["Chart", "Table"])  # the same choices as other pages, so a choice carries over
+if view == "Chart":
     render_chart(
         map_figure,
         table,
@@ -124,6 +124,6 @@ render_share_link(
         "measure": measure.id,
         "period": period,
         "colour": None if colour_by == "Value" else colour_by,
-        "view": None if view == "Map" else view,
+        "view": None if view == "Chart" else view,
     },
 )

@@ -66,7 +66,7 @@ st.caption(
     "Not tested: the figure has no interval, or the benchmark has no figure. Trends use the last 5 points "
     "(chi-squared test for trend on proportions, weighted regression otherwise) and count only at p < 0.05."
 )
-view = render_view_picker(["Spine charts", "Tables"])
+view = render_view_picker(["Chart", "Table"])  # the same choices as other pages, so a choice carries over
 for domain, heading in [("adults", "Adults"), ("children", "Children")]:
     rows = profile.filter(pl.col("domain") == domain)
     st.subheader(heading)
@@ -74,7 +74,7 @@ for domain, heading in [("adults", "Adults"), ("children", "Children")]:
         st.info(f"No {heading.lower()}'s measure has a published value for {name}.")
         continue
     alt = spine_sentence(rows, name, heading.lower())
-    if view == "Spine charts":
+    if view == "Chart":
         render_chart(
             spine_figure,
             rows,
@@ -119,7 +119,7 @@ if progress.height:
     st.dataframe(progress, hide_index=True, alt=f"{name}'s status on {progress.height} commitments")
 else:
     st.info(f"No commitment has figures for {name}.")
-render_share_link("profile", {"council": code, "benchmark": kind, "view": None if view == "Spine charts" else view})
+render_share_link("profile", {"council": code, "benchmark": kind, "view": None if view == "Chart" else view})
 st.caption(
     "Sources: NHS England (ASCOF), DfE, Ofsted and MHCLG (Oflog). "
     "Contains public sector information licensed under the Open Government Licence v3.0."

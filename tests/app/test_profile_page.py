@@ -49,7 +49,7 @@ def test_former_council_shows_its_last_data_and_its_successors() -> None:
     note = " ".join(i.value for i in at.info)
     assert "Cumberland" in note and "Westmorland and Furness" in note
     assert all(c.proto.alt for c in at.get("plotly_chart"))
-    at.radio(key="view").set_value("Tables").run()
+    at.radio(key="view").set_value("Table").run()
     assert not at.get("plotly_chart")
     assert "2022-23" in at.dataframe[1].value["period"].to_list()
 

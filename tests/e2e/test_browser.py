@@ -76,6 +76,17 @@ def test_the_address_still_reproduces_the_view_after_a_link_is_opened(page: Page
         assert part in page.url, page.url
 
 
+def test_the_measure_follows_the_user_from_compare_to_the_map(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/compare?council=E08000025&measure=rereferral_pct&view=Table")
+    wait_for_app(page)
+    page.get_by_role("link", name="Map").click()
+    wait_for_app(page)
+    assert page.get_by_role("combobox", name="Measure").input_value() == "Children: Re-referrals within 12 months"
+    page.wait_for_selector("[data-testid='stDataFrame']")  # the table view carried over too
+    for part in ("council=E08000025", "measure=rereferral_pct", "view=Table"):
+        assert part in page.url, page.url
+
+
 def test_a_bad_link_gives_a_message_not_a_traceback(page: Page, app_url: str) -> None:
     page.goto(f"{app_url}/compare?council=NOPE&measure=nothing")
     wait_for_app(page)
@@ -117,7 +128,7 @@ def test_a_council_chosen_in_the_ui_stays_in_the_address_across_pages(page: Page
         "map?council=E08000025",
         "map?measure=rereferral_pct&colour=Floor+verdict",
         "map?council=E08000025&view=Table",
-        "profile?council=E08000025&view=Tables",
+        "profile?council=E08000025&view=Table",
         "floors",
         "market?council=E08000025",
         "reports?council=E08000025",
