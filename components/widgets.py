@@ -13,6 +13,8 @@ Each `render_*` reads the raw parameter first and explains any value it cannot u
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 import polars as pl
@@ -30,6 +32,20 @@ def council_label(councils: pl.DataFrame) -> dict[str, str]:
         row["code"]: row["name"] + (f" (until March {row['valid_to'].year})" if row["valid_to"] else "")
         for row in councils.iter_rows(named=True)
     }
+
+
+def choose_clicked_council(chart_key: str) -> Callable[[], None]:
+    """The `on_select` callback for a chart whose points carry council codes: a click chooses that
+    council. Callbacks run before the page, so the sidebar picker takes the new council at once."""
+    return functools.partial(_choose_clicked_council, chart_key)
+
+
+def _choose_clicked_council(chart_key: str) -> None:
+    from accountability.state import selected_code
+
+    code = selected_code(st.session_state[chart_key].selection)
+    if code:
+        st.session_state["council"] = code
 
 
 def render_council_picker(councils: pl.DataFrame) -> str | None:

@@ -21,7 +21,6 @@ from accountability.compare import (
 from accountability.formatting import format_value, ordinal
 from accountability.funnel import funnel_limits, funnel_positions
 from accountability.standards import exact_value_text
-from accountability.state import selected_code
 from components.analysis import published_thresholds, ranks_for
 from components.charts import compare_figure, funnel_figure
 from components.data import load, settings_or_stop
@@ -29,6 +28,7 @@ from components.export import render_chart
 from components.navigation import require_navigation
 from components.tables import render_compare_table, render_downloads
 from components.widgets import (
+    choose_clicked_council,
     render_benchmark_picker,
     render_measure_picker,
     render_period_picker,
@@ -41,18 +41,6 @@ require_navigation()  # a first visit via a shared link must still run dashboard
 
 st.title("Compare councils")
 st.caption("Where every English council stands on one measure, against the published England and regional figures.")
-
-
-def _pick_council() -> None:
-    code = selected_code(st.session_state["compare_chart"].selection)
-    if code:
-        st.session_state["council"] = code  # callbacks run before the page, so the sidebar picker can take it
-
-
-def _pick_funnel() -> None:
-    code = selected_code(st.session_state["funnel_chart"].selection)
-    if code:
-        st.session_state["council"] = code
 
 
 # state
@@ -144,7 +132,7 @@ if view == "Chart":
         alt=sentence,
         title=f"{measure.label}, {period}: councils ranked",
         source=source_text,
-        on_select=_pick_council,
+        on_select=choose_clicked_council("compare_chart"),
     )
     has_ci = table["ci_low"].is_not_null().any()
     st.caption(
@@ -173,7 +161,7 @@ elif view == "Funnel plot":
             alt=funnel_alt,
             title=f"{measure.label}, {period}: funnel plot around England",
             source=source_text,
-            on_select=_pick_funnel,
+            on_select=choose_clicked_council("funnel_chart"),
         )
         st.caption(
             funnel_alt + " Small councils scatter more by chance: a point inside the funnel is consistent with "

@@ -34,7 +34,7 @@ decides, and the tables say so. Each floor's basis and source are listed at the 
     )
 
 # state and data
-measures, values, councils = load("measures"), load("values"), load("councils")
+measures, councils = load("measures"), load("councils")
 thresholds = render_what_if(published_thresholds())
 left, middle, right = st.columns(3)
 regions = sorted(councils.filter(pl.col("valid_to").is_null())["region"].unique().to_list())

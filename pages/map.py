@@ -6,7 +6,6 @@ import streamlit as st
 from accountability.compare import in_display_order, measure_info, periods_for
 from accountability.formatting import format_value
 from accountability.geo import class_expr, value_classes, vintage_for
-from accountability.state import selected_code
 from components.analysis import floor_analysis, published_thresholds
 from components.data import load, settings_or_stop
 from components.export import render_chart
@@ -14,6 +13,7 @@ from components.maps import map_figure
 from components.navigation import require_navigation
 from components.tables import render_downloads
 from components.widgets import (
+    choose_clicked_council,
     render_measure_picker,
     render_period_picker,
     render_share_link,
@@ -25,12 +25,6 @@ require_navigation()  # a first visit via a shared link must still run dashboard
 
 st.title("Map")
 st.caption("Every council on one measure. Click a council to make it your council; the table has the same numbers.")
-
-
-def _pick_council() -> None:
-    code = selected_code(st.session_state["map_chart"].selection)
-    if code:
-        st.session_state["council"] = code  # callbacks run before the page, so the sidebar picker can take it
 
 
 # state
@@ -97,7 +91,7 @@ if view == "Chart":
         alt=summary,
         title=f"{measure.label}, {period}",
         source=f"{measure_source}; boundaries ONS (contains OS data © Crown copyright and database right 2024)",
-        on_select=_pick_council,
+        on_select=choose_clicked_council("map_chart"),
     )
     st.caption(
         "Value bands are fifths of the councils shown. Contains OS data © Crown copyright and database "
