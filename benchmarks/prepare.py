@@ -45,10 +45,10 @@ def case_full() -> dict[str, float]:
 
 def case_providers() -> dict[str, float]:
     """Every provider and market file: Ofsted registers 2015-2025, joiners/leavers, panels, adult split."""
-    from accountability import market
-    from accountability.harmonise import fold_councils
+    from accountability.methods import market
     from accountability.settings import Settings
     from accountability.sources import asc_provision, lookups, market_panels, ofsted_providers
+    from accountability.sources.harmonise import fold_councils
 
     raw_dir = Settings(_env_file=None).raw_dir
     started = time.perf_counter()
@@ -62,7 +62,8 @@ def case_providers() -> dict[str, float]:
 def case_transform(scale: int) -> dict[str, float]:
     import polars as pl
 
-    from accountability import prepare, store, validate
+    from accountability import prepare, store
+    from accountability.prepare import validate
     from accountability.settings import Settings
 
     raw_dir = Settings(_env_file=None).raw_dir

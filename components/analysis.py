@@ -12,12 +12,12 @@ from pathlib import Path
 import polars as pl
 import streamlit as st
 
-from accountability.commitments import Commitment, load_commitments
-from accountability.floor_views import FloorSelection, floor_selection
-from accountability.floors import floor_verdicts, streaks
-from accountability.progress import Side, assess
-from accountability.ranks import rank_intervals
-from accountability.standards import resolve_thresholds
+from accountability.methods.commitments import Commitment, load_commitments
+from accountability.methods.floors import floor_verdicts, streaks
+from accountability.methods.progress import Side, assess
+from accountability.methods.ranks import rank_intervals
+from accountability.methods.standards import resolve_thresholds
+from accountability.views.floors import FloorSelection, floor_selection
 from components.data import file_version, load, settings_or_stop, store_version
 from components.floors import load_standards_or_stop, standards
 
@@ -77,7 +77,7 @@ def published_thresholds() -> pl.DataFrame:
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _profile(code: str, kind: str, group: tuple[str, ...], store_marker: int) -> pl.DataFrame:
-    from accountability.profile import build_profile
+    from accountability.methods.profile import build_profile
 
     tables = {name: load(name) for name in ("values", "benchmarks", "councils", "peers", "measures")}
     return build_profile(code, tables, kind, list(group))
@@ -91,7 +91,7 @@ def profile_for(code: str, kind: str, group: list[str]) -> pl.DataFrame:
 @st.cache_resource(show_spinner=False, max_entries=2)
 def market_tables(store_marker: int) -> dict[str, pl.DataFrame]:
     """Children's homes and the market measures, computed once per store."""
-    from accountability import market
+    from accountability.methods import market
 
     councils = load("councils")
     homes = market.homes(load("providers"), councils)

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from accountability.standards import Standard, StandardsError, load_standards
+from accountability.methods.standards import Standard, StandardsError, load_standards
 from components.data import file_version, load, settings_or_stop, store_version
 
 COUNT_COLOURS = {"below": "#801650", "cannot_tell": "#A285D1", "meets": "#12436D", "no_data": "#BFC1C3"}

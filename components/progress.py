@@ -5,8 +5,8 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from accountability.commitments import CommitmentsError
-from accountability.progress_views import commitment_rows, status_text
+from accountability.methods.commitments import CommitmentsError
+from accountability.views.progress import commitment_rows, status_text
 from components.analysis import assessment_for, commitment_register
 from components.data import load
 

@@ -9,8 +9,8 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from accountability.sources.base import STATUS_LABELS
-from accountability.stats import CI_METHOD_LABELS
+from accountability.labels import STATUS_LABELS
+from accountability.methods.stats import CI_METHOD_LABELS
 
 
 def _number(label: str, unit: str, help_text: str | None = None) -> Any:

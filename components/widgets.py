@@ -171,7 +171,7 @@ def render_benchmark_picker(
 ) -> tuple[str, list[str]]:
     """'Compare with' bound to ?benchmark= (the configured default first) and, for a custom group,
     the councils in it (?group=). Returns the benchmark kind and the group's codes."""
-    from accountability.benchmarking import BENCHMARKS
+    from accountability.methods.benchmarking import BENCHMARKS
 
     choices = dict(sorted(BENCHMARKS.items(), key=lambda kv: kv[0] != default))
     if not allow_custom:

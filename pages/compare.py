@@ -3,13 +3,14 @@
 import polars as pl
 import streamlit as st
 
-from accountability.benchmarking import (
+from accountability.formatting import format_value, ordinal
+from accountability.methods.benchmarking import (
     benchmark_values,
     comparison_sentence,
     export_columns,
     with_comparison,
 )
-from accountability.compare import (
+from accountability.methods.compare import (
     comparators,
     export_frame,
     in_display_order,
@@ -18,13 +19,12 @@ from accountability.compare import (
     ranked,
     summary_sentence,
 )
-from accountability.formatting import format_value, ordinal
-from accountability.funnel import funnel_limits, funnel_positions
-from accountability.standards import exact_value_text
+from accountability.methods.funnel import funnel_limits, funnel_positions
+from accountability.methods.standards import exact_value_text
 from components.analysis import published_thresholds, ranks_for
-from components.charts import compare_figure, funnel_figure
 from components.data import load, settings_or_stop
 from components.export import render_chart
+from components.figures.compare import compare_figure, funnel_figure
 from components.navigation import require_navigation
 from components.tables import render_compare_table, render_downloads
 from components.widgets import (

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from accountability.search import search_councils
+from accountability.methods.search import search_councils
 from components.data import load
 from components.navigation import require_navigation
 from components.widgets import council_label

@@ -3,7 +3,7 @@
 import polars as pl
 import streamlit as st
 
-from accountability.floor_views import council_detail
+from accountability.views.floors import council_detail
 from components.analysis import floor_views, published_thresholds
 from components.data import load
 from components.export import render_chart

@@ -3,7 +3,7 @@
 import polars as pl
 import streamlit as st
 
-from accountability.compare import coverage, latest_inspection
+from accountability.methods.compare import coverage, latest_inspection
 from components.data import load
 from components.navigation import require_navigation
 from components.progress import council_progress

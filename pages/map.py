@@ -3,13 +3,13 @@
 import polars as pl
 import streamlit as st
 
-from accountability.compare import in_display_order, measure_info, periods_for
 from accountability.formatting import format_value
-from accountability.geo import class_expr, value_classes, vintage_for
+from accountability.methods.compare import in_display_order, measure_info, periods_for
+from accountability.methods.geo import class_expr, value_classes, vintage_for
 from components.analysis import floor_analysis, published_thresholds
 from components.data import load, settings_or_stop
 from components.export import render_chart
-from components.maps import map_figure
+from components.figures.maps import map_figure
 from components.navigation import require_navigation
 from components.tables import render_downloads
 from components.widgets import (

@@ -3,8 +3,8 @@
 import polars as pl
 import streamlit as st
 
-from accountability.compare import in_display_order, periods_for
-from accountability.market_views import (
+from accountability.methods.compare import in_display_order, periods_for
+from accountability.views.market import (
     adult_external_share,
     compare_series,
     describe_correlation,
@@ -15,7 +15,7 @@ from accountability.market_views import (
 from components.analysis import market_for_app
 from components.data import load
 from components.export import render_chart
-from components.market_charts import lines_figure, scatter_figure, sector_bars
+from components.figures.market import lines_figure, scatter_figure, sector_bars
 from components.navigation import require_navigation
 from components.tables import render_downloads
 from components.widgets import render_coded_picker

@@ -4,7 +4,9 @@ import polars as pl
 import streamlit as st
 
 from accountability.formatting import POLARITY_LABELS
-from accountability.provenance import (
+from accountability.labels import STATUS_LABELS
+from accountability.methods.stats import CI_METHOD_LABELS
+from accountability.views.provenance import (
     ATTRIBUTIONS,
     OGL_TEXT,
     OS_TEXT,
@@ -12,8 +14,6 @@ from accountability.provenance import (
     renumbered_councils,
     reorganisations,
 )
-from accountability.sources.base import STATUS_LABELS
-from accountability.stats import CI_METHOD_LABELS
 from components.data import load
 from components.navigation import require_navigation
 from components.tables import render_downloads

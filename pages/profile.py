@@ -3,13 +3,13 @@
 import polars as pl
 import streamlit as st
 
-from accountability.profile import display_rows, last_inspection, spine_sentence, summary_paragraph
+from accountability.methods.profile import display_rows, last_inspection, spine_sentence, summary_paragraph
 from components.analysis import profile_for
 from components.data import load, settings_or_stop
 from components.export import render_chart
+from components.figures.spine import spine_figure
 from components.navigation import require_navigation
 from components.progress import council_progress
-from components.spine import spine_figure
 from components.tables import render_downloads
 from components.widgets import render_benchmark_picker, render_share_link, render_view_picker
 

@@ -3,9 +3,9 @@
 import polars as pl
 import streamlit as st
 
-from accountability.commitments import CommitmentsError
-from accountability.progress import trajectory
-from accountability.progress_views import (
+from accountability.methods.commitments import CommitmentsError
+from accountability.methods.progress import trajectory
+from accountability.views.progress import (
     area_table,
     commitment_rows,
     counts_sentence,
@@ -18,8 +18,8 @@ from accountability.progress_views import (
 from components.analysis import assessment_for, commitment_register
 from components.data import load
 from components.export import render_chart
+from components.figures.progress import trajectory_figure
 from components.navigation import require_navigation
-from components.progress_charts import trajectory_figure
 from components.tables import render_downloads
 from components.widgets import render_coded_picker
 

@@ -3,15 +3,15 @@
 import polars as pl
 import streamlit as st
 
-from accountability.benchmarking import BENCHMARKS
-from accountability.compare import in_display_order, measure_info
-from accountability.trend_views import benchmark_series, council_series, with_segments
-from accountability.trends import recent_trends
+from accountability.methods.benchmarking import BENCHMARKS
+from accountability.methods.compare import in_display_order, measure_info
+from accountability.methods.trends import recent_trends
+from accountability.views.trends import benchmark_series, council_series, with_segments
 from components.data import load, settings_or_stop
 from components.export import render_chart
+from components.figures.trends import trend_figure
 from components.navigation import require_navigation
 from components.tables import render_downloads
-from components.trend_chart import trend_figure
 from components.widgets import render_benchmark_picker, render_measure_picker
 
 require_navigation()  # a first visit via a shared link must still run dashboard.py

@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from accountability.commitments import load_commitments
+from accountability.methods.commitments import load_commitments
+from accountability.methods.standards import load_standards
 from accountability.report.content import (
     LATEST,
     Analysis,
@@ -24,7 +25,6 @@ from accountability.report.content import (
     resolve_scope,
 )
 from accountability.settings import Settings, get_settings
-from accountability.standards import load_standards
 from accountability.store import read_table
 
 Format = Literal["html", "pdf"]

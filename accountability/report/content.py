@@ -20,13 +20,13 @@ from typing import Literal
 
 import polars as pl
 
-from accountability.commitments import Commitment, period_start_year
-from accountability.floor_views import latest_verdicts, watchlist, worse_than_england_and_worsening
-from accountability.floors import floor_verdicts, streaks
 from accountability.formatting import format_value
-from accountability.progress import assess
-from accountability.provenance import ATTRIBUTIONS, OGL_TEXT
-from accountability.standards import Standard, resolve_thresholds
+from accountability.methods.commitments import Commitment, period_start_year
+from accountability.methods.floors import floor_verdicts, streaks
+from accountability.methods.progress import assess
+from accountability.methods.standards import Standard, resolve_thresholds
+from accountability.views.floors import latest_verdicts, watchlist, worse_than_england_and_worsening
+from accountability.views.provenance import ATTRIBUTIONS, OGL_TEXT
 
 Kind = Literal["england", "region", "council"]
 LATEST = "latest"

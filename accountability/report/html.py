@@ -14,9 +14,9 @@ from html import escape
 import polars as pl
 
 from accountability.formatting import format_value
+from accountability.methods.standards import exact_value_text
 from accountability.report.content import ReportContent
 from accountability.report.svg import floor_bars_svg, trend_svg, verdict_strip_svg
-from accountability.standards import exact_value_text
 
 SYMBOLS = {"below": "▼ Below", "cannot_tell": "◆ Cannot tell", "meets": "✓ Meets", "no_data": "– No data"}
 STATUS_COLUMNS = ["achieved", "on track", "off track", "deteriorating", "not assessable"]

@@ -25,19 +25,15 @@ import polars as pl
 
 from accountability.sources import ofsted_providers_names as names
 from accountability.sources.base import (
-    BENCHMARKS_SCHEMA,
-    VALUES_SCHEMA,
     RowAccount,
     SourceFileError,
     SourceOutput,
-    Status,
     check_unique,
-    conform,
-    empty,
     financial_year,
     numeric_with_status,
     read_csv_text,
 )
+from accountability.store.schema import BENCHMARKS_SCHEMA, VALUES_SCHEMA, Status, conform, empty
 
 FOLDER = "asc-provision-split"
 EXPENDITURE, ACTIVITY, SERIES = (

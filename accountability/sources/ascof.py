@@ -43,18 +43,15 @@ from accountability.sources.ascof_measures import (
     PRE_BREAK_CODES,
 )
 from accountability.sources.base import (
-    BENCHMARKS_SCHEMA,
-    ENGLAND_CODE,
     MARKER_STATUS,
-    VALUES_SCHEMA,
     RowAccount,
     SourceFileError,
     SourceOutput,
     check_unique,
-    conform,
     numeric_with_status,
     read_csv_text,
 )
+from accountability.store.schema import BENCHMARKS_SCHEMA, ENGLAND_CODE, VALUES_SCHEMA, conform
 
 __all__ = ["MEASURES", "code_table", "normalise_description_expr", "read", "read_trend"]
 

@@ -31,17 +31,14 @@ import polars as pl
 
 from accountability.sources.ascof_measures import PRE_BREAK_CODES
 from accountability.sources.base import (
-    BENCHMARKS_SCHEMA,
-    ENGLAND_CODE,
-    VALUES_SCHEMA,
     RowAccount,
     SourceFileError,
     SourceOutput,
     check_unique,
-    conform,
     numeric_with_status,
     require_columns,
 )
+from accountability.store.schema import BENCHMARKS_SCHEMA, ENGLAND_CODE, VALUES_SCHEMA, conform
 
 FILE_2021 = "meas-from-asc-of-eng-2021-open-data-csv_v2.xlsx"
 SHEET = "in"

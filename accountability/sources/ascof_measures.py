@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-from accountability.measures import Measure, Polarity
+from accountability.store.measures import Measure, Polarity
 
 SOURCE = "Measures from the Adult Social Care Outcomes Framework"
 PUBLISHER = "NHS England (NHS Digital)"

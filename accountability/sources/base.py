@@ -15,6 +15,8 @@ from pathlib import Path
 
 import polars as pl
 
+from accountability.store.schema import Status
+
 # Published symbols and what they mean. Each becomes a null value plus this status, never 0.
 MARKER_STATUS: dict[str, str] = {
     "[c]": "suppressed",
@@ -34,55 +36,6 @@ MARKER_STATUS: dict[str, str] = {
     "-": "not_available",
     "": "missing",
 }
-STATUSES = [
-    "published",
-    "suppressed",
-    "not_available",
-    "not_applicable",
-    "low",
-    "low_reliability",
-    "missing",
-]
-STATUS_LABELS = {
-    "published": "Published",
-    "suppressed": "Suppressed by the publisher (small numbers)",
-    "not_available": "Not available from the publisher",
-    "not_applicable": "Not applicable",
-    "low": "Published as 'low' (rounds to zero, but is not zero)",
-    "low_reliability": "Low reliability (publisher's flag)",
-    "missing": "Not published",
-}
-Status = pl.Enum(STATUSES)
-
-# The tidy council-level values every reader returns (before intervals are added by prepare).
-VALUES_SCHEMA: dict[str, pl.DataType] = {
-    "code": pl.String(),
-    "period": pl.String(),
-    "measure": pl.String(),
-    "value": pl.Float64(),
-    "numerator": pl.Float64(),
-    "denominator": pl.Float64(),
-    "moe": pl.Float64(),  # published survey margin of error (95%), in the value's units
-    "status": Status,
-    "source_file": pl.String(),
-    "source_row": pl.Int64(),  # 1-based line (CSV) or row (spreadsheet) in the published file
-}
-# Published comparators: England, regions, council types. Never computed as a mean of councils.
-BENCHMARKS_SCHEMA: dict[str, pl.DataType] = {
-    "area_type": pl.Enum(["england", "region", "council_type"]),
-    "area_code": pl.String(),
-    "area_name": pl.String(),
-    "period": pl.String(),
-    "measure": pl.String(),
-    "value": pl.Float64(),
-    "numerator": pl.Float64(),
-    "denominator": pl.Float64(),
-    "moe": pl.Float64(),
-    "status": Status,
-    "source_file": pl.String(),
-    "source_row": pl.Int64(),
-}
-ENGLAND_CODE = "E92000001"
 
 
 class SourceFileError(ValueError):
@@ -220,16 +173,3 @@ def check_unique(frame: pl.DataFrame, keys: list[str], file: str | Path) -> None
         rows = dupes.filter(pl.all_horizontal(pl.col(k) == first[k] for k in keys))
         lines = rows["_row"].to_list() if "_row" in rows.columns else []
         raise SourceFileError(file, f"duplicate key ({key}) on rows {lines}", row=lines[0] if lines else None)
-
-
-def conform(frame: pl.DataFrame, schema: dict[str, pl.DataType]) -> pl.DataFrame:
-    """Select and cast to a schema; columns the frame lacks are added as nulls."""
-    cols = [
-        (pl.col(name) if name in frame.columns else pl.lit(None)).cast(dtype).alias(name)
-        for name, dtype in schema.items()
-    ]
-    return frame.select(cols)
-
-
-def empty(schema: dict[str, pl.DataType]) -> pl.DataFrame:
-    return pl.DataFrame(schema=schema)

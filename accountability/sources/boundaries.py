@@ -17,15 +17,8 @@ from typing import Any
 
 import polars as pl
 
-from accountability.sources.base import (
-    BENCHMARKS_SCHEMA,
-    VALUES_SCHEMA,
-    RowAccount,
-    SourceFileError,
-    SourceOutput,
-    check_unique,
-    empty,
-)
+from accountability.sources.base import RowAccount, SourceFileError, SourceOutput, check_unique
+from accountability.store.schema import BENCHMARKS_SCHEMA, VALUES_SCHEMA, empty
 
 Point = tuple[float, float]
 Ring = list[Point]

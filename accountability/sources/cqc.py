@@ -21,17 +21,8 @@ from pathlib import Path
 import polars as pl
 
 from accountability.sources import ofsted_providers_names as names
-from accountability.sources.base import (
-    BENCHMARKS_SCHEMA,
-    VALUES_SCHEMA,
-    RowAccount,
-    SourceFileError,
-    SourceOutput,
-    check_unique,
-    conform,
-    empty,
-    read_csv_text,
-)
+from accountability.sources.base import RowAccount, SourceFileError, SourceOutput, check_unique, read_csv_text
+from accountability.store.schema import BENCHMARKS_SCHEMA, VALUES_SCHEMA, conform, empty
 
 FOLDER, FIXTURE = "cqc-sample", "cqc_care_homes.csv"
 FIXTURE_YEAR = 2021

@@ -21,20 +21,16 @@ from pathlib import Path
 import polars as pl
 
 from accountability.sources.base import (
-    BENCHMARKS_SCHEMA,
-    ENGLAND_CODE,
     MARKER_STATUS,
-    VALUES_SCHEMA,
     RowAccount,
     SourceFileError,
     SourceOutput,
-    Status,
     check_unique,
-    conform,
     numeric_with_status,
     read_csv_text,
 )
 from accountability.sources.dfe_measures import FILES, MEASURES, FileSpec, Pick
+from accountability.store.schema import BENCHMARKS_SCHEMA, ENGLAND_CODE, VALUES_SCHEMA, Status, conform
 
 __all__ = ["FILES", "FOLDER", "MEASURES", "read", "read_file"]
 

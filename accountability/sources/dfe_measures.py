@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from accountability.measures import Measure, Polarity, ValueType
+from accountability.store.measures import Measure, Polarity, ValueType
 
 EES_URL = "https://explore-education-statistics.service.gov.uk/"
 PUBLISHER = "Department for Education"

@@ -21,16 +21,8 @@ import fastexcel
 import polars as pl
 
 from accountability.sources import reorganisations as reorg
-from accountability.sources.base import (
-    BENCHMARKS_SCHEMA,
-    VALUES_SCHEMA,
-    RowAccount,
-    SourceFileError,
-    SourceOutput,
-    empty,
-    read_csv_text,
-    require_columns,
-)
+from accountability.sources.base import RowAccount, SourceFileError, SourceOutput, read_csv_text, require_columns
+from accountability.store.schema import BENCHMARKS_SCHEMA, VALUES_SCHEMA, empty
 
 COUNCIL_TYPES = ["London borough", "Metropolitan district", "Unitary authority", "County council"]
 COUNCIL_PATTERN = r"^E(06|08|09|10)\d{6}$"

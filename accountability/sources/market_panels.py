@@ -22,19 +22,10 @@ from pathlib import Path
 
 import polars as pl
 
-from accountability.harmonise import recode
 from accountability.sources import ofsted_providers_names as names
-from accountability.sources.base import (
-    BENCHMARKS_SCHEMA,
-    VALUES_SCHEMA,
-    RowAccount,
-    SourceOutput,
-    Status,
-    check_unique,
-    empty,
-    numeric_with_status,
-    read_csv_text,
-)
+from accountability.sources.base import RowAccount, SourceOutput, check_unique, numeric_with_status, read_csv_text
+from accountability.sources.harmonise import recode
+from accountability.store.schema import BENCHMARKS_SCHEMA, VALUES_SCHEMA, Status, empty
 
 RESEARCH_LABEL = "research compilation (Goodair et al.), not official statistics"
 FOLDER = "childrens-market-panels"

@@ -17,19 +17,16 @@ from pathlib import Path
 
 import polars as pl
 
-from accountability.measures import Measure
 from accountability.sources.base import (
-    BENCHMARKS_SCHEMA,
-    VALUES_SCHEMA,
     RowAccount,
     SourceFileError,
     SourceOutput,
     check_unique,
-    conform,
-    empty,
     numeric_with_status,
     read_csv_text,
 )
+from accountability.store.measures import Measure
+from accountability.store.schema import BENCHMARKS_SCHEMA, VALUES_SCHEMA, conform, empty
 
 FILE = "ASC_data.csv"
 COLUMNS = ["Financial year", "Local authority code", "Local authority name", "Measure", "Code", "Value"]

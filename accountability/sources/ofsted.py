@@ -29,17 +29,8 @@ from pathlib import Path
 import fastexcel
 import polars as pl
 
-from accountability.sources.base import (
-    BENCHMARKS_SCHEMA,
-    VALUES_SCHEMA,
-    RowAccount,
-    SourceFileError,
-    SourceOutput,
-    check_unique,
-    conform,
-    empty,
-    require_columns,
-)
+from accountability.sources.base import RowAccount, SourceFileError, SourceOutput, check_unique, require_columns
+from accountability.store.schema import BENCHMARKS_SCHEMA, VALUES_SCHEMA, conform, empty
 
 FOLDER = "childrens-social-care"
 FILE = "LA_Inspection_Outcomes_as_at_31_March_2025.ods"

@@ -31,16 +31,8 @@ from pathlib import Path
 import polars as pl
 
 from accountability.sources import ofsted_providers_names as names
-from accountability.sources.base import (
-    BENCHMARKS_SCHEMA,
-    VALUES_SCHEMA,
-    RowAccount,
-    SourceFileError,
-    SourceOutput,
-    check_unique,
-    conform,
-    empty,
-)
+from accountability.sources.base import RowAccount, SourceFileError, SourceOutput, check_unique
+from accountability.store.schema import BENCHMARKS_SCHEMA, VALUES_SCHEMA, conform, empty
 
 SECTORS = ["Local authority", "Private", "Voluntary", "Health authority", "Academy", "Other"]
 SECTOR_MAP = {s.lower(): s for s in SECTORS[:5]} | {"public sector": "Other"}

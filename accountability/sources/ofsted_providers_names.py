@@ -24,9 +24,9 @@ from pathlib import Path
 
 import polars as pl
 
-from accountability.harmonise import fold_councils
 from accountability.sources import lookups
 from accountability.sources.base import RowAccount, SourceFileError
+from accountability.sources.harmonise import fold_councils
 
 ENCODINGS = ("utf-8-sig", "cp1252")
 # Published spellings that the council table does not hold, as normalised keys -> council key.

@@ -21,17 +21,8 @@ from typing import NamedTuple
 import polars as pl
 
 from accountability.sources import lookups
-from accountability.sources.base import (
-    BENCHMARKS_SCHEMA,
-    VALUES_SCHEMA,
-    RowAccount,
-    SourceFileError,
-    SourceOutput,
-    check_unique,
-    conform,
-    empty,
-    read_csv_text,
-)
+from accountability.sources.base import RowAccount, SourceFileError, SourceOutput, check_unique, read_csv_text
+from accountability.store.schema import BENCHMARKS_SCHEMA, VALUES_SCHEMA, conform, empty
 
 # model -> (file, code column, name column, date the DfE codes are read at)
 MODELS: dict[str, tuple[str, str, str, date]] = {

@@ -16,19 +16,15 @@ import fastexcel
 import polars as pl
 
 from accountability.sources.base import (
-    BENCHMARKS_SCHEMA,
-    VALUES_SCHEMA,
     RowAccount,
     SourceFileError,
     SourceOutput,
-    Status,
     check_unique,
-    conform,
-    empty,
     numeric_with_status,
     read_csv_text,
     require_columns,
 )
+from accountability.store.schema import BENCHMARKS_SCHEMA, VALUES_SCHEMA, Status, conform, empty
 
 DFE_FILE = "ons_mid-year_population_estimates_2012_to_2024.csv"
 MYE_FILE = "ukpopestimatesmid2020on2021geography.xls"

@@ -104,12 +104,12 @@ def test_every_measure_renders_at_its_latest_period_for_a_council() -> None:
 
 
 def test_a_page_failure_is_a_plain_message_not_a_traceback(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import components.charts
+    import components.figures.compare
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(components.charts, "compare_figure", broken)
+    monkeypatch.setattr(components.figures.compare, "compare_figure", broken)
     at = open_page(council=BIRMINGHAM)
     assert not at.exception
     assert any("could not be shown" in e.value for e in at.error)

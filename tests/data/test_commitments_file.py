@@ -7,8 +7,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from accountability.commitments import COMMITMENTS_FILE, Commitment, load_commitments
-from accountability.progress import OUTPUT_SCHEMA, assess
+from accountability.methods.commitments import COMMITMENTS_FILE, Commitment, load_commitments
+from accountability.methods.progress import OUTPUT_SCHEMA, assess
 from accountability.store import read_table
 
 
@@ -93,7 +93,7 @@ def test_market_opening_commitments_are_assessed_for_england() -> None:
 
     import polars as pl
 
-    from accountability import commitments, progress
+    from accountability.methods import commitments, progress
     from accountability.store import read_table
     from tests.conftest import STORE_DIR
 

@@ -9,10 +9,10 @@ import polars as pl
 import pytest
 
 from accountability import store
-from accountability.floor_views import FloorSelection, floor_selection
-from accountability.floors import floor_verdicts, streaks
+from accountability.methods.floors import floor_verdicts, streaks
+from accountability.methods.standards import load_standards, resolve_thresholds
 from accountability.settings import ROOT
-from accountability.standards import load_standards, resolve_thresholds
+from accountability.views.floors import FloorSelection, floor_selection
 
 Tables = dict[str, pl.DataFrame]
 

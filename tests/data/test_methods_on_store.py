@@ -12,9 +12,9 @@ import polars as pl
 import pytest
 
 from accountability import store
-from accountability.funnel import funnel_limits, funnel_positions
-from accountability.ranks import rank_table
-from accountability.significance import (
+from accountability.methods.funnel import funnel_limits, funnel_positions
+from accountability.methods.ranks import rank_table
+from accountability.methods.significance import (
     COMPARISONS,
     MIN_NEIGHBOURS,
     TESTED_METHODS,
@@ -24,7 +24,7 @@ from accountability.significance import (
     neighbour_benchmark,
     region_benchmark,
 )
-from accountability.trends import MIN_POINTS, period_year_expr, recent_trends
+from accountability.methods.trends import MIN_POINTS, period_year_expr, recent_trends
 
 Tables = dict[str, pl.DataFrame]
 SAMPLE_MEASURE = "rereferral_pct"

@@ -9,10 +9,10 @@ import polars as pl
 import pytest
 
 from accountability import store
-from accountability.compare import HEADLINE_MEASURES
-from accountability.floors import floor_verdicts
+from accountability.methods.compare import HEADLINE_MEASURES
+from accountability.methods.floors import floor_verdicts
+from accountability.methods.standards import QUANTILE, Standard, load_standards, resolve_thresholds
 from accountability.settings import ROOT
-from accountability.standards import QUANTILE, Standard, load_standards, resolve_thresholds
 
 STANDARDS_FILE = ROOT / "data" / "standards.toml"
 

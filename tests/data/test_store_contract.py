@@ -13,7 +13,7 @@ import polars as pl
 import pytest
 
 from accountability import store
-from accountability.sources.base import ENGLAND_CODE, STATUSES
+from accountability.store.schema import ENGLAND_CODE, STATUSES
 
 Tables = dict[str, pl.DataFrame]
 

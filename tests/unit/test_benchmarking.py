@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from accountability.benchmarking import benchmark_values, comparison_sentence, with_comparison
+from accountability.methods.benchmarking import benchmark_values, comparison_sentence, with_comparison
 
 F = pl.Float64
 VALUES = pl.DataFrame(

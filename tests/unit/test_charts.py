@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from accountability.compare import MeasureInfo, ranked
-from components.charts import compare_figure
+from accountability.methods.compare import MeasureInfo, ranked
+from components.figures.compare import compare_figure
 from tests.unit.test_compare import BENCH, COUNCILS, _values
 
 MEASURE = MeasureInfo("m", "Share helped", "%", "higher_is_better", "proportion", "Higher is better.")

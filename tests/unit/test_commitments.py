@@ -7,7 +7,7 @@ from pathlib import Path
 import pydantic
 import pytest
 
-from accountability.commitments import CommitmentsError, commitments_frame, load_commitments, period_start_year
+from accountability.methods.commitments import CommitmentsError, commitments_frame, load_commitments, period_start_year
 
 POLARITY = {"up_good": "higher_is_better", "down_good": "lower_is_better", "neutral": "no_judgement"}
 

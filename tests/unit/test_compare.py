@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from accountability.compare import (
+from accountability.methods.compare import (
     MeasureInfo,
     comparators,
     export_frame,
@@ -150,7 +150,7 @@ def test_export_has_every_council_then_the_comparators(code: str | None) -> None
 
 
 def test_headline_measures_come_first_then_the_rest_by_label() -> None:
-    from accountability.compare import in_display_order
+    from accountability.methods.compare import in_display_order
 
     measures = pl.DataFrame(
         {
@@ -163,7 +163,7 @@ def test_headline_measures_come_first_then_the_rest_by_label() -> None:
 
 
 def test_latest_inspection_is_none_for_a_council_never_inspected() -> None:
-    from accountability.compare import latest_inspection
+    from accountability.methods.compare import latest_inspection
 
     inspections = pl.DataFrame(
         {"code": ["E06000001", "E06000001"], "is_latest": [False, True], "overall": ["Good", "Inadequate"]}

@@ -6,7 +6,7 @@ from datetime import date
 
 import polars as pl
 
-from accountability.floor_views import (
+from accountability.views.floors import (
     council_detail,
     latest_changes,
     latest_verdicts,

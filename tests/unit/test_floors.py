@@ -6,7 +6,7 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
-from accountability.floors import VALUE_ONLY, floor_verdicts, streaks, verdict_expr
+from accountability.methods.floors import VALUE_ONLY, floor_verdicts, streaks, verdict_expr
 
 HIB, LIB = "higher_is_better", "lower_is_better"
 FLOOR = 50.0

@@ -14,7 +14,7 @@ import pytest
 from scipy import stats as sps
 from statsmodels.stats.proportion import proportion_confint
 
-from accountability.funnel import (
+from accountability.methods.funnel import (
     LIMIT_COLUMNS,
     POSITION,
     Z,

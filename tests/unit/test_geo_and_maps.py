@@ -7,9 +7,9 @@ import json
 import polars as pl
 import pytest
 
-from accountability.geo import X_SCALE, centroid, class_expr, outline, value_classes, vintage_for
+from accountability.methods.geo import X_SCALE, centroid, class_expr, outline, value_classes, vintage_for
 from accountability.state import selected_code
-from components.maps import map_figure
+from components.figures.maps import map_figure
 
 SQUARE = json.dumps({"type": "Polygon", "coordinates": [[[0, 50], [1, 50], [1, 51], [0, 51], [0, 50]]]})
 TWO = json.dumps(

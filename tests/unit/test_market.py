@@ -8,8 +8,8 @@ import polars as pl
 import pytest
 from scipy import stats
 
-from accountability import market
-from accountability.market_views import adult_external_share, describe_correlation, pearson, top_owners
+from accountability.methods import market
+from accountability.views.market import adult_external_share, describe_correlation, pearson, top_owners
 
 COUNCILS = pl.DataFrame({"code": ["A", "B"], "region_code": ["R1", "R1"]})
 

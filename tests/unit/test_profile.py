@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from accountability.profile import (
+from accountability.methods.profile import (
     ORIENTED,
     UNORIENTED,
     build_profile,
@@ -14,7 +14,7 @@ from accountability.profile import (
     spread,
     summary_paragraph,
 )
-from components.spine import spine_figure, spine_positions
+from components.figures.spine import spine_figure, spine_positions
 
 MEASURES = pl.DataFrame(
     {

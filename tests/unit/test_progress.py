@@ -8,8 +8,8 @@ import polars as pl
 import pytest
 from scipy.optimize import brentq
 
-from accountability.commitments import Commitment
-from accountability.progress import OUTPUT_SCHEMA, assess, assess_series, projection, trajectory
+from accountability.methods.commitments import Commitment
+from accountability.methods.progress import OUTPUT_SCHEMA, assess, assess_series, projection, trajectory
 
 FY = ["2020-21", "2021-22", "2022-23", "2023-24", "2024-25"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from accountability.progress_views import (
+from accountability.views.progress import (
     area_table,
     counts_sentence,
     national_series,

@@ -13,7 +13,7 @@ import polars as pl
 import pytest
 from scipy import stats as sps
 
-from accountability.ranks import (
+from accountability.methods.ranks import (
     DRAWS,
     RANK_SCHEMA,
     SEED,

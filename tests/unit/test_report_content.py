@@ -5,14 +5,14 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from accountability.commitments import load_commitments
-from accountability.floor_views import latest_verdicts, status_matrix, watchlist, worse_than_england_and_worsening
-from accountability.floors import floor_verdicts, streaks
+from accountability.methods.commitments import load_commitments
+from accountability.methods.floors import floor_verdicts, streaks
+from accountability.methods.standards import load_standards, resolve_thresholds
 from accountability.report import Analysis, Inputs, ScopeError, analyse, build_content, load_inputs, resolve_scope
 from accountability.report.content import check_period
 from accountability.settings import Settings
-from accountability.standards import load_standards, resolve_thresholds
 from accountability.store import read_table
+from accountability.views.floors import latest_verdicts, status_matrix, watchlist, worse_than_england_and_worsening
 
 BIRMINGHAM, WEST_MIDLANDS, CUMBRIA = "E08000025", "E12000005", "E10000006"
 VERDICT_WORDS = {"▼": "below", "◆": "cannot_tell", "✓": "meets", "–": "no_data"}

@@ -7,7 +7,7 @@ from datetime import date
 import polars as pl
 import pytest
 
-from accountability.search import normalise, search_councils
+from accountability.methods.search import normalise, search_councils
 
 COUNCILS = pl.DataFrame(
     {

@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 from scipy import stats as sps
 
-from accountability.significance import (
+from accountability.methods.significance import (
     COMPARISON,
     MIN_NEIGHBOURS,
     compare_to_benchmark,

@@ -7,11 +7,11 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from accountability.measures import measures_frame
 from accountability.sources import ascof
 from accountability.sources.ascof_2021 import FILE_2021, read_2020_21
 from accountability.sources.ascof_measures import MEASURES
 from accountability.sources.base import SourceFileError, SourceOutput
+from accountability.store.measures import measures_frame
 
 HEADER = (
     "Year,Geographical Description,ONS Code,Measure Group,Measure Group Description,Measure_Value,"

@@ -9,9 +9,9 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from accountability.measures import measures_frame
 from accountability.sources import dfe
 from accountability.sources.base import MARKER_STATUS, SourceFileError
+from accountability.store.measures import measures_frame
 
 BASE = ["time_period", "time_identifier", "geographic_level", "country_code", "country_name"]
 REGION = ["region_code", "region_name", "old_la_code"]

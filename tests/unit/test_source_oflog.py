@@ -7,9 +7,9 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from accountability.measures import measures_frame
 from accountability.sources import oflog
 from accountability.sources.base import SourceFileError
+from accountability.store.measures import measures_frame
 
 HEADER = (
     "Financial year,Local authority code,Local authority name,Grouping,Entity_Name,Region,Measure,Code,Value,"

@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 from pydantic import ValidationError
 
-from accountability.standards import (
+from accountability.methods.standards import (
     THRESHOLD_SCHEMA,
     Standard,
     StandardsError,

@@ -6,7 +6,7 @@ import polars as pl
 import pytest
 from scipy import stats as sps
 
-from accountability.stats import byar_exprs, exact_poisson_table, survey_exprs, wilson_exprs, with_intervals
+from accountability.methods.stats import byar_exprs, exact_poisson_table, survey_exprs, wilson_exprs, with_intervals
 
 
 def _wilson(num: float, den: float, level: float) -> tuple[float | None, float | None]:

@@ -18,8 +18,8 @@ import statsmodels.api as sm
 from scipy import stats as sps
 from statsmodels.stats.contingency_tables import Table
 
-from accountability.stats import with_intervals
-from accountability.trends import (
+from accountability.methods.stats import with_intervals
+from accountability.methods.trends import (
     TREND_SCHEMA,
     Fit,
     betainc_regularized,

@@ -27,7 +27,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from accountability.compare import rank_expr
+from accountability.methods.compare import rank_expr
 
 DRAWS = 1_000
 SEED = 20_250_401

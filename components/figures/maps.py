@@ -10,8 +10,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
-from accountability.geo import centroid, outline
-from components.charts import ORANGE
+from accountability.methods.geo import centroid, outline
+from components.figures.compare import ORANGE
 
 BANDS = ["#DCEBF6", "#8CBAE1", "#4A90D4", "#1A5E9A", "#0C2D49"]
 VERDICTS = {

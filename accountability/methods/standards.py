@@ -12,7 +12,7 @@ non-null council values (the `values` table holds councils only; England and reg
 `benchmarks`). Linear interpolation is numpy's default and R's type 7: position q*(n-1) in the
 sorted values, interpolated between neighbours.
 
-This module decides no verdicts (see `accountability.floors`) and does not touch Streamlit.
+This module decides no verdicts (see `accountability.methods.floors`) and does not touch Streamlit.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The floor engine: three-way verdicts, distance to the floor, and runs of periods below it.
 
 Pure Polars on the prepared `values` table and the thresholds from
-`accountability.standards.resolve_thresholds`. The rules, each tested exactly:
+`accountability.methods.standards.resolve_thresholds`. The rules, each tested exactly:
 
 Verdict, with the interval at the standard's confidence (ci_low/ci_high at 0.95,
 ci998_low/ci998_high at 0.998):

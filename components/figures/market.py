@@ -5,7 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
-from components.charts import DARK_BLUE, DARK_GREY, ORANGE, PALE_BLUE, TURQUOISE
+from components.figures.compare import DARK_BLUE, DARK_GREY, ORANGE, PALE_BLUE, TURQUOISE
 
 AREA_STYLE = {
     "council": (ORANGE, "solid", "diamond"),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from accountability.formatting import format_value, ordinal
-from accountability.sources.base import STATUS_LABELS
+from accountability.labels import STATUS_LABELS
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import polars as pl
 
-from accountability.benchmarking import benchmark_values, with_comparison
-from accountability.compare import latest_inspection
 from accountability.formatting import format_value
-from accountability.trends import ALPHA, recent_trends
+from accountability.methods.benchmarking import benchmark_values, with_comparison
+from accountability.methods.compare import latest_inspection
+from accountability.methods.trends import ALPHA, recent_trends
 
 PROFILE_COLUMNS = [
     "measure",

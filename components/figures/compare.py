@@ -10,8 +10,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
-from accountability.compare import MeasureInfo
 from accountability.formatting import format_value
+from accountability.methods.compare import MeasureInfo
 
 DARK_BLUE = "#12436D"
 TURQUOISE = "#28A197"

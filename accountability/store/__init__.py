@@ -14,41 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
-TABLES = (
-    "councils",
-    "measures",
-    "ascof_codes",
-    "ascof_survey_base",
-    "values",
-    "benchmarks",
-    "peers",
-    "population",
-    "inspections",
-    "boundaries",
-    "providers",
-    "provider_changes",
-    "market_panel",
-    "asc_provision",
-    "row_accounts",
-)
-# Keys that identify one row of each table; used for sorting (determinism) and uniqueness checks.
-KEYS: dict[str, list[str]] = {
-    "councils": ["code"],
-    "measures": ["id"],
-    "ascof_codes": ["measure", "framework", "code", "first_period"],
-    "ascof_survey_base": ["area_code", "period", "measure"],
-    "values": ["code", "period", "measure"],
-    "benchmarks": ["area_type", "area_code", "period", "measure"],
-    "peers": ["model", "code", "rank"],
-    "population": ["code", "year", "age_band"],
-    "inspections": ["code", "inspection_start", "framework"],
-    "boundaries": ["vintage", "code"],
-    "providers": ["year", "urn"],
-    "provider_changes": ["year", "urn", "change"],
-    "market_panel": ["code", "year", "measure"],
-    "asc_provision": ["source_file", "code", "year", "setting", "provision", "support_reason"],
-    "row_accounts": ["reader", "file", "outcome", "reason"],
-}
+from accountability.store.schema import KEYS, TABLES
 
 
 class StoreError(RuntimeError):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from accountability import significance as sg
+from accountability.methods import significance as sg
 
 SCHEMA = {
     "series": pl.String,

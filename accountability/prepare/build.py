@@ -19,14 +19,16 @@ from pathlib import Path
 
 import polars as pl
 
-from accountability import harmonise, market, stats, store, validate
-from accountability.measures import measures_frame
+from accountability import store
+from accountability.methods import market, stats
+from accountability.prepare import validate
 from accountability.settings import Settings
 from accountability.sources import (
     asc_provision,
     ascof,
     boundaries,
     dfe,
+    harmonise,
     lookups,
     market_panels,
     oflog,
@@ -36,6 +38,7 @@ from accountability.sources import (
     population,
 )
 from accountability.sources.base import RowAccount, SourceFileError, SourceOutput
+from accountability.store.measures import measures_frame
 
 Reader = Callable[[Path], SourceOutput]
 READERS: list[tuple[str, Reader]] = [

@@ -50,7 +50,7 @@ from typing import Literal
 
 import polars as pl
 
-from accountability.commitments import Commitment, commitments_frame, period_start_year
+from accountability.methods.commitments import Commitment, commitments_frame, period_start_year
 
 STATUSES = ["achieved", "on track", "off track", "deteriorating", "not assessable"]
 BANDS = [

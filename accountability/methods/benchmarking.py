@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from accountability import significance as sg
+from accountability.methods import significance as sg
 
 BENCHMARKS = {
     "england": "England",

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from accountability.measures import Measure
-from accountability.sources.base import BENCHMARKS_SCHEMA, VALUES_SCHEMA, Status, conform
+from accountability.store.measures import Measure
+from accountability.store.schema import BENCHMARKS_SCHEMA, VALUES_SCHEMA, Status, conform
 
 HOME = "Children's home"
 SECTORS = {"Local authority": "local_authority", "Private": "private", "Voluntary": "voluntary"}

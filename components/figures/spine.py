@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from accountability.formatting import format_value
-from components.charts import COMPARISON_STYLE, DARK_GREY
+from components.figures.compare import COMPARISON_STYLE, DARK_GREY
 
 LIGHT_BAND = "#D9D9D9"
 DARK_BAND = "#9E9E9E"

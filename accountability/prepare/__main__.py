@@ -1,0 +1,7 @@
+"""`python -m accountability.prepare`: rebuild (or `--check`) the prepared store."""
+
+import sys
+
+from accountability.prepare.build import main
+
+sys.exit(main())
