@@ -7,6 +7,7 @@ previous store untouched. This module does not build or validate tables (see `pr
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import uuid
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
+from accountability.store.release import Release, ReleaseError, read_release, stamp
 from accountability.store.schema import KEYS, TABLES
 
 
@@ -43,8 +45,9 @@ def sort_table(name: str, frame: pl.DataFrame) -> pl.DataFrame:
     return frame.sort(keys, nulls_last=True, maintain_order=True) if keys else frame
 
 
-def write_store(tables: dict[str, pl.DataFrame], store_dir: Path) -> None:
-    """Write every table to a temporary folder, then swap it in for `store_dir` in one step."""
+def write_store(tables: dict[str, pl.DataFrame], store_dir: Path, today: dt.date | None = None) -> Release:
+    """Write every table to a temporary folder, stamp its release, then swap it in for `store_dir` in
+    one step. Returns the new release (same content as before: same date; see `release.stamp`)."""
     missing = [name for name in TABLES if name not in tables]
     if missing:
         raise StoreError(f"refusing to write an incomplete store: tables {missing} were not built")
@@ -56,10 +59,20 @@ def write_store(tables: dict[str, pl.DataFrame], store_dir: Path) -> None:
             sort_table(name, tables[name]).write_parquet(
                 table_path(staging, name), compression="zstd", compression_level=9, statistics=False
             )
+        release = stamp(staging, _previous_release(store_dir), today)
         _swap(staging, store_dir)
+        return release
     finally:
         if staging.exists():
             shutil.rmtree(staging)
+
+
+def _previous_release(store_dir: Path) -> Release | None:
+    """The release being replaced; an unreadable stamp counts as none (the new one is dated today)."""
+    try:
+        return read_release(store_dir)
+    except ReleaseError:
+        return None
 
 
 def _swap(staging: Path, store_dir: Path) -> None:

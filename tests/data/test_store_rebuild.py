@@ -13,6 +13,7 @@ import pytest
 from polars.testing import assert_frame_equal
 
 from accountability import prepare, store
+from accountability.store.release import RELEASE_FILE, read_release
 
 pytestmark = pytest.mark.raw
 
@@ -25,9 +26,15 @@ def rebuilt(raw_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_rebuilt_store_has_exactly_the_committed_tables(rebuilt: Path, store_dir: Path) -> None:
-    expected = sorted(f"{name}.parquet" for name in store.TABLES)
+    expected = sorted([*(f"{name}.parquet" for name in store.TABLES), RELEASE_FILE])
     assert sorted(p.name for p in rebuilt.iterdir()) == expected
-    assert sorted(p.name for p in store_dir.glob("*.parquet")) == expected
+    assert sorted(p.name for p in store_dir.iterdir() if not p.name.startswith(".")) == expected
+
+
+def test_the_rebuilt_store_has_the_committed_content_hash(rebuilt: Path, store_dir: Path) -> None:
+    built, committed = read_release(rebuilt), read_release(store_dir)
+    assert built is not None and committed is not None
+    assert built.content_hash == committed.content_hash
 
 
 @pytest.mark.parametrize("name", store.TABLES)
