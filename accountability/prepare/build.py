@@ -21,7 +21,7 @@ import polars as pl
 
 from accountability import store
 from accountability.methods import market, stats
-from accountability.prepare import validate
+from accountability.prepare import publish, validate
 from accountability.settings import Settings
 from accountability.sources import (
     asc_provision,
@@ -222,7 +222,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         tables = build(args.raw_dir.resolve(), quiet=args.quiet)
-    except BuildFailed as exc:
+        rules = publish.load_rules(settings, tables["measures"])
+    except (BuildFailed, publish.RulesError) as exc:
         sys.stderr.write(f"\nNot built: {exc}\nThe store at {args.out} was left as it was.\n")
         return 1
     if args.check:
@@ -231,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
             sys.stderr.write(f"  differs: {line}\n")
         sys.stderr.write("store is up to date\n" if not diffs else "store is out of date\n")
         return 1 if diffs else 0
-    store.write_store(tables, args.out)
+    publish.publish(tables, args.out, rules, quiet=args.quiet)
     summary = ", ".join(f"{name} {tables[name].height:,}" for name in store.TABLES)
     sys.stderr.write(f"Wrote {args.out} in {time.perf_counter() - started:.2f} s: {summary}\n")
     return 0
