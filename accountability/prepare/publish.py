@@ -1,8 +1,9 @@
-"""Replace the store with a newly built one, with its release's changes.
+"""Replace the store with a newly built one, with its release's changes, bulk files and feeds.
 
 Order: check the rules files (standards, commitments) the changes are judged by; read and check
 the previous store; write the new store, its stamp and its changes table in one swap
-(`store.write_store`). A bad rules file stops the build before
+(`store.write_store`); then, when a static folder is given, regenerate the bulk downloads and the
+Atom feeds there (`prepare.static`), also in one swap. A bad rules file stops the build before
 anything is written; a bad previous store only costs this release its changes table (said on
 stderr and in release.json). This module does not build tables (see `prepare.build`).
 """
@@ -21,6 +22,7 @@ from accountability.methods.commitments import Commitment, CommitmentsError, loa
 from accountability.methods.standards import Standard, StandardsError, load_standards
 from accountability.prepare.previous import PreviousStoreError, read_previous
 from accountability.prepare.release import Previous, changes_writer, describe
+from accountability.prepare.static import write_static
 from accountability.settings import Settings
 from accountability.store.changes import ChangesUnavailable, read_changes
 from accountability.store.release import Release
@@ -58,16 +60,19 @@ def publish(
     tables: dict[str, pl.DataFrame],
     out: Path,
     rules: Rules,
+    static_dir: Path | None = None,
     *,
     quiet: bool = False,
     today: dt.date | None = None,
 ) -> Release:
-    """Write the store with its changes."""
+    """Write the store with its changes (and, with `static_dir`, the bulk files and feeds)."""
     previous = previous_store(out, tables)
     writer = changes_writer(previous, tables, rules.standards, rules.commitments)
     release = store.write_store(tables, out, today=today, changes=writer)
     changes = current_changes(out)
     _say(describe(release, changes), quiet=quiet and not isinstance(previous, PreviousStoreError))
+    if static_dir is not None:
+        write_static(out, static_dir, release, changes, rules.commitments)
     return release
 
 
