@@ -5,7 +5,7 @@
 - Rebuilding over a copy of the committed store and static folder, from the same raw files, changes
   nothing, byte for byte (the changes table and feeds belong to the release, not to the build).
 - Rebuilding with ONE revised raw value (a copy of the raw folder with one cell edited) records
-  exactly that revision, old → new, in the changes table and the council's feed.
+  exactly that revision, old → new, in the changes table, the What's new view and the council's feed.
 Builds run once per module (about 3 s each); tests needing the raw folder skip when it is absent.
 """
 
@@ -22,11 +22,13 @@ import pytest
 from frictionless import validate
 
 from accountability import prepare, store
+from accountability.change_words import change_sentence
 from accountability.prepare.bulk_columns import describe_column
 from accountability.settings import ROOT
 from accountability.store.changes import read_changes
 from accountability.store.published import bulk_catalogue
 from accountability.store.release import read_release
+from accountability.views.whats_new import WhatsNewFilters, whats_new_view
 from tests.data.test_prepare_failures import replace_file, snapshot, symlink_tree
 
 STATIC = ROOT / "static"
@@ -143,11 +145,14 @@ def test_one_revised_raw_value_is_exactly_one_revision_in_the_changes_table(
 
 
 @pytest.mark.raw
-def test_the_revision_is_in_the_councils_feed(revised: tuple[Path, Path]) -> None:
+def test_the_revision_is_in_the_whats_new_view_and_the_councils_feed(revised: tuple[Path, Path]) -> None:
     out, static = revised
-    measures = store.read_table(out, "measures")
+    councils, measures = store.read_table(out, "councils"), store.read_table(out, "measures")
+    view = whats_new_view(read_changes(out), councils, measures, WhatsNewFilters(council=BIRMINGHAM))
     label = measures.filter(pl.col("id") == MEASURE)["label"][0]
     expected = f"Birmingham: {label}, {PERIOD}: revised, {OLD} per 100,000 → {NEW} per 100,000."
+    sentences = [change_sentence(row, view.names) for row in view.rows.iter_rows(named=True)]
+    assert expected in sentences
     parsed = feedparser.parse((static / "feeds" / f"{BIRMINGHAM}.xml").read_bytes())
     assert not parsed.bozo
     assert expected in parsed.entries[0].content[0].value
