@@ -22,6 +22,7 @@ import polars as pl
 from accountability import store
 from accountability.methods import market, stats
 from accountability.prepare import publish, static, validate
+from accountability.prepare.bulk import BulkError
 from accountability.settings import Settings
 from accountability.sources import (
     asc_provision,
@@ -239,7 +240,12 @@ def main(argv: list[str] | None = None) -> int:
             sys.stderr.write(f"  differs: {line}\n")
         sys.stderr.write("store is up to date\n" if not diffs else "store is out of date\n")
         return 1 if diffs else 0
-    publish.publish(tables, args.out, rules, static_dir, quiet=args.quiet)
+    try:
+        publish.publish(tables, args.out, rules, static_dir, quiet=args.quiet)
+    except BulkError as exc:
+        sys.stderr.write(f"\nThe store at {args.out} was written, but not the bulk files: {exc}\n")
+        sys.stderr.write(f"The files in {static_dir} were left as they were.\n")
+        return 1
     summary = ", ".join(f"{name} {tables[name].height:,}" for name in store.TABLES)
     sys.stderr.write(f"Wrote {args.out} in {time.perf_counter() - started:.2f} s: {summary}\n")
     return 0

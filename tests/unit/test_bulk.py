@@ -83,3 +83,18 @@ def test_a_damaged_package_description_is_reported_not_raised(static: Path, tmp_
     catalogue = bulk_catalogue(copy)
     assert catalogue.problem is not None
     assert "datapackage.json) cannot be read" in catalogue.problem and "index.json) cannot be read" in catalogue.problem
+
+
+def test_a_file_over_the_limit_is_refused_and_the_previous_files_kept(
+    static: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from accountability.prepare import bulk
+
+    copy = tmp_path / "static"
+    shutil.copytree(static, copy)
+    before = {p.name: p.read_bytes() for p in (copy / "data").iterdir()}
+    monkeypatch.setattr(bulk, "SIZE_LIMIT", 1000)
+    with pytest.raises(bulk.BulkError, match=r"over the 1,000-byte limit: .*values\.parquet \([\d,]+ bytes\)"):
+        publish(tables(), tmp_path / "prepared", Rules((STANDARD,), (COMMITMENT,)), copy, quiet=True)
+    assert {p.name: p.read_bytes() for p in (copy / "data").iterdir()} == before
+    assert [p.name for p in copy.iterdir() if p.name.startswith(".")] == []  # no staging folder left

@@ -108,3 +108,28 @@ def test_the_catalogue_lists_every_feed(folder: Path) -> None:
     assert {f.code for f in catalogue.feeds} == {ENGLAND, NORTH_EAST, NORTH_WEST, ALPHA, BETA, GAMMA, DELTA}
     link = catalogue.feed_for(BETA)
     assert link is not None and link.url == f"/app/static/feeds/{BETA}.xml" and link.area_type == "council"
+
+
+def test_each_feed_selects_what_the_whats_new_filter_selects() -> None:
+    """The feeds group rows by area for speed; they must choose exactly `store.changes.area_expr`'s rows."""
+    import polars as pl
+
+    from accountability.prepare.feeds import RowsByArea, feed_areas
+    from accountability.store.changes import area_expr, conform_changes
+    from tests.unit.release_fixtures import councils
+
+    kinds = ["new_period", "revised_value", "revised_value", "revised_value", "status_changed", "newly_below"]
+    where = [("england", ENGLAND), ("council", BETA), ("region", NORTH_WEST), ("england", ENGLAND),
+             ("region", NORTH_EAST), ("council", GAMMA)]  # fmt: skip
+    frame = conform_changes(
+        pl.DataFrame({"kind": kinds, "area_type": [a for a, _ in where], "area_code": [c for _, c in where],
+                      "release_number": [1] * 6})
+    )  # fmt: skip
+    text = frame.with_columns(pl.col("kind").cast(pl.String), pl.col("area_type").cast(pl.String))
+    grouped = RowsByArea(list(text.with_row_index("_row").iter_rows(named=True)))
+    indexed = frame.with_row_index("_row")
+    areas = feed_areas(councils())
+    assert len(areas) == 7
+    for area in areas:
+        expected = indexed.filter(area_expr(area.area_type, area.code, area.members))["_row"].to_list()
+        assert grouped.for_area(area) == expected, area.code
