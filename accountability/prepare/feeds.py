@@ -62,7 +62,7 @@ class FeedArea:
 
 def feed_areas(councils: pl.DataFrame) -> list[FeedArea]:
     """England, every region (named as in the councils table), every council (current and former)."""
-    regions = councils.group_by("region_code").agg(pl.col("region").first(), pl.col("code")).sort("region_code")
+    regions = councils.group_by("region_code").agg(pl.col("region").min(), pl.col("code")).sort("region_code")
     areas = [FeedArea("england", ENGLAND_CODE, "England")]
     areas += [FeedArea("region", r, name, frozenset(codes)) for r, name, codes in regions.iter_rows()]
     areas += [FeedArea("council", c, n) for c, n in councils.select("code", "name").sort("code").iter_rows()]
