@@ -1,7 +1,11 @@
 """Benchmark the pipeline: `python benchmarks/prepare.py [--repeat 3]`.
 
 Measures wall time and peak memory (max RSS of a fresh process per case) of
-1. the full prepare on the real raw folder (read every published file, assemble, check, write), and
+1. the full prepare on the real raw folder (read every published file, assemble, check, write): as a
+   baseline without the release outputs, and as `prepare` runs it, over a copy of the committed
+   store and static folder, with the changes table, bulk downloads and feeds. "Same content" is the
+   usual rebuild (changes kept); "one value revised" changes one value in memory (SYNTHETIC, never
+   written to the repository) so the comparison with the previous store runs too;
 2. the transform stage alone (intervals, checks, sorted parquet write) on the real values table and
    on SYNTHETIC inputs 10x and 100x its size. The synthetic rows are copies of the real rows under
    made-up period labels ("synthetic-<k>-<period>"); they exist only for this benchmark and are never
@@ -14,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import resource
 import statistics
@@ -41,6 +46,32 @@ def case_full() -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         store.write_store(tables, Path(tmp) / "prepared")
     return {"seconds": time.perf_counter() - started, "peak_mb": _peak_mb(), "rows": tables["values"].height}
+
+
+def case_release(revise: bool) -> dict[str, float]:
+    """Build, then publish over a copy of the committed store and static folder (as prepare does)."""
+    import shutil
+
+    import polars as pl
+
+    from accountability import prepare
+    from accountability.prepare.publish import load_rules, publish
+    from accountability.settings import Settings
+
+    settings = Settings(_env_file=None)
+    with tempfile.TemporaryDirectory() as tmp:
+        out, static = Path(tmp) / "prepared", Path(tmp) / "static"
+        shutil.copytree(ROOT / "data" / "prepared", out)
+        shutil.copytree(ROOT / "static", static)
+        started = time.perf_counter()
+        tables = prepare.build(settings.raw_dir, quiet=True)
+        if revise:  # SYNTHETIC: one value changed in memory so the comparison runs
+            first = pl.int_range(pl.len()) == 0
+            tables["values"] = tables["values"].with_columns(
+                pl.when(first).then(pl.col("value") + 1).otherwise("value")
+            )
+        publish(tables, out, load_rules(settings, tables["measures"]), static, quiet=True)
+        return {"seconds": time.perf_counter() - started, "peak_mb": _peak_mb(), "rows": tables["values"].height}
 
 
 def case_providers() -> dict[str, float]:
@@ -86,6 +117,7 @@ def _run_isolated(case: str, scale: int) -> dict[str, float]:
     code = (
         "import json, sys; sys.path.insert(0, 'benchmarks'); import prepare as b; "
         f"c = {case!r}; print(json.dumps(b.case_full() if c == 'full' else "
+        f"b.case_release(c == 'revised') if c in ('same', 'revised') else "
         f"b.case_providers() if c == 'providers' else b.case_transform({scale})))"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
@@ -95,28 +127,34 @@ def _run_isolated(case: str, scale: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=3, help="runs per case; the median is reported")
+    parser.add_argument("--cases", default="", help="comma-separated case names to run (default: all)")
     args = parser.parse_args()
     cases = [
-        ("full", 1, "Full prepare, real raw folder"),
+        ("full", 1, "Full prepare, real raw folder, store only (baseline)"),
+        ("same", 1, "Full prepare with changes, bulk files and feeds: same content"),
+        ("revised", 1, "Full prepare with changes, bulk files and feeds: one value revised (SYNTHETIC)"),
         ("providers", 1, "Provider and market files (rows: providers)"),
         ("transform", 1, "Transform stage, real values"),
         ("transform", 10, "Transform stage, SYNTHETIC 10x values"),
         ("transform", 100, "Transform stage, SYNTHETIC 100x values"),
     ]
-    print(f"Machine: {platform.machine()}, {_cpus()} CPUs, Python {platform.python_version()}; date {date.today()}\n")
+    print(f"Machine: {platform.machine()}, {_cpus()} CPUs, Python {platform.python_version()}; date {date.today()}")
+    print(f"Load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}\n")
     print("| case | value rows | wall time (median s) | peak memory (MB) | time per million rows (s) |")
     print("|---|---:|---:|---:|---:|")
+    chosen = set(args.cases.split(",")) if args.cases else None
     for case, scale, label in cases:
+        if chosen and case not in chosen:
+            continue
         runs = [_run_isolated(case, scale) for _ in range(args.repeat)]
         secs = statistics.median(r["seconds"] for r in runs)
         peak = max(r["peak_mb"] for r in runs)
         rows = int(runs[0]["rows"])
         print(f"| {label} | {rows:,} | {secs:.2f} | {peak:,.0f} | {secs / rows * 1e6:.2f} |")
+    print(f"\nLoad average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 def _cpus() -> int:
-    import os
-
     return len(os.sched_getaffinity(0))
 
 

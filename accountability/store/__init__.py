@@ -11,12 +11,17 @@ import datetime as dt
 import os
 import shutil
 import uuid
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import polars as pl
 
-from accountability.store.release import Release, ReleaseError, read_release, stamp
+from accountability.store.release import ChangesStamp, Release, ReleaseError, identify, read_release, write_release
 from accountability.store.schema import KEYS, TABLES
+
+# Given the new release and the staging folder, record its changes table there (see store.release).
+ChangesWriter = Callable[[Release, Path], ChangesStamp]
 
 
 class StoreError(RuntimeError):
@@ -45,9 +50,18 @@ def sort_table(name: str, frame: pl.DataFrame) -> pl.DataFrame:
     return frame.sort(keys, nulls_last=True, maintain_order=True) if keys else frame
 
 
-def write_store(tables: dict[str, pl.DataFrame], store_dir: Path, today: dt.date | None = None) -> Release:
+def write_store(
+    tables: dict[str, pl.DataFrame],
+    store_dir: Path,
+    today: dt.date | None = None,
+    changes: ChangesWriter | None = None,
+) -> Release:
     """Write every table to a temporary folder, stamp its release, then swap it in for `store_dir` in
-    one step. Returns the new release (same content as before: same date; see `release.stamp`)."""
+    one step. Returns the new release (same content as before: same date; see `release.identify`).
+
+    `changes`, when given, writes the release's changes table into the staging folder before the
+    swap, so the tables, the changes and the stamp are replaced together or not at all.
+    """
     missing = [name for name in TABLES if name not in tables]
     if missing:
         raise StoreError(f"refusing to write an incomplete store: tables {missing} were not built")
@@ -59,8 +73,11 @@ def write_store(tables: dict[str, pl.DataFrame], store_dir: Path, today: dt.date
             sort_table(name, tables[name]).write_parquet(
                 table_path(staging, name), compression="zstd", compression_level=9, statistics=False
             )
-        release = stamp(staging, _previous_release(store_dir), today)
-        _swap(staging, store_dir)
+        release = identify(staging, _previous_release(store_dir), today)
+        if changes is not None:
+            release = replace(release, changes=changes(release, staging))
+        write_release(staging, release)
+        replace_folder(staging, store_dir)
         return release
     finally:
         if staging.exists():
@@ -75,12 +92,13 @@ def _previous_release(store_dir: Path) -> Release | None:
         return None
 
 
-def _swap(staging: Path, store_dir: Path) -> None:
-    """Replace `store_dir` by `staging`; the old folder is removed only after the rename succeeds."""
+def replace_folder(staging: Path, store_dir: Path) -> None:
+    """Replace `store_dir` by `staging` (a sibling folder); the old folder is removed only after the
+    rename succeeds. Also used for the bulk downloads and feeds (`prepare.static`)."""
     if not store_dir.exists():
         os.replace(staging, store_dir)
         return
-    retired = store_dir.parent / f".prepared-old-{uuid.uuid4().hex[:8]}"
+    retired = store_dir.parent / f".{store_dir.name}-old-{uuid.uuid4().hex[:8]}"
     os.replace(store_dir, retired)
     try:
         os.replace(staging, store_dir)

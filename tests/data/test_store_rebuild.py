@@ -13,6 +13,7 @@ import pytest
 from polars.testing import assert_frame_equal
 
 from accountability import prepare, store
+from accountability.store.changes import CHANGES_FILE
 from accountability.store.release import RELEASE_FILE, read_release
 
 pytestmark = pytest.mark.raw
@@ -26,7 +27,7 @@ def rebuilt(raw_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_rebuilt_store_has_exactly_the_committed_tables(rebuilt: Path, store_dir: Path) -> None:
-    expected = sorted([*(f"{name}.parquet" for name in store.TABLES), RELEASE_FILE])
+    expected = sorted([*(f"{name}.parquet" for name in store.TABLES), RELEASE_FILE, CHANGES_FILE])
     assert sorted(p.name for p in rebuilt.iterdir()) == expected
     assert sorted(p.name for p in store_dir.iterdir() if not p.name.startswith(".")) == expected
 
