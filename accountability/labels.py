@@ -15,3 +15,11 @@ STATUS_LABELS: dict[str, str] = {
     "low_reliability": "Low reliability (publisher's flag)",
     "missing": "Not published",
 }
+
+# How a recent trend was tested (`methods.trends`, column `method`).
+TREND_METHOD_LABELS: dict[str, str] = {
+    "scaled_chi_squared_trend": "chi-squared test for trend, allowing for year-to-year variation beyond chance",
+    "wls": "weighted least squares on the confidence intervals, allowing for year-to-year variation",
+    "ols": "least squares (no intervals published)",
+    "none": "no test (fewer than three points since any break)",
+}
