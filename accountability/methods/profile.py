@@ -4,7 +4,10 @@
 published England figure, the spread of councils at that period oriented by polarity (worst, the
 edge of the worst quarter, the edge of the best quarter, best; for `no_judgement` measures lowest,
 25th, 75th, highest, with `range_kind` saying so), the verdict against the chosen benchmark
-(`benchmarking.with_comparison`) and the recent-trend label (`trends.recent_trends`).
+(`benchmarking.with_comparison`) with the interval at the verdict's level (`level_low`, `level_high`:
+95% or 99.8%, for the chart's whiskers), and the recent trend at the council's period from the one
+trend result every page shares (`trends.trend_table`, passed in as `tables["trends"]` when the
+caller has it; otherwise computed for this council alone, which gives the same rows).
 `summary_paragraph` turns the frame into strengths and concerns that the tests support.
 No Streamlit and no drawing here; no floor verdicts (see `floors`).
 """
@@ -40,6 +43,10 @@ PROFILE_COLUMNS = [
     "comparison",
     "trend",
     "trend_p_value",
+    "trend_method",
+    "trend_dispersion",
+    "level_low",
+    "level_high",
 ]
 ORIENTED = "worst to best"
 UNORIENTED = "lowest to highest (neither direction is better)"
@@ -111,9 +118,7 @@ def build_profile(
         .filter(pl.col("area_type") == "england")
         .select("measure", "period", pl.col("value").alias("england"))
     )
-    trends = recent_trends(values.filter(pl.col("code") == code), measures).select(
-        "measure", pl.col("label").cast(pl.String).alias("trend"), pl.col("p_value").alias("trend_p_value")
-    )
+    trends = council_trends(tables, code)
     info = measures.select(
         pl.col("id").alias("measure"),
         "label",
@@ -127,11 +132,34 @@ def build_profile(
         .join(england.unique(["measure", "period"], keep="first"), on=["measure", "period"], how="left")
         .join(spread(values, keys, measures), on=["measure", "period"], how="left")
         .join(_comparisons(rows, tables, kind, custom, level), on="measure", how="left")
-        .join(trends, on="measure", how="left")
+        .join(trends, on=["measure", "period"], how="left")
     )
     return (
-        out.with_columns(pl.col("trend").fill_null("not enough data")).select(PROFILE_COLUMNS).sort("domain", "label")
+        out.with_columns(pl.col("trend").fill_null("not enough data"), *_level_limits(level))
+        .select(PROFILE_COLUMNS)
+        .sort("domain", "label")
     )
+
+
+def council_trends(tables: dict[str, pl.DataFrame], code: str) -> pl.DataFrame:
+    """measure, period, trend, trend_p_value, trend_method, trend_dispersion: the shared trend result."""
+    shared = tables.get("trends")
+    if shared is None:
+        shared = recent_trends(tables["values"].filter(pl.col("code") == code), tables["measures"])
+    return shared.filter(pl.col("code") == code).select(
+        "measure",
+        "period",
+        pl.col("label").cast(pl.String).alias("trend"),
+        pl.col("p_value").alias("trend_p_value"),
+        pl.col("method").cast(pl.String).alias("trend_method"),
+        pl.col("dispersion").alias("trend_dispersion"),
+    )
+
+
+def _level_limits(level: float) -> list[pl.Expr]:
+    """The interval the verdict used: 95% (ci_low/ci_high) or 99.8% (ci998_low/ci998_high)."""
+    low, high = ("ci_low", "ci_high") if level == 0.95 else ("ci998_low", "ci998_high")
+    return [pl.col(low).alias("level_low"), pl.col(high).alias("level_high")]
 
 
 def _listing(labels: list[str], limit: int = 6) -> str:
