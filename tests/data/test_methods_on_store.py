@@ -170,3 +170,19 @@ def test_rate_measures_get_a_poisson_funnel(tables: Tables) -> None:
     assert funnel is not None
     assert funnel.kind == "rate" and funnel.applied
     assert funnel.points.filter(pl.col("position").cast(pl.String).str.contains("99.8")).height < 10
+
+
+def test_every_survey_interval_is_the_published_margin_to_1e6(tables: Tables) -> None:
+    from scipy import stats as sps
+
+    survey = tables["values"].filter(pl.col("ci_method") == "survey_moe")
+    assert survey.height > 100
+    scale = sps.norm.ppf(0.999) / sps.norm.ppf(0.975)
+    for column, sign, factor in (
+        ("ci_low", -1, 1.0),
+        ("ci_high", 1, 1.0),
+        ("ci998_low", -1, scale),
+        ("ci998_high", 1, scale),
+    ):
+        expected = (survey["value"] + sign * factor * survey["moe"]).to_numpy()
+        assert survey[column].to_numpy() == pytest.approx(expected, abs=1e-6)
