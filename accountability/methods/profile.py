@@ -145,7 +145,8 @@ def council_trends(tables: dict[str, pl.DataFrame], code: str) -> pl.DataFrame:
     """measure, period, trend, trend_p_value, trend_method, trend_dispersion: the shared trend result."""
     shared = tables.get("trends")
     if shared is None:
-        shared = recent_trends(tables["values"].filter(pl.col("code") == code), tables["measures"])
+        own = tables["values"].filter(pl.col("code") == code)
+        shared = recent_trends(own, tables["measures"], tables.get("measure_breaks"))
     return shared.filter(pl.col("code") == code).select(
         "measure",
         "period",

@@ -295,11 +295,14 @@ def _spec(commitments: tuple[Commitment, ...] | list[Commitment], measures: pl.D
 TREND_INPUT = ["code", "measure", "period", "value", "numerator", "denominator", "ci_low", "ci_high", "ci_method"]
 
 
-def area_trends(values_long: pl.DataFrame, measures: pl.DataFrame, areas: pl.DataFrame) -> pl.DataFrame:
-    """The shared trend results (`trends.trend_table`) for every council and every region and England."""
+def area_trends(
+    values_long: pl.DataFrame, measures: pl.DataFrame, areas: pl.DataFrame, breaks: pl.DataFrame | None = None
+) -> pl.DataFrame:
+    """The shared trend results (`trends.trend_table`) for every council and every region and England;
+    `breaks` is the store's `measure_breaks` table (every break per measure) when it has one."""
     published = areas.filter(pl.col("area_type").cast(pl.String).is_in(["england", "region"]))
     rows = [published.rename({"area_code": "code"}), values_long]
-    return trend_table(pl.concat([r.select(TREND_INPUT) for r in rows], how="vertical_relaxed"), measures)
+    return trend_table(pl.concat([r.select(TREND_INPUT) for r in rows], how="vertical_relaxed"), measures, breaks)
 
 
 def assess(

@@ -120,6 +120,14 @@ def test_profile_gives_the_interval_at_the_verdicts_level_and_the_shared_trend()
     assert at998["trend_p_value"] == shared["p_value"]
 
 
+def test_profile_trend_never_crosses_a_break_in_the_measure_breaks_table() -> None:
+    rows = [("E", str(2020 + i), "up", float(i + 1), None, None) for i in range(5)]
+    tables = _tables(_values(rows), {"up": 3.0})
+    assert _by_measure(build_profile("E", tables))["up"]["trend"] == "getting better"  # a perfect rise
+    breaks = pl.DataFrame({"measure": ["up"], "period": ["2023"]})
+    assert _by_measure(build_profile("E", {**tables, "measure_breaks": breaks}))["up"]["trend"] == "not enough data"
+
+
 def _profile(rows: list[tuple[str, str, str, str, float | None]]) -> pl.DataFrame:
     """(label, domain, comparison, trend, trend p) → a profile frame with what the summary reads."""
     frame = pl.DataFrame(rows, schema=["label", "domain", "comparison", "trend", "trend_p_value"], orient="row")
