@@ -298,11 +298,13 @@ TREND_INPUT = ["code", "measure", "period", "value", "numerator", "denominator",
 def area_trends(
     values_long: pl.DataFrame, measures: pl.DataFrame, areas: pl.DataFrame, breaks: pl.DataFrame | None = None
 ) -> pl.DataFrame:
-    """The shared trend results (`trends.trend_table`) for every council and every region and England;
+    """The shared trend results (`trends.trend_table`) for every council and every region and England, at
+    the periods progress assesses: the newest of each segment between breaks (so either side of a break);
     `breaks` is the store's `measure_breaks` table (every break per measure) when it has one."""
     published = areas.filter(pl.col("area_type").cast(pl.String).is_in(["england", "region"]))
-    rows = [published.rename({"area_code": "code"}), values_long]
-    return trend_table(pl.concat([r.select(TREND_INPUT) for r in rows], how="vertical_relaxed"), measures, breaks)
+    parts = [published.rename({"area_code": "code"}), values_long]
+    rows = pl.concat([r.select(TREND_INPUT) for r in parts], how="vertical_relaxed")
+    return trend_table(rows, measures, breaks, ends="segment_ends")
 
 
 def assess(

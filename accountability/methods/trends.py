@@ -36,6 +36,8 @@ This module does not compare with benchmarks, floors or commitments.
 
 from __future__ import annotations
 
+from typing import Literal
+
 import polars as pl
 
 from accountability.methods.trend_fit import MAX_POINTS, MIN_POINTS, fit_windows
@@ -46,6 +48,7 @@ ALPHA = 0.05
 LABELS = ["getting better", "getting worse", "increasing", "decreasing", "no significant change", "not enough data"]
 METHODS = ["scaled_chi_squared_trend", "wls", "ols", "none"]
 KEY = ["code", "measure", "period"]
+Ends = Literal["all", "latest", "segment_ends"]
 TREND_SCHEMA: dict[str, pl.DataType] = {
     "code": pl.String(),
     "measure": pl.String(),
@@ -103,35 +106,41 @@ def _points(values: pl.DataFrame, measures: pl.DataFrame, breaks: pl.DataFrame |
 
 
 def trend_windows(
-    values: pl.DataFrame, measures: pl.DataFrame, breaks: pl.DataFrame | None = None, *, latest_only: bool = False
+    values: pl.DataFrame, measures: pl.DataFrame, breaks: pl.DataFrame | None = None, *, ends: Ends = "all"
 ) -> pl.LazyFrame:
-    """One row per (code, measure, end period, point): the up-to-5 points the test at that period uses."""
+    """One row per (code, measure, end period, point): the up-to-5 points the test at that period uses.
+
+    `ends`: "all" periods, each series' "latest" period, or the newest period of every segment between
+    breaks ("segment_ends": the latest, and the last before each break, which progress assesses).
+    """
     points = _points(values, measures, breaks)
-    ends = points.select("code", "measure", "segment", pl.col("year").alias("end_year"), pl.col("period").alias("end"))
-    if latest_only:
-        ends = ends.filter(pl.col("end_year") == pl.col("end_year").max().over("code", "measure"))
-    pairs = ends.join(points, on=["code", "measure", "segment"]).filter(pl.col("year") <= pl.col("end_year"))
+    last = points.select("code", "measure", "segment", pl.col("year").alias("end_year"), pl.col("period").alias("end"))
+    if ends == "latest":
+        last = last.filter(pl.col("end_year") == pl.col("end_year").max().over("code", "measure"))
+    elif ends == "segment_ends":
+        last = last.filter(pl.col("end_year") == pl.col("end_year").max().over("code", "measure", "segment"))
+    pairs = last.join(points, on=["code", "measure", "segment"]).filter(pl.col("year") <= pl.col("end_year"))
     newest_first = pl.col("year").rank("ordinal", descending=True).over("code", "measure", "end")
     return pairs.filter(newest_first <= POINTS).sort("code", "measure", "end", "year")
 
 
 def trend_table(
-    values: pl.DataFrame, measures: pl.DataFrame, breaks: pl.DataFrame | None = None, *, latest_only: bool = False
+    values: pl.DataFrame, measures: pl.DataFrame, breaks: pl.DataFrame | None = None, *, ends: Ends = "all"
 ) -> pl.DataFrame:
     """The trend at every (code, measure, period) with a published value; columns as `TREND_SCHEMA`.
 
     `values` needs code, measure, period, value, numerator, denominator, ci_low, ci_high, ci_method
     (the store's `values` table; for regions and England, `benchmarks` with area_code renamed code).
-    `latest_only` computes only each series' newest period (what `recent_trends` returns).
+    `ends` limits the periods computed (see `trend_windows`); a row is the same whichever set it is in.
     """
-    fitted = fit_windows(trend_windows(values, measures, breaks, latest_only=latest_only))
+    fitted = fit_windows(trend_windows(values, measures, breaks, ends=ends))
     out = fitted.with_columns(label=label_expr(pl.col("slope_per_year"), pl.col("p_value"), pl.col("polarity")))
     return out.select([pl.col(c).cast(t) for c, t in TREND_SCHEMA.items()]).sort(KEY).collect()
 
 
 def recent_trends(values: pl.DataFrame, measures: pl.DataFrame, breaks: pl.DataFrame | None = None) -> pl.DataFrame:
     """Each council's trend at its newest published period, per measure (rows of `trend_table`)."""
-    return trend_table(values, measures, breaks, latest_only=True)
+    return trend_table(values, measures, breaks, ends="latest")
 
 
 def label_expr(slope: pl.Expr, p_value: pl.Expr, polarity: pl.Expr) -> pl.Expr:

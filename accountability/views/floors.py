@@ -239,7 +239,7 @@ def floor_selection(
     )
     trends = tables.get("trends")
     if trends is None:  # the caller did not pass the shared trend table: the same result, computed here
-        trends = trend_table(tables["values"], tables["measures"], tables.get("measure_breaks"), latest_only=True)
+        trends = trend_table(tables["values"], tables["measures"], tables.get("measure_breaks"), ends="latest")
     watch = watchlist(
         runs,
         worse_than_england_and_worsening(latest, tables["values"], tables["benchmarks"], trends),

@@ -261,3 +261,12 @@ def test_falling_proportion_with_lower_is_better_is_getting_better() -> None:
 def test_a_proportion_where_neither_direction_is_better_is_increasing_or_decreasing() -> None:
     row = _trend(_counts("neutral", [10, 20, 30, 40, 50], [100] * 5))
     assert row["label"] == "increasing"
+
+
+def test_segment_ends_are_the_newest_period_on_each_side_of_every_break_and_equal_the_full_rows() -> None:
+    frame = _series("broken", [1.0, 2.0, 2.5, 4.0, 5.0, 50.0, 51.0, 53.0, 52.0])  # break 2021-22
+    full = trend_table(frame, MEASURES)
+    ends = trend_table(frame, MEASURES, ends="segment_ends")
+    assert ends["period"].to_list() == ["2020-21", "2024-25"]
+    assert ends.rows() == full.filter(pl.col("period").is_in(["2020-21", "2024-25"])).rows()
+    assert trend_table(frame, MEASURES, ends="latest").rows() == ends.tail(1).rows()
