@@ -58,8 +58,15 @@ import polars as pl
 
 from accountability.methods.commitments import Commitment, commitments_frame
 from accountability.methods.progress_notes import EPS, Side, note_expr
+from accountability.methods.progress_status import (
+    MODERATE_RATIO,
+    ON_TRACK_RATIO,
+    direction_status,
+    value_status,
+    year_expr,
+)
 from accountability.methods.projection import projection, trajectory
-from accountability.methods.trends import significant_expr, trend_table
+from accountability.methods.trends import trend_table
 
 STATUSES = ["achieved", "on track", "off track", "deteriorating", "not assessable"]
 BANDS = [
@@ -77,8 +84,6 @@ BANDS = [
 STATUS = pl.Enum(STATUSES)
 BAND = pl.Enum(BANDS)
 AREA_TYPE = pl.Enum(["england", "region", "council"])
-ON_TRACK_RATIO = 0.95  # Open SDG "substantial progress"
-MODERATE_RATIO = 0.5  # Open SDG "moderate progress"; below it, down to 0, "limited progress"
 DIRECTION_WINDOW = 5  # points used for a direction target
 KEYS = ["commitment_id", "measure", "area_type", "area_code"]
 
@@ -104,11 +109,6 @@ OUTPUT_SCHEMA: dict[str, pl.DataType] = {
     "trend_label": pl.String(),
     "trend_p_value": pl.Float64(),
 }
-
-
-def year_expr(period: pl.Expr) -> pl.Expr:
-    """Start year of a period label as a float ("2017-18" -> 2017.0)."""
-    return period.str.slice(0, 4).cast(pl.Float64)
 
 
 def period_label_expr(year: pl.Expr, like: pl.Expr) -> pl.Expr:
@@ -177,61 +177,6 @@ def _rates() -> list[pl.Expr]:
     return [cagr_a.alias("cagr_actual"), cagr_r.alias("cagr_required")]
 
 
-def _trend_away() -> pl.Expr:
-    """The area's recent trend is significant and moving away from the wanted direction."""
-    return significant_expr(pl.col("trend_p")) & (pl.col("d") * pl.col("trend_slope") < 0)
-
-
-def _unless_trend(status: str, band: str) -> pl.Expr:
-    """(status, band) when the trend confirms a deterioration; otherwise off track, no detectable change."""
-    return (
-        pl.when(_trend_away())
-        .then(pl.struct(s=pl.lit(status), b=pl.lit(band)))
-        .otherwise(pl.struct(s=pl.lit("off track"), b=pl.lit("no detectable change")))
-    )
-
-
-def _value_status() -> pl.Expr:
-    """(status, band) for a value target, as a struct: rules 1-6 of the module docstring, in order."""
-    d, x0, target, ratio = pl.col("d"), pl.col("baseline_value"), pl.col("target_value"), pl.col("ratio")
-    achieved = (d * (pl.col("current_value") - target)) >= -EPS
-    passed = pl.col("t1") >= year_expr(pl.col("target_period"))
-    no_rate = (pl.col("n") < 2) | pl.col("cagr_actual").is_null() | pl.col("cagr_required").is_null()
-    return (
-        pl.when(pl.col("n").is_null())
-        .then(pl.struct(s=pl.lit("not assessable"), b=pl.lit("not available")))
-        .when(achieved)
-        .then(pl.struct(s=pl.lit("achieved"), b=pl.lit("target achieved")))
-        .when(passed)
-        .then(pl.struct(s=pl.lit("off track"), b=pl.lit("target missed")))
-        .when((d * (x0 - target)) >= -EPS)
-        .then(_unless_trend("deteriorating", "deterioration"))
-        .when(no_rate)
-        .then(pl.struct(s=pl.lit("not assessable"), b=pl.lit("not available")))
-        .when(ratio >= ON_TRACK_RATIO - EPS)
-        .then(pl.struct(s=pl.lit("on track"), b=pl.lit("substantial progress")))
-        .when(ratio >= MODERATE_RATIO - EPS)
-        .then(pl.struct(s=pl.lit("off track"), b=pl.lit("moderate progress")))
-        .when(ratio >= -EPS)
-        .then(pl.struct(s=pl.lit("off track"), b=pl.lit("limited progress")))
-        .otherwise(_unless_trend("deteriorating", "deterioration"))
-    )
-
-
-def _direction_status() -> pl.Expr:
-    """(status, band) for a direction target: the shared trend result, significant or not."""
-    toward = significant_expr(pl.col("trend_p")) & (pl.col("d") * pl.col("trend_slope") > 0)
-    return (
-        pl.when(pl.col("n").is_null() | pl.col("trend_p").is_null())
-        .then(pl.struct(s=pl.lit("not assessable"), b=pl.lit("not available")))
-        .when(toward)
-        .then(pl.struct(s=pl.lit("on track"), b=pl.lit("improving")))
-        .when(_trend_away())
-        .then(pl.struct(s=pl.lit("deteriorating"), b=pl.lit("worsening")))
-        .otherwise(pl.struct(s=pl.lit("off track"), b=pl.lit("no detectable change")))
-    )
-
-
 def _projected_period() -> pl.Expr:
     x0, target, cagr = pl.col("baseline_value"), pl.col("target_value"), pl.col("cagr_actual")
     moving = (pl.col("d") * cagr > 0) & (x0 > 0) & (target > 0) & (pl.col("status") != "achieved")
@@ -274,7 +219,7 @@ def build_progress(
         .with_columns(_rates())
         .with_columns(ratio=pl.col("cagr_actual") / pl.col("cagr_required"))
         .with_columns(
-            sb=pl.when(pl.col("target_value").is_not_null()).then(_value_status()).otherwise(_direction_status())
+            sb=pl.when(pl.col("target_value").is_not_null()).then(value_status()).otherwise(direction_status())
         )
         .with_columns(status=pl.col("sb").struct.field("s"), progress_band=pl.col("sb").struct.field("b"))
         .with_columns(projected_period=_projected_period())
@@ -331,4 +276,13 @@ def assess(
     return build_progress(long, _spec(commitments, measures), shared, side)
 
 
-__all__ = ["assess", "build_progress", "projection", "trajectory"]
+__all__ = [
+    "MODERATE_RATIO",
+    "ON_TRACK_RATIO",
+    "area_trends",
+    "assess",
+    "build_progress",
+    "projection",
+    "trajectory",
+    "year_expr",
+]
