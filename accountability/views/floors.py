@@ -142,14 +142,20 @@ def worse_than_england_and_worsening(
     worse = pl.when(hib).then(pl.col("ci_high") < pl.col("england")).otherwise(pl.col("ci_low") > pl.col("england"))
     return with_ci.filter(worse.fill_null(False) & (pl.col("trend") == "getting worse")).with_columns(
         detail=pl.format(
-            "Significantly worse than England ({}) in {}, and getting worse from {} to {} (recent trend, p = {})",
+            "Significantly worse than England ({}) in {}, and getting worse from {} to {} (recent trend, {})",
             pl.col("england").round(1),
             "period",
             "trend_from",
             "period",
-            pl.col("trend_p_value").round(3),
+            _p_text(pl.col("trend_p_value")),
         )
     )
+
+
+def _p_text(p: pl.Expr) -> pl.Expr:
+    """'p = 0.012' to three decimals, or 'p < 0.001'."""
+    thousandths = (p * 1000).round(0).cast(pl.Int64).cast(pl.String).str.zfill(3)
+    return pl.when(p < 0.001).then(pl.lit("p < 0.001")).otherwise(pl.lit("p = 0.") + thousandths)
 
 
 def council_detail(latest_runs: pl.DataFrame, measures: pl.DataFrame, code: str) -> pl.DataFrame:

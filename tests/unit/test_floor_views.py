@@ -116,7 +116,15 @@ def test_worse_than_england_needs_an_interval_wholly_on_the_wrong_side_and_a_tre
     assert out["code"].to_list() == ["A", "C"]  # B's interval reaches England's 60
     assert out["detail"][0] == (
         "Significantly worse than England (60.0) in 2023-24, and getting worse from 2019-20 to 2023-24 "
-        "(recent trend, p = 0.01)"
+        "(recent trend, p = 0.010)"
+    )
+
+
+def test_a_tiny_p_value_is_written_as_below_one_in_a_thousand() -> None:
+    latest, values, bench = _worse_case()
+    trends = _trend_rows({"A": "getting worse"}).with_columns(p_value=pl.lit(2e-9))
+    assert worse_than_england_and_worsening(latest, values, bench, trends)["detail"][0].endswith(
+        "(recent trend, p < 0.001)"
     )
 
 
