@@ -50,7 +50,8 @@ class Funnel:
     phi: float  # dispersion ratio φ (1 = what chance alone gives)
     tau2: float  # between-council variance τ² on the transformed scale
     n_councils: int
-    points: pl.DataFrame  # code, numerator, denominator, value, expected, z, small_expected, limits, position
+    points: pl.DataFrame  # code, numerator, denominator, value, expected, z, small_expected, limits drawn,
+    # position (against the limits drawn) and position_unadjusted (against chance-only limits)
     limits: pl.DataFrame  # n, target, low95, high95, low998, high998: the limits drawn
     unadjusted: pl.DataFrame  # the same grid without adjustment
 
@@ -153,7 +154,11 @@ def build_funnel(
         expected=pl.col("n") * centre,
         small_expected=(pl.col("n") * centre) < SMALL_EXPECTED if kind == "rate" else pl.lit(value=False),
     ).with_columns(chosen)
-    plotted = plotted.with_columns(position=position_expr(pl.col("value"))).drop("n", "s")
+    plotted = plotted.with_columns(position=position_expr(pl.col("value")))
+    chance_only = plotted.select("code", "value", "n").with_columns(_unadjusted(kind, centre, multiplier))
+    plotted = plotted.join(
+        chance_only.select("code", position_unadjusted=position_expr(pl.col("value"))), on="code", how="left"
+    ).drop("n", "s")
     grid = pl.DataFrame({"n": denominator_grid(counts["denominator"].min(), counts["denominator"].max(), points)})  # type: ignore[arg-type]
     grid = grid.with_columns(target=pl.lit(centre * multiplier))
     return Funnel(
