@@ -39,3 +39,22 @@ VERDICT_WORDS: dict[str, str] = {
     "meets": "meets the floor",
     "no_data": "no data",
 }
+
+# How a recent trend was tested (`methods.trends`, column `method`).
+TREND_METHOD_LABELS: dict[str, str] = {
+    "scaled_chi_squared_trend": "chi-squared test for trend, allowing for year-to-year variation beyond chance",
+    "wls": "weighted least squares on the confidence intervals, allowing for year-to-year variation",
+    "ols": "least squares (no intervals published)",
+    "none": "no test (fewer than three points since any break)",
+}
+
+# Funnel plots (`methods.funnel_plot.Funnel`): the adjustment for overdispersion and where the centre comes from.
+FUNNEL_ADJUSTMENT_LABELS: dict[str, str] = {
+    "none": "No adjustment: limits allow for chance alone",
+    "multiplicative": "Limits widened by the dispersion ratio φ (Spiegelhalter's multiplicative adjustment)",
+    "additive": "Limits widened by the between-council variance τ² (Spiegelhalter's random-effects adjustment)",
+}
+FUNNEL_CENTRE_LABELS: dict[str, str] = {
+    "england_counts": "England's figure from its published numerator and denominator",
+    "council_counts": "the councils' pooled numerators and denominators (England's counts are not published)",
+}

@@ -15,7 +15,13 @@ denominators under about 10 with that in mind.
 Positions (the council's published value against the limits at its own denominator):
 "inside" (on a limit counts as inside), "above 95%" (above the 95% limit, not above 99.8%),
 "above 99.8%", "below 95%", "below 99.8%"; "not tested" when the value or denominator is missing.
-Above/below are not better/worse: polarity is for the caller. Rates (Poisson funnels) are not covered.
+Above/below are not better/worse: polarity is for the caller.
+
+`funnel_plot.build_funnel` is the funnel pages should draw: councils from their own counts, centred on
+England's pooled counts, Poisson funnels for rates, and Spiegelhalter's overdispersion adjustments;
+it uses `wilson_limit_exprs`, `position_expr` and `denominator_grid` from here. `funnel_limits` and
+`funnel_positions` (a p0 chosen by the caller, the published rounded value, no adjustment) remain
+only for pages/compare.py until it is rewired; new code should not call them.
 """
 
 from __future__ import annotations
@@ -63,7 +69,10 @@ def denominator_grid(n_min: float, n_max: float, points: int = 200) -> list[int]
 
 
 def funnel_limits(p0: float, n_min: float, n_max: float, multiplier: float = 100.0, points: int = 200) -> pl.DataFrame:
-    """The funnel: n, target, low95, high95, low998, high998 for denominators n_min..n_max."""
+    """The funnel: n, target, low95, high95, low998, high998 for denominators n_min..n_max.
+
+    Superseded by `funnel_plot.build_funnel` (kept for pages/compare.py until it is rewired).
+    """
     grid = pl.DataFrame({"n": denominator_grid(n_min, n_max, points)}, schema={"n": pl.Int64})
     return grid.select("n", pl.lit(p0 * multiplier).alias("target"), *limit_columns(p0, pl.col("n"), multiplier))
 
@@ -87,7 +96,8 @@ def position_expr(value: pl.Expr) -> pl.Expr:
 
 
 def funnel_positions(values: pl.DataFrame, p0: float, multiplier: float = 100.0) -> pl.DataFrame:
-    """Each council's limits at its own denominator and its position.
+    """Each council's limits at its own denominator and its position (superseded by
+    `funnel_plot.build_funnel`, which plots exact counts; kept for pages/compare.py until it is rewired).
 
     `values` has code, value (in the measure's units) and denominator, for one measure and period.
     Returns code, value, denominator, low95, high95, low998, high998, position.

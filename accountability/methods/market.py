@@ -5,7 +5,11 @@ count places differently, e.g. fostering agencies' places are approvals, not bed
 - homes and places by sector (local authority, private, voluntary, other) and the private share of places;
 - concentration of places among owners: Herfindahl–Hirschman index (0-10,000) and the top-5 owners'
   share. Owners are legal entities as Ofsted names them: subsidiaries of one group count separately,
-  so concentration is understated (the research compilation groups them; see `market_panel`);
+  so concentration is understated (the research compilation groups them; see `market_panel`).
+  A region's or England's HHI is that of a regional or national market (England's is about 40, a
+  council's 200 to 10,000): not comparable with a council's, so those rows say so
+  (`comparable_with_councils` False) and carry the median council's HHI, which is what the
+  `market_owner_hhi` measure publishes for regions and England;
 - quality: share of homes with a judgement rated Good or Outstanding, and homes rated Inadequate, by sector;
 - homes joining and leaving the register in the year to 31 March;
 - places per 10,000 children aged 0-17 (ONS mid-year estimate of the year before the 31 March count).
@@ -68,7 +72,11 @@ def sector_mix(homes_frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def concentration(homes_frame: pl.DataFrame) -> pl.DataFrame:
-    """HHI of places by owner (0-10,000) and the top-5 owners' share of places, where owners are named."""
+    """HHI of places by owner (0-10,000) and the top-5 owners' share of places, where owners are named.
+
+    Regions and England also get `median_council_hhi` (the median of their councils' HHIs) and every
+    row `comparable_with_councils` (True only for councils: a wider market's own HHI is far lower).
+    """
     named = homes_frame.filter(pl.col("owner").is_not_null() & (pl.col("places") > 0))
     parts = []
     for level, key in (("council", "code"), ("region", "region_code"), ("england", None)):
@@ -86,7 +94,27 @@ def concentration(homes_frame: pl.DataFrame) -> pl.DataFrame:
             )
             .with_columns(area_type=pl.lit(level))
         )
-    return pl.concat(parts)
+    out = pl.concat(parts)
+    return out.join(
+        _median_council_hhi(out, homes_frame), on=["area_type", "area_code", "year"], how="left"
+    ).with_columns(comparable_with_councils=pl.col("area_type") == "council")
+
+
+def _median_council_hhi(conc: pl.DataFrame, homes_frame: pl.DataFrame) -> pl.DataFrame:
+    """area_type, area_code, year, median_council_hhi for every region and England."""
+    regions = homes_frame.select(pl.col("code").alias("area_code"), "region_code").unique()
+    councils = conc.filter(pl.col("area_type") == "council").join(regions, on="area_code", how="left")
+    by_region = councils.group_by(pl.col("region_code").alias("area_code"), "year").agg(
+        median_council_hhi=pl.col("hhi").median()
+    )
+    england = councils.group_by("year").agg(median_council_hhi=pl.col("hhi").median())
+    return pl.concat(
+        [
+            by_region.filter(pl.col("area_code").is_not_null()).with_columns(area_type=pl.lit("region")),
+            england.with_columns(area_code=pl.lit("E92000001"), area_type=pl.lit("england")),
+        ],
+        how="diagonal",
+    ).select("area_type", "area_code", "year", "median_council_hhi")
 
 
 def quality(homes_frame: pl.DataFrame) -> pl.DataFrame:
@@ -160,7 +188,9 @@ MEASURES = [
         label="Concentration of children's home ownership (HHI)",
         description="Herfindahl-Hirschman index of children's home places by owner in the area (0 to 10,000). "
         "A higher value means places are concentrated in fewer owners. Owners are legal entities, so "
-        "companies in one group count separately and concentration is understated.",
+        "companies in one group count separately and concentration is understated. The England and "
+        "regional figures are the median council's index: the index of the national market (about 40) "
+        "measures a different market and is not comparable with a council's.",
         unit="score",
         value_type="score",
         framework_version="Ofsted provider register, 2018 to 2025",
@@ -181,7 +211,12 @@ def as_published_tables(providers: pl.DataFrame, councils: pl.DataFrame) -> tupl
         (pl.col("places_local_authority") / pl.col("places") * 100).alias("value"),
     )
     conc = concentration(frame).select(
-        "area_type", "area_code", "year", pl.lit("market_owner_hhi").alias("measure"), pl.col("hhi").alias("value")
+        "area_type",
+        "area_code",
+        "year",
+        pl.lit("market_owner_hhi").alias("measure"),
+        # a region's or England's own HHI is of a wider market: publish the median council's instead
+        pl.when(pl.col("comparable_with_councils")).then("hhi").otherwise("median_council_hhi").alias("value"),
     )
     rows = pl.concat([mix, conc]).filter(pl.col("value").is_not_null() & pl.col("area_code").is_not_null())
     rows = rows.with_columns(

@@ -4,8 +4,12 @@
 published England figure, the spread of councils at that period oriented by polarity (worst, the
 edge of the worst quarter, the edge of the best quarter, best; for `no_judgement` measures lowest,
 25th, 75th, highest, with `range_kind` saying so), the verdict against the chosen benchmark
-(`benchmarking.with_comparison`) and the recent-trend label (`trends.recent_trends`).
-`summary_paragraph` turns the frame into strengths and concerns that the tests support.
+(`benchmarking.with_comparison`) with the interval at the verdict's level (`level_low`, `level_high`:
+95% or 99.8%, for the chart's whiskers), and the recent trend at the council's period from the one
+trend result every page shares (`trends.trend_table`, passed in as `tables["trends"]` when the
+caller has it; otherwise computed for this council alone, which gives the same rows).
+`summary_paragraph` (in `profile_text`, re-exported here) turns the frame into strengths and concerns
+that the tests support.
 No Streamlit and no drawing here; no floor verdicts (see `floors`).
 """
 
@@ -16,7 +20,8 @@ import polars as pl
 from accountability.formatting import format_value
 from accountability.methods.benchmarking import benchmark_values, with_comparison
 from accountability.methods.compare import latest_inspection
-from accountability.methods.trends import ALPHA, recent_trends
+from accountability.methods.profile_text import comparison_counts, spine_sentence, summary_paragraph
+from accountability.methods.trends import recent_trends
 
 PROFILE_COLUMNS = [
     "measure",
@@ -40,6 +45,10 @@ PROFILE_COLUMNS = [
     "comparison",
     "trend",
     "trend_p_value",
+    "trend_method",
+    "trend_dispersion",
+    "level_low",
+    "level_high",
 ]
 ORIENTED = "worst to best"
 UNORIENTED = "lowest to highest (neither direction is better)"
@@ -111,9 +120,7 @@ def build_profile(
         .filter(pl.col("area_type") == "england")
         .select("measure", "period", pl.col("value").alias("england"))
     )
-    trends = recent_trends(values.filter(pl.col("code") == code), measures).select(
-        "measure", pl.col("label").cast(pl.String).alias("trend"), pl.col("p_value").alias("trend_p_value")
-    )
+    trends = council_trends(tables, code)
     info = measures.select(
         pl.col("id").alias("measure"),
         "label",
@@ -127,97 +134,35 @@ def build_profile(
         .join(england.unique(["measure", "period"], keep="first"), on=["measure", "period"], how="left")
         .join(spread(values, keys, measures), on=["measure", "period"], how="left")
         .join(_comparisons(rows, tables, kind, custom, level), on="measure", how="left")
-        .join(trends, on="measure", how="left")
+        .join(trends, on=["measure", "period"], how="left")
     )
     return (
-        out.with_columns(pl.col("trend").fill_null("not enough data")).select(PROFILE_COLUMNS).sort("domain", "label")
+        out.with_columns(pl.col("trend").fill_null("not enough data"), *_level_limits(level))
+        .select(PROFILE_COLUMNS)
+        .sort("domain", "label")
     )
 
 
-def _listing(labels: list[str], limit: int = 6) -> str:
-    """'a, b and c'; beyond `limit`, 'a, b, … and 4 others'."""
-    shown = labels[:limit]
-    rest = len(labels) - len(shown)
-    if rest:
-        return ", ".join(shown) + f" and {rest} other{'s' if rest > 1 else ''}"
-    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
-
-
-def _measures_word(n: int) -> str:
-    return f"{n} measure{'' if n == 1 else 's'}"
-
-
-def comparison_counts(profile: pl.DataFrame) -> dict[str, int]:
-    """How many rows are better / similar / worse / higher / lower / not tested."""
-    words = profile["comparison"].str.split(" ").list.slice(1).list.join(" ").str.to_lowercase()
-    return {w: int((words == w).sum()) for w in ["better", "similar", "worse", "higher", "lower", "not tested"]}
-
-
-def summary_paragraph(profile: pl.DataFrame, name: str) -> str:
-    """Strengths (significantly better), concerns (significantly worse, or significantly getting worse).
-
-    Measures not tested are only counted, never called strengths or concerns; nothing is said about
-    causes. The benchmark is named from the frame.
-    """
-    if profile.height == 0:
-        return f"No measure has a published value for {name}."
-    named = profile["benchmark_name"].drop_nulls()
-    benchmark = str(named[0]) if named.len() else "the benchmark"
-    counts = comparison_counts(profile)
-    better = profile.filter(pl.col("comparison") == "▲ Better")["label"].to_list()
-    worse = profile.filter(pl.col("comparison") == "▼ Worse")["label"].to_list()
-    significant = pl.col("trend_p_value").is_not_null() & (pl.col("trend_p_value") < ALPHA)
-    worsening = profile.filter((pl.col("trend") == "getting worse") & significant)["label"].to_list()
-    improving = profile.filter((pl.col("trend") == "getting better") & significant)["label"].to_list()
-    tested = profile.height - counts["not tested"]
-    parts = [
-        f"{name} has {_measures_word(profile.height)} with published figures; "
-        f"{tested} could be tested against {benchmark} at 95% confidence."
-    ]
-    if better:
-        parts.append(f"Strengths: significantly better than {benchmark} on {_listing(better)}.")
-    if worse:
-        parts.append(f"Concerns: significantly worse than {benchmark} on {_listing(worse)}.")
-    if not better and not worse and tested:
-        parts.append(f"No tested measure is significantly better or worse than {benchmark}.")
-    if counts["similar"]:
-        parts.append(f"{_measures_word(counts['similar'])} {_is_are(counts['similar'])} similar to {benchmark}.")
-    if counts["higher"] + counts["lower"]:
-        n = counts["higher"] + counts["lower"]
-        parts.append(
-            f"{_measures_word(n)} where neither direction is better {_is_are(n)} significantly higher or lower."
-        )
-    if worsening:
-        parts.append(f"Concerns over time: the recent trend is significantly getting worse on {_listing(worsening)}.")
-    if improving:
-        parts.append(f"The recent trend is significantly getting better on {_listing(improving)}.")
-    if counts["not tested"]:
-        parts.append(
-            f"{_measures_word(counts['not tested'])} could not be tested (no confidence interval or no "
-            f"{benchmark} figure), so {_it_they(counts['not tested'])} {_is_are(counts['not tested'])} "
-            "not counted as strengths or concerns."
-        )
-    return " ".join(parts)
-
-
-def _is_are(n: int) -> str:
-    return "is" if n == 1 else "are"
-
-
-def _it_they(n: int) -> str:
-    return "it" if n == 1 else "they"
-
-
-def spine_sentence(profile: pl.DataFrame, name: str, heading: str) -> str:
-    """The spine chart's alt text: '<name>, adults: 12 measures against England: 3 better, …'."""
-    counts = comparison_counts(profile)
-    benchmark = profile["benchmark_name"].drop_nulls()
-    against = str(benchmark[0]) if benchmark.len() else "the benchmark"
-    pieces = [f"{counts[w]} {w}" for w in ["better", "similar", "worse", "higher", "lower", "not tested"] if counts[w]]
-    return (
-        f"{name}, {heading}: spine chart of {_measures_word(profile.height)} against {against} "
-        f"at 95% confidence: {', '.join(pieces) or 'none tested'}."
+def council_trends(tables: dict[str, pl.DataFrame], code: str) -> pl.DataFrame:
+    """measure, period, trend, trend_p_value, trend_method, trend_dispersion: the shared trend result."""
+    shared = tables.get("trends")
+    if shared is None:
+        own = tables["values"].filter(pl.col("code") == code)
+        shared = recent_trends(own, tables["measures"], tables.get("measure_breaks"))
+    return shared.filter(pl.col("code") == code).select(
+        "measure",
+        "period",
+        pl.col("label").cast(pl.String).alias("trend"),
+        pl.col("p_value").alias("trend_p_value"),
+        pl.col("method").cast(pl.String).alias("trend_method"),
+        pl.col("dispersion").alias("trend_dispersion"),
     )
+
+
+def _level_limits(level: float) -> list[pl.Expr]:
+    """The interval the verdict used: 95% (ci_low/ci_high) or 99.8% (ci998_low/ci998_high)."""
+    low, high = ("ci_low", "ci_high") if level == 0.95 else ("ci998_low", "ci998_high")
+    return [pl.col(low).alias("level_low"), pl.col(high).alias("level_high")]
 
 
 def last_inspection(inspections: pl.DataFrame, code: str) -> dict[str, object] | None:
@@ -241,3 +186,17 @@ def display_rows(rows: pl.DataFrame) -> pl.DataFrame:
     return pl.DataFrame([rows["label"], rows["period"], *written]).with_columns(
         rows.select("benchmark_name", "comparison", "trend", "range_kind")
     )
+
+
+__all__ = [
+    "PROFILE_COLUMNS",
+    "build_profile",
+    "comparison_counts",
+    "council_trends",
+    "display_rows",
+    "last_inspection",
+    "latest_council_rows",
+    "spine_sentence",
+    "spread",
+    "summary_paragraph",
+]

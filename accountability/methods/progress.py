@@ -34,23 +34,39 @@ Projected year the target is met: t_0 + ln(target / x_0) / ln(1 + CAGR_actual) w
 right way and not yet achieved; `projected_period` is the first period whose start year is at or
 after it. Otherwise null.
 
-Direction targets (no number was set). CAGR over the last up to 5 points (first to last of them);
-d = +1 rising, -1 falling: d*CAGR >= 0.5% a year on track ("improving"); |CAGR| < 0.5% off track
-("little or no change"); d*CAGR <= -0.5% deteriorating ("worsening"); under 2 points not assessable.
+Trend gate (one meaning of "improving" and "deteriorating"). Every area's recent trend at its
+current period is the shared result of `trends.trend_table` (last 5 points on one side of every
+break, tested allowing for year-to-year variation beyond chance). "Deteriorating" is said only when
+that trend is significant (p < 0.05) and away from the target: where rules 4 and 6 above find a
+deterioration without such a trend, the status is off track with band "no detectable change".
+
+Direction targets (no number was set). The status is the trend's: significant towards the wanted
+direction -> on track ("improving"); significant away -> deteriorating ("worsening"); otherwise off
+track ("no detectable change"); no trend test (fewer than 3 points) -> not assessable.
+`cagr_actual` is still reported, first to last of the last up to 5 points, as a description.
 
 `assess` applies this to every council (the `values` table) and to every region and England as
 published (the `benchmarks` table), fully vectorised: one group_by/agg, then expressions.
+`progress_series.assess_series` runs one series through the same engine; the trajectory, carry-forward
+and projection band drawn beside a commitment are in `projection` (`trajectory` and `projection` are
+re-exported here for existing callers).
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Sequence
-from typing import Literal
-
 import polars as pl
 
-from accountability.methods.commitments import Commitment, commitments_frame, period_start_year
+from accountability.methods.commitments import Commitment, commitments_frame
+from accountability.methods.progress_notes import EPS, Side, note_expr
+from accountability.methods.progress_status import (
+    MODERATE_RATIO,
+    ON_TRACK_RATIO,
+    direction_status,
+    value_status,
+    year_expr,
+)
+from accountability.methods.projection import projection, trajectory
+from accountability.methods.trends import trend_table
 
 STATUSES = ["achieved", "on track", "off track", "deteriorating", "not assessable"]
 BANDS = [
@@ -61,20 +77,15 @@ BANDS = [
     "deterioration",
     "target missed",
     "improving",
-    "little or no change",
+    "no detectable change",
     "worsening",
     "not available",
 ]
 STATUS = pl.Enum(STATUSES)
 BAND = pl.Enum(BANDS)
 AREA_TYPE = pl.Enum(["england", "region", "council"])
-ON_TRACK_RATIO = 0.95  # Open SDG "substantial progress"
-MODERATE_RATIO = 0.5  # Open SDG "moderate progress"; below it, down to 0, "limited progress"
-DIRECTION_CAGR = 0.005  # 0.5% a year: the smallest change counted as movement for a direction target
 DIRECTION_WINDOW = 5  # points used for a direction target
-EPS = 1e-9  # tolerance so values on a boundary are not moved by rounding in the power
 KEYS = ["commitment_id", "measure", "area_type", "area_code"]
-Side = Literal["current", "before_break"]
 
 OUTPUT_SCHEMA: dict[str, pl.DataType] = {
     "commitment_id": pl.String(),
@@ -95,12 +106,9 @@ OUTPUT_SCHEMA: dict[str, pl.DataType] = {
     "progress_band": BAND,
     "projected_period": pl.String(),
     "note": pl.String(),
+    "trend_label": pl.String(),
+    "trend_p_value": pl.Float64(),
 }
-
-
-def year_expr(period: pl.Expr) -> pl.Expr:
-    """Start year of a period label as a float ("2017-18" -> 2017.0)."""
-    return period.str.slice(0, 4).cast(pl.Float64)
 
 
 def period_label_expr(year: pl.Expr, like: pl.Expr) -> pl.Expr:
@@ -169,46 +177,6 @@ def _rates() -> list[pl.Expr]:
     return [cagr_a.alias("cagr_actual"), cagr_r.alias("cagr_required")]
 
 
-def _value_status() -> pl.Expr:
-    """(status, band) for a value target, as a struct: rules 1-6 of the module docstring, in order."""
-    d, x0, target, ratio = pl.col("d"), pl.col("baseline_value"), pl.col("target_value"), pl.col("ratio")
-    achieved = (d * (pl.col("current_value") - target)) >= -EPS
-    passed = pl.col("t1") >= year_expr(pl.col("target_period"))
-    no_rate = (pl.col("n") < 2) | pl.col("cagr_actual").is_null() | pl.col("cagr_required").is_null()
-    return (
-        pl.when(pl.col("n").is_null())
-        .then(pl.struct(s=pl.lit("not assessable"), b=pl.lit("not available")))
-        .when(achieved)
-        .then(pl.struct(s=pl.lit("achieved"), b=pl.lit("target achieved")))
-        .when(passed)
-        .then(pl.struct(s=pl.lit("off track"), b=pl.lit("target missed")))
-        .when((d * (x0 - target)) >= -EPS)
-        .then(pl.struct(s=pl.lit("deteriorating"), b=pl.lit("deterioration")))
-        .when(no_rate)
-        .then(pl.struct(s=pl.lit("not assessable"), b=pl.lit("not available")))
-        .when(ratio >= ON_TRACK_RATIO - EPS)
-        .then(pl.struct(s=pl.lit("on track"), b=pl.lit("substantial progress")))
-        .when(ratio >= MODERATE_RATIO - EPS)
-        .then(pl.struct(s=pl.lit("off track"), b=pl.lit("moderate progress")))
-        .when(ratio >= -EPS)
-        .then(pl.struct(s=pl.lit("off track"), b=pl.lit("limited progress")))
-        .otherwise(pl.struct(s=pl.lit("deteriorating"), b=pl.lit("deterioration")))
-    )
-
-
-def _direction_status() -> pl.Expr:
-    signed = pl.col("d") * pl.col("cagr_actual")
-    return (
-        pl.when(pl.col("cagr_actual").is_null())
-        .then(pl.struct(s=pl.lit("not assessable"), b=pl.lit("not available")))
-        .when(signed >= DIRECTION_CAGR - EPS)
-        .then(pl.struct(s=pl.lit("on track"), b=pl.lit("improving")))
-        .when(signed <= -DIRECTION_CAGR + EPS)
-        .then(pl.struct(s=pl.lit("deteriorating"), b=pl.lit("worsening")))
-        .otherwise(pl.struct(s=pl.lit("off track"), b=pl.lit("little or no change")))
-    )
-
-
 def _projected_period() -> pl.Expr:
     x0, target, cagr = pl.col("baseline_value"), pl.col("target_value"), pl.col("cagr_actual")
     moving = (pl.col("d") * cagr > 0) & (x0 > 0) & (target > 0) & (pl.col("status") != "achieved")
@@ -217,54 +185,24 @@ def _projected_period() -> pl.Expr:
     return period_label_expr(year, pl.col("current_period"))
 
 
-def _note(side: Side) -> pl.Expr:
-    brk = pl.col("break_period")
-    if side == "current":
-        brk_text = pl.format("framework break at {}: only {} onwards used", brk, brk)
-    else:
-        brk_text = pl.format("previous framework only: periods before the {} break", brk)
-    value_target = pl.col("target_value").is_not_null()
-    interval_straddles = (pl.col("status") == "achieved") & (
-        pl.col("d") * (pl.when(pl.col("d") > 0).then(pl.col("current_low")).otherwise(pl.col("current_high")))
-        < pl.col("d") * pl.col("target_value")
-    )
-    pieces = [
-        pl.when(pl.col("dropped_break")).then(brk_text),
-        pl.when(pl.col("n").is_null()).then(pl.lit("no published value")),
-        pl.when(value_target & (pl.col("baseline_used") != pl.col("baseline_period"))).then(
-            pl.format("no value for baseline {}; {} used", pl.col("baseline_period"), pl.col("baseline_used"))
-        ),
-        pl.when(~value_target & (pl.col("n") >= 2)).then(
-            pl.format("direction of travel {} to {} ({} points)", "baseline_used", "current_period", "n")
-        ),
-        pl.when(~value_target).then(pl.lit("no numeric target was set")),
-        pl.when((pl.col("n") == 1) & (pl.col("status") == "not assessable")).then(
-            pl.lit("only one period of data: a rate of change needs two")
-        ),
-        pl.when(pl.col("progress_band") == "target missed").then(
-            pl.format("target date passed ({}) without the target being met", "target_period")
-        ),
-        pl.when(interval_straddles).then(
-            pl.lit("the 95% interval of the current value includes values short of the target")
-        ),
-        pl.when(
-            (pl.col("progress_band") == "deterioration")
-            & (pl.col("d") * (pl.col("baseline_value") - pl.col("target_value")) >= -EPS)
-        ).then(pl.lit("met the target at baseline but no longer does")),
-        pl.when(pl.col("t1") < pl.col("latest_t")).then(
-            pl.format("latest value is for {}; other areas have {}", "current_period", "latest_period")
-        ),
-    ]
-    return pl.concat_str(pieces, separator="; ", ignore_nulls=True)
-
-
-def build_progress(long: pl.DataFrame, spec: pl.DataFrame, side: Side = "current") -> pl.DataFrame:
+def build_progress(
+    long: pl.DataFrame, spec: pl.DataFrame, trends: pl.DataFrame, side: Side = "current"
+) -> pl.DataFrame:
     """Assess every (commitment, measure, area) series.
 
     `long`: area_type, area_code, measure, period, value, ci_low, ci_high (nulls allowed).
     `spec`: commitment_id, measure, baseline_period, target_value, target_direction, target_period,
     polarity, break_period, order (one row per commitment-measure).
+    `trends`: the shared trend results (`trends.trend_table`) for the same areas, with `code` the area code.
     """
+    trend_at = trends.lazy().select(
+        pl.col("code").alias("area_code"),
+        "measure",
+        pl.col("period").alias("current_period"),
+        pl.col("p_value").alias("trend_p"),
+        pl.col("slope_per_year").alias("trend_slope"),
+        pl.col("label").cast(pl.String).alias("trend_label"),
+    )
     rows = long.lazy().join(spec.lazy(), on="measure").with_columns(t=year_expr(pl.col("period")))
     keys = rows.select(KEYS).unique()
     observed = rows.filter(pl.col("value").is_not_null())
@@ -276,15 +214,16 @@ def build_progress(long: pl.DataFrame, spec: pl.DataFrame, side: Side = "current
         .join(summary, on=KEYS, how="left")
         .join(dropped, on=KEYS, how="left")
         .join(latest, on="measure", how="left")
+        .join(trend_at, on=["area_code", "measure", "current_period"], how="left")
         .with_columns(d=_direction())
         .with_columns(_rates())
         .with_columns(ratio=pl.col("cagr_actual") / pl.col("cagr_required"))
         .with_columns(
-            sb=pl.when(pl.col("target_value").is_not_null()).then(_value_status()).otherwise(_direction_status())
+            sb=pl.when(pl.col("target_value").is_not_null()).then(value_status()).otherwise(direction_status())
         )
         .with_columns(status=pl.col("sb").struct.field("s"), progress_band=pl.col("sb").struct.field("b"))
         .with_columns(projected_period=_projected_period())
-        .with_columns(note=_note(side), baseline_period=pl.col("baseline_used"))
+        .with_columns(note=note_expr(side), baseline_period=pl.col("baseline_used"), trend_p_value=pl.col("trend_p"))
         .sort("order", pl.col("area_type").cast(AREA_TYPE), "area_code")
     )
     return out.select([pl.col(c).cast(t) for c, t in OUTPUT_SCHEMA.items()]).collect()
@@ -298,17 +237,34 @@ def _spec(commitments: tuple[Commitment, ...] | list[Commitment], measures: pl.D
     return frame.join(info, on="measure", how="left", maintain_order="left")
 
 
+TREND_INPUT = ["code", "measure", "period", "value", "numerator", "denominator", "ci_low", "ci_high", "ci_method"]
+
+
+def area_trends(
+    values_long: pl.DataFrame, measures: pl.DataFrame, areas: pl.DataFrame, breaks: pl.DataFrame | None = None
+) -> pl.DataFrame:
+    """The shared trend results (`trends.trend_table`) for every council and every region and England, at
+    the periods progress assesses: the newest of each segment between breaks (so either side of a break);
+    `breaks` is the store's `measure_breaks` table (every break per measure) when it has one."""
+    published = areas.filter(pl.col("area_type").cast(pl.String).is_in(["england", "region"]))
+    parts = [published.rename({"area_code": "code"}), values_long]
+    rows = pl.concat([r.select(TREND_INPUT) for r in parts], how="vertical_relaxed")
+    return trend_table(rows, measures, breaks, ends="segment_ends")
+
+
 def assess(
     values_long: pl.DataFrame,
     commitments: tuple[Commitment, ...] | list[Commitment],
     measures: pl.DataFrame,
     areas: pl.DataFrame,
     side: Side = "current",
+    trends: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Progress for every council (`values`) and every region and England (`benchmarks`, as published).
 
-    Output columns and types: `OUTPUT_SCHEMA`; sorted by commitment (file order), measure, then
-    England, regions, councils by code.
+    `trends` is `area_trends(values_long, measures, areas)`, computed here when not given (pass the
+    shared one to compute it once). Output columns and types: `OUTPUT_SCHEMA`; sorted by commitment
+    (file order), measure, then England, regions, councils by code.
     """
     cols = ["measure", "period", "value", "ci_low", "ci_high"]
     councils = values_long.select(pl.lit("council").alias("area_type"), pl.col("code").alias("area_code"), *cols)
@@ -316,97 +272,17 @@ def assess(
         pl.col("area_type").cast(pl.String), "area_code", *cols
     )
     long = pl.concat([published, councils], how="vertical_relaxed")
-    return build_progress(long, _spec(commitments, measures), side)
+    shared = area_trends(values_long, measures, areas) if trends is None else trends
+    return build_progress(long, _spec(commitments, measures), shared, side)
 
 
-def assess_series(
-    periods: Sequence[str],
-    values: Sequence[float | None],
-    *,
-    target_value: float | None = None,
-    target_direction: str | None = None,
-    target_period: str | None = None,
-    baseline_period: str | None = None,
-    break_period: str | None = None,
-    polarity: str = "higher_is_better",
-    ci_low: Sequence[float | None] | None = None,
-    ci_high: Sequence[float | None] | None = None,
-    side: Side = "current",
-) -> dict[str, object]:
-    """One series through the same engine as `assess`: the single output row, as a dict."""
-    n = len(periods)
-    long = pl.DataFrame(
-        {
-            "area_type": ["england"] * n,
-            "area_code": ["E92000001"] * n,
-            "measure": ["m"] * n,
-            "period": list(periods),
-            "value": list(values),
-            "ci_low": list(ci_low or [None] * n),
-            "ci_high": list(ci_high or [None] * n),
-        },
-        schema_overrides={"value": pl.Float64, "ci_low": pl.Float64, "ci_high": pl.Float64},
-    )
-    spec = pl.DataFrame(
-        {
-            "commitment_id": ["c"],
-            "measure": ["m"],
-            "baseline_period": [baseline_period],
-            "target_value": [target_value],
-            "target_direction": [target_direction],
-            "target_period": [target_period],
-            "polarity": [polarity],
-            "break_period": [break_period],
-            "order": [0],
-        },
-        schema_overrides={
-            "target_value": pl.Float64,
-            "baseline_period": pl.String,
-            "target_direction": pl.String,
-            "target_period": pl.String,
-            "break_period": pl.String,
-        },
-    )
-    return build_progress(long, spec, side).row(0, named=True)
-
-
-def _label(year: int, like: str) -> str:
-    return f"{year}-{(year + 1) % 100:02d}" if len(like) == 7 else str(year)
-
-
-def trajectory(baseline_value: float, baseline_period: str, target_value: float, target_period: str) -> pl.DataFrame:
-    """The required path, one row per period from baseline to target: x_0 * (1 + CAGR_required)^(t - t_0)."""
-    t0, t_target = period_start_year(baseline_period), period_start_year(target_period)
-    if t_target <= t0 or baseline_value <= 0 or target_value <= 0:
-        raise ValueError("a trajectory needs positive values and a target period after the baseline")
-    rate = (target_value / baseline_value) ** (1 / (t_target - t0)) - 1
-    years = list(range(t0, t_target + 1))
-    return pl.DataFrame(
-        {
-            "period": [_label(y, baseline_period) for y in years],
-            "year": years,
-            "value": [baseline_value * (1 + rate) ** (y - t0) for y in years],
-        },
-        schema={"period": pl.String, "year": pl.Int32, "value": pl.Float64},
-    )
-
-
-def projection(series: pl.DataFrame, cagr: float, until_period: str) -> pl.DataFrame:
-    """The latest value of `series` (period, value) carried forward at `cagr` a year to `until_period`.
-
-    The first row is the latest observed point, so a chart line joins the data.
-    """
-    observed = series.filter(pl.col("value").is_not_null())
-    if observed.height == 0 or not math.isfinite(cagr):
-        return pl.DataFrame(schema={"period": pl.String, "year": pl.Int32, "value": pl.Float64})
-    last = observed.with_columns(t=year_expr(pl.col("period"))).sort("t").row(-1, named=True)
-    t1 = period_start_year(last["period"])
-    years = list(range(t1, max(t1, period_start_year(until_period)) + 1))
-    return pl.DataFrame(
-        {
-            "period": [_label(y, last["period"]) for y in years],
-            "year": years,
-            "value": [last["value"] * (1 + cagr) ** (y - t1) for y in years],
-        },
-        schema={"period": pl.String, "year": pl.Int32, "value": pl.Float64},
-    )
+__all__ = [
+    "MODERATE_RATIO",
+    "ON_TRACK_RATIO",
+    "area_trends",
+    "assess",
+    "build_progress",
+    "projection",
+    "trajectory",
+    "year_expr",
+]

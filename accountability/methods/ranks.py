@@ -1,12 +1,15 @@
 """Quartile bands and ranks with 95% rank intervals, for one measure and period across councils.
 
 Rules:
-- rank: competition rank ("1, 2, 2, 4"), best first by polarity; highest first for `no_judgement`
-  (as `compare.rank_expr`, which this module reuses). Councils without a value are unranked (null).
+- rank: competition rank ("1, 2, 2, 4"), best first by polarity (as `compare.rank_expr`, which this
+  module reuses). Councils without a value are unranked (null).
 - quartile (as DfE's LAIT `calculate_quartile_band`): cut points are the 25th, 50th and 75th
   percentiles of all councils' values (linear interpolation, R's type 7). Bands are oriented so
-  that 1 is the best quarter; a value exactly on a cut point falls in the better band. For
-  `no_judgement` measures 1 is the highest quarter (no quarter is "best").
+  that 1 is the best quarter; a value exactly on a cut point falls in the better band.
+- `no_judgement` measures (neither direction is better, e.g. children in care per 10,000) get no
+  rank, rank interval or quartile: all null. A "quartile 3 of 4, 1 = best" or "ranked 1st" would
+  call a position better; the ordering by value is `compare.rank_expr`'s ("12th highest"). LAIT
+  likewise prints "-" for a rank without polarity.
 - rank interval: 1,000 simulated league tables. Each council's value is drawn from a normal
   approximation to its 95% interval, centred on its published value: a split normal with
   sd = (value − ci_low) / 1.959964 below the value and (ci_high − value) / 1.959964 above it, so the
@@ -42,7 +45,9 @@ RANK_SCHEMA: dict[str, pl.DataType] = {
 
 
 def quartile_expr(value: pl.Expr, polarity: str) -> pl.Expr:
-    """Quartile band 1-4 (1 = best quarter) of `value` among all non-null values in the frame."""
+    """Quartile band 1-4 (1 = best quarter) of `value` among all non-null values; null for `no_judgement`."""
+    if polarity == "no_judgement":  # a null for every row (a bare null literal would be one row)
+        return pl.when(value.is_not_null() & pl.lit(value=False)).then(pl.lit(1, pl.Int8))
     q1, q2, q3 = (value.quantile(q, interpolation="linear") for q in (0.25, 0.5, 0.75))
     if polarity == "lower_is_better":
         band = pl.when(value <= q1).then(1).when(value <= q2).then(2).when(value <= q3).then(3).otherwise(4)
@@ -76,8 +81,15 @@ def rank_intervals(values: pl.DataFrame, polarity: str, draws: int = DRAWS, seed
     """Rank, 95% rank interval and quartile for every council in one measure-period slice.
 
     `values` has code, value, ci_low and ci_high for one measure and period. Returns code, rank,
-    rank_low, rank_high, quartile (`RANK_SCHEMA`), in code order; councils without a value have nulls.
+    rank_low, rank_high, quartile (`RANK_SCHEMA`), in code order; councils without a value have nulls,
+    and so does every council on a `no_judgement` measure (no position is better there).
     """
+    if polarity == "no_judgement":
+        return (
+            values.sort("code")
+            .select("code")
+            .with_columns(*[pl.lit(None, dtype).alias(name) for name, dtype in RANK_SCHEMA.items() if name != "code"])
+        )
     frame = values.sort("code").with_columns(
         rank=rank_expr(polarity),
         quartile=quartile_expr(pl.col("value"), polarity),

@@ -23,7 +23,7 @@ import polars as pl
 from accountability.formatting import format_value
 from accountability.methods.commitments import Commitment, period_start_year
 from accountability.methods.floors import floor_verdicts, streaks
-from accountability.methods.progress import assess
+from accountability.methods.progress import area_trends, assess
 from accountability.methods.standards import Standard, resolve_thresholds
 from accountability.views.floors import latest_verdicts, watchlist, worse_than_england_and_worsening
 from accountability.views.provenance import ATTRIBUTIONS, OGL_TEXT
@@ -79,6 +79,7 @@ class Analysis:
     inspections: pl.DataFrame
     verdicts: pl.DataFrame
     progress: pl.DataFrame
+    trends: pl.DataFrame  # the shared recent-trend result (councils, regions, England): one meaning of "worse"
     england_floors: tuple[pl.DataFrame, pl.DataFrame] = (pl.DataFrame(), pl.DataFrame())
 
 
@@ -160,13 +161,15 @@ def analyse(inputs: Inputs, period: str = LATEST) -> Analysis:
     period = check_period(inputs, period)
     values, benchmarks = _cut(inputs.values, period), _cut(inputs.benchmarks, period)
     thresholds = resolve_thresholds(inputs.standards, inputs.values, inputs.measures)
+    trends = area_trends(values, inputs.measures, benchmarks)
     analysis = Analysis(
         period=period,
         values=values,
         benchmarks=benchmarks,
         inspections=_cut_inspections(inputs.inspections, period),
         verdicts=floor_verdicts(values, thresholds),
-        progress=assess(values, inputs.commitments, inputs.measures, benchmarks),
+        progress=assess(values, inputs.commitments, inputs.measures, benchmarks, trends=trends),
+        trends=trends,
     )
     england = _page_floors(inputs, analysis.verdicts, analysis, inputs.councils["code"])
     return replace(analysis, england_floors=england)
@@ -229,7 +232,7 @@ def _page_floors(
     runs = latest.join(streaks(verdicts).select(run_cols), on=["code", "measure", "period"])
     watch = watchlist(
         runs,
-        worse_than_england_and_worsening(latest, analysis.values, analysis.benchmarks),
+        worse_than_england_and_worsening(latest, analysis.values, analysis.benchmarks, analysis.trends),
         analysis.inspections.filter(pl.col("code").is_in(codes.implode())),
         inputs.councils,
     )

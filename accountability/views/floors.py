@@ -3,7 +3,8 @@
 - `latest_verdicts`: each standard at its newest period with data;
 - `status_matrix`: councils × standards, each cell a verdict in words with a symbol (never colour alone);
 - `verdict_counts`: how many councils are below / cannot tell / meet, per standard and period;
-- `watchlist`: the zero-tolerance list, each entry saying why it is there;
+- `watchlist`: the zero-tolerance list, each entry saying why it is there ("getting worse" is the shared
+  recent-trend result, `methods.trends`, never a one-year change);
 - `floor_selection`: all of these for one region, council type and area of care.
 This module does not decide verdicts (see `floors`) or draw anything.
 """
@@ -13,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import polars as pl
+
+from accountability.methods.trends import trend_table
 
 VERDICT_TEXT = {
     "below": "▼ Below the floor",
@@ -110,43 +113,49 @@ def watchlist(
 
 
 def worse_than_england_and_worsening(
-    latest: pl.DataFrame, values: pl.DataFrame, benchmarks: pl.DataFrame
+    latest: pl.DataFrame, values: pl.DataFrame, benchmarks: pl.DataFrame, trends: pl.DataFrame
 ) -> pl.DataFrame:
-    """Councils whose 95% interval lies wholly on the wrong side of England's published value, and
-    whose value moved the wrong way since the previous period. Needs an interval: none, no entry.
+    """Councils whose 95% interval lies wholly on the wrong side of England's published value at the
+    standard's latest period, and whose recent trend at that period is "getting worse": the shared
+    result of `methods.trends.trend_table` (significant at 95%, allowing for year-to-year variation),
+    the same one the Trends page, profile, Progress page and reports show. Needs an interval and a
+    trend test: without either, no entry.
     """
     england = benchmarks.filter(pl.col("area_type") == "england").select(
         "measure", "period", pl.col("value").alias("england")
     )
-    with_ci = latest.join(
-        values.select("code", "measure", "period", "ci_low", "ci_high"), on=["code", "measure", "period"]
-    ).join(england, on=["measure", "period"])
-    previous = values.select(
-        "code", "measure", pl.col("period").alias("previous_period"), pl.col("value").alias("previous_value")
+    trend = trends.select(
+        "code",
+        "measure",
+        "period",
+        pl.col("label").cast(pl.String).alias("trend"),
+        pl.col("periods").list.first().alias("trend_from"),
+        pl.col("p_value").alias("trend_p_value"),
+    )
+    keys = ["code", "measure", "period"]
+    with_ci = (
+        latest.join(values.select(*keys, "ci_low", "ci_high"), on=keys)
+        .join(england, on=["measure", "period"])
+        .join(trend, on=keys)
     )
     hib = pl.col("polarity").cast(pl.String) == "higher_is_better"
     worse = pl.when(hib).then(pl.col("ci_high") < pl.col("england")).otherwise(pl.col("ci_low") > pl.col("england"))
-    worsening = (
-        pl.when(hib)
-        .then(pl.col("value") < pl.col("previous_value"))
-        .otherwise(pl.col("value") > pl.col("previous_value"))
+    return with_ci.filter(worse.fill_null(False) & (pl.col("trend") == "getting worse")).with_columns(
+        detail=pl.format(
+            "Significantly worse than England ({}) in {}, and getting worse from {} to {} (recent trend, {})",
+            pl.col("england").round(1),
+            "period",
+            "trend_from",
+            "period",
+            _p_text(pl.col("trend_p_value")),
+        )
     )
-    candidates = with_ci.filter(worse.fill_null(False))
-    last = (
-        candidates.join(previous, on=["code", "measure"])
-        .filter(pl.col("previous_period") < pl.col("period"))
-        .sort("previous_period")
-        .group_by("code", "measure", maintain_order=True)
-        .last()
-    )
-    return last.filter(worsening.fill_null(False)).with_columns(
-        detail=pl.lit("Significantly worse than England (")
-        + pl.col("england").round(1).cast(pl.String)
-        + pl.lit(") in ")
-        + pl.col("period")
-        + pl.lit(", and worse than in ")
-        + pl.col("previous_period")
-    )
+
+
+def _p_text(p: pl.Expr) -> pl.Expr:
+    """'p = 0.012' to three decimals, or 'p < 0.001'."""
+    thousandths = (p * 1000).round(0).cast(pl.Int64).cast(pl.String).str.zfill(3)
+    return pl.when(p < 0.001).then(pl.lit("p < 0.001")).otherwise(pl.lit("p = 0.") + thousandths)
 
 
 def council_detail(latest_runs: pl.DataFrame, measures: pl.DataFrame, code: str) -> pl.DataFrame:
@@ -218,7 +227,8 @@ def floor_selection(
     domain: str | None = None,
 ) -> FloorSelection:
     """The page's views for councils in `region` of `council_type`, on `domain` ('adults' or 'children')
-    measures; None means all. `tables` needs measures, values, benchmarks, councils and inspections."""
+    measures; None means all. `tables` needs measures, values, benchmarks, councils and inspections, and
+    may hold `trends` (`methods.trends.trend_table`), the trend result every page shares."""
     measures, councils = tables["measures"], tables["councils"]
     domain_ids = measures.filter(pl.lit(domain is None) | (pl.col("domain").cast(pl.String) == (domain or "")))["id"]
     in_scope = councils.filter(
@@ -233,9 +243,12 @@ def floor_selection(
         streaks.select("code", "measure", "period", "below_run", "previous_period", "newly_below", "recovered"),
         on=["code", "measure", "period"],
     )
+    trends = tables.get("trends")
+    if trends is None:  # the caller did not pass the shared trend table: the same result, computed here
+        trends = trend_table(tables["values"], tables["measures"], tables.get("measure_breaks"), ends="latest")
     watch = watchlist(
         runs,
-        worse_than_england_and_worsening(latest, tables["values"], tables["benchmarks"]),
+        worse_than_england_and_worsening(latest, tables["values"], tables["benchmarks"], trends),
         tables["inspections"].filter(pl.col("code").is_in(in_scope["code"].implode())),
         councils,
     )

@@ -5,15 +5,15 @@
 - `area_table`: every council's assessment of one commitment-measure, worst first;
 - `status_counts` / `counts_sentence`: how many councils are in each status;
 - `national_series` and `projection_band`: England's published series on the assessed side of a
-  framework break, and a projection with a 95% band from a log-linear fit of the points used.
+  framework break, and a projection with a 95% band (Student t) from a log-linear fit of the points used.
 This module does not assess progress (see `progress`) or draw anything.
 """
 
 from __future__ import annotations
 
-import math
-
 import polars as pl
+
+from accountability.methods.projection import projection_band as methods_projection_band
 
 STATUS_SYMBOL = {
     "achieved": "✓ Achieved",
@@ -23,7 +23,6 @@ STATUS_SYMBOL = {
     "not assessable": "? Not assessable",
 }
 STATUS_ORDER = ["deteriorating", "off track", "on track", "achieved", "not assessable"]
-Z95 = 1.959963984540054
 
 
 def status_text(status: pl.Expr) -> pl.Expr:
@@ -95,29 +94,6 @@ def start_year(period: str) -> int:
 
 
 def projection_band(series: pl.DataFrame, until_year: int) -> pl.DataFrame:
-    """Log-linear least-squares fit of the series, projected to `until_year` with a 95% band.
-
-    Needs three or more positive points (two points fit exactly and give no band). The band is
-    ±1.96 standard errors of the fitted line (slope and intercept), so it widens with distance.
-    """
-    points = [(start_year(p), v) for p, v in series.select("period", "value").iter_rows() if v and v > 0]
-    if len(points) < 3:
-        return pl.DataFrame(schema={"year": pl.Int32, "fit": pl.Float64, "low": pl.Float64, "high": pl.Float64})
-    xs, ys = [float(x) for x, _ in points], [math.log(v) for _, v in points]
-    n, mx, my = len(xs), sum(xs) / len(xs), sum(ys) / len(ys)
-    sxx = sum((x - mx) ** 2 for x in xs)
-    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sxx
-    intercept = my - slope * mx
-    s2 = sum((y - (intercept + slope * x)) ** 2 for x, y in zip(xs, ys, strict=True)) / (n - 2)
-    years = list(range(int(xs[0]), until_year + 1))
-    se = [math.sqrt(s2 * (1 / n + (y - mx) ** 2 / sxx)) for y in years]
-    fit = [intercept + slope * y for y in years]
-    return pl.DataFrame(
-        {
-            "year": years,
-            "fit": [math.exp(f) for f in fit],
-            "low": [math.exp(f - Z95 * e) for f, e in zip(fit, se, strict=True)],
-            "high": [math.exp(f + Z95 * e) for f, e in zip(fit, se, strict=True)],
-        },
-        schema={"year": pl.Int32, "fit": pl.Float64, "low": pl.Float64, "high": pl.Float64},
-    )
+    """`methods.projection.projection_band`: a log-linear fit projected with a Student-t 95% band
+    (year, fit, low, high for the fitted line; pred_low, pred_high for one year's value)."""
+    return methods_projection_band(series, until_year)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from accountability.labels import TREND_METHOD_LABELS
 from tests.app.conftest import assert_healthy, open_page, texts
 
 TRENDS = "pages/trends.py"
@@ -26,9 +27,16 @@ def test_trends_render_for_every_kind_of_council(params: dict[str, str]) -> None
 
 
 def test_a_significant_trend_is_named_with_its_test() -> None:
+    # Hampshire's re-referrals rose every year (32.3% to 41.0%): significant once dispersion is allowed for
+    at = open_page(TRENDS, council="E10000014", measure="rereferral_pct")
+    assert "Recent trend for Hampshire, 2019-20 to 2024-25: getting worse" in texts(at)
+    assert TREND_METHOD_LABELS["scaled_chi_squared_trend"] in texts(at)  # the method in words, not its code
+
+
+def test_year_to_year_noise_is_no_significant_change() -> None:
+    # Birmingham's re-referrals move up and down (φ about 13): no trend once that variation is allowed for
     at = open_page(TRENDS, council="E08000025", measure="rereferral_pct")
-    assert "Recent trend for Birmingham, 2020-21 to 2024-25" in texts(at)
-    assert "chi-squared test for trend" in texts(at)
+    assert "Recent trend for Birmingham, 2020-21 to 2024-25: no significant change" in texts(at)
 
 
 def test_a_new_council_shows_its_predecessor_as_its_own_series_and_the_reorganisation() -> None:

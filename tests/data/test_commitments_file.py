@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import polars as pl
 import pytest
+import statsmodels.api as sm
+from scipy import stats as sps
 
 from accountability.methods.commitments import COMMITMENTS_FILE, Commitment, load_commitments
 from accountability.methods.progress import OUTPUT_SCHEMA, assess
@@ -79,13 +82,24 @@ def test_england_workforce_turnover_matches_a_hand_check(
     first, last = series.row(0, named=True), series.row(-1, named=True)
     years = int(last["period"]) - int(first["period"])
     cagr = (last["value"] / first["value"]) ** (1 / years) - 1
-    expected = "on track" if cagr <= -0.005 else ("deteriorating" if cagr >= 0.005 else "off track")
+    # the status is the recent-trend test on England's published counts (wanted direction: falling),
+    # recomputed here with statsmodels: WLS of p on year, weights n, dispersion floored at 1, t with 3 df
+    assert (series["ci_method"].cast(pl.String) == "wilson").all()
+    num, den = series["numerator"].to_numpy(), series["denominator"].to_numpy()
+    t = series["period"].cast(pl.Int64).to_numpy().astype(float)
+    fit = sm.WLS(num / den, sm.add_constant(t), weights=den).fit()
+    p_bar = num.sum() / den.sum()
+    sxx = float(np.sum(den * (t - np.average(t, weights=den)) ** 2))
+    phi = max(fit.ssr / (p_bar * (1 - p_bar) * 3), 1.0)
+    p_value = 2 * sps.t.sf(abs(fit.params[1]) / np.sqrt(phi * p_bar * (1 - p_bar) / sxx), 3)
+    expected = "off track" if p_value >= 0.05 else ("on track" if fit.params[1] < 0 else "deteriorating")
 
     out = assess(tables["values"], commitments, tables["measures"], tables["benchmarks"])
     row = out.filter((pl.col("area_type") == "england") & (pl.col("measure") == "sw_turnover_rate")).row(0, named=True)
     assert (row["baseline_period"], row["current_period"]) == (first["period"], last["period"])
     assert row["cagr_actual"] == pytest.approx(cagr, rel=1e-12)
     assert row["status"] == expected
+    assert row["trend_p_value"] == pytest.approx(p_value, rel=1e-6)
 
 
 def test_market_opening_commitments_are_assessed_for_england() -> None:

@@ -13,6 +13,7 @@ import pytest
 
 from accountability import store
 from accountability.methods.funnel import funnel_limits, funnel_positions
+from accountability.methods.funnel_plot import build_funnel
 from accountability.methods.ranks import rank_table
 from accountability.methods.significance import (
     COMPARISONS,
@@ -134,3 +135,54 @@ def test_funnel_positions_for_the_sample_measure_against_england(tables: Tables)
     assert out.filter(pl.col("position") != "not tested").height == with_counts
     funnel = funnel_limits(england / 100, rows["denominator"].min(), rows["denominator"].max())  # type: ignore[arg-type]
     assert funnel.height > 10
+
+
+def _funnel_inputs(tables: Tables, measure: str, period: str) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    keep = (pl.col("measure") == measure) & (pl.col("period") == period)
+    england = tables["benchmarks"].filter(keep & (pl.col("area_type") == "england"))
+    return tables["values"].filter(keep), england, tables["measures"].filter(pl.col("id") == measure)
+
+
+def test_rereferral_funnel_allows_for_overdispersion(tables: Tables) -> None:
+    unadjusted = build_funnel(*_funnel_inputs(tables, "rereferral_pct", "2024-25"), adjustment="none")
+    additive = build_funnel(*_funnel_inputs(tables, "rereferral_pct", "2024-25"), adjustment="additive")
+    assert unadjusted is not None and additive is not None
+    outside = [
+        f.points.filter(pl.col("position").cast(pl.String).str.contains("99.8")).height for f in (unadjusted, additive)
+    ]
+    print(
+        f"\nrereferrals 2024-25 outside 99.8%: {outside[0]} unadjusted, {outside[1]} additive (phi {additive.phi:.1f})"
+    )
+    assert outside[0] == 105  # the count: 105 of 153 under pure chance
+    assert outside[1] < 10
+    assert additive.applied and additive.phi > 10 and additive.tau2 > 0
+    assert additive.n_councils == 153
+
+
+def test_funnel_centre_is_englands_pooled_counts_not_its_rounded_value(tables: Tables) -> None:
+    funnel = build_funnel(*_funnel_inputs(tables, "placements_3plus", "2024-25"), adjustment="none")
+    assert funnel is not None
+    assert (funnel.centre_basis, funnel.centre) == ("england_counts", pytest.approx(100 * 8_500 / 81_770))
+
+
+def test_rate_measures_get_a_poisson_funnel(tables: Tables) -> None:
+    funnel = build_funnel(*_funnel_inputs(tables, "cla_rate", "2024-25"), adjustment="multiplicative")
+    assert funnel is not None
+    assert funnel.kind == "rate" and funnel.applied
+    assert funnel.points.filter(pl.col("position").cast(pl.String).str.contains("99.8")).height < 10
+
+
+def test_every_survey_interval_is_the_published_margin_to_1e6(tables: Tables) -> None:
+    from scipy import stats as sps
+
+    survey = tables["values"].filter(pl.col("ci_method") == "survey_moe")
+    assert survey.height > 100
+    scale = sps.norm.ppf(0.999) / sps.norm.ppf(0.975)
+    for column, sign, factor in (
+        ("ci_low", -1, 1.0),
+        ("ci_high", 1, 1.0),
+        ("ci998_low", -1, scale),
+        ("ci998_high", 1, scale),
+    ):
+        expected = (survey["value"] + sign * factor * survey["moe"]).to_numpy()
+        assert survey[column].to_numpy() == pytest.approx(expected, abs=1e-6)

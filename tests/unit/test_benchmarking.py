@@ -71,3 +71,38 @@ def test_sentences() -> None:
     untested = {"benchmark_name": "England", "benchmark_value": 15.0, "comparison": "○ Not tested"}
     assert "no confidence interval" in comparison_sentence(untested, 0.95, "15.0%")
     assert "not tested" in comparison_sentence({"benchmark_name": "X", "benchmark_value": None}, 0.95, "")
+
+
+PEERS = pl.DataFrame(
+    {"model": ["2025"] * 6, "code": ["A"] * 3 + ["B"] * 3, "rank": [1, 2, 3] * 2, "peer_code": ["B", "C", "X"] * 2},
+    schema_overrides={"rank": pl.Int8},
+)
+
+
+def test_a_withheld_neighbour_mean_is_not_called_unpublished() -> None:
+    bench = benchmark_values("neighbours", {**TABLES, "peers": PEERS}, "m", "2024-25")
+    row = bench.filter(pl.col("code") == "A").row(0, named=True)
+    assert (row["benchmark_value"], row["benchmark_status"], row["n_used"]) == (None, "withheld", 2)
+    compared = with_comparison(VALUES, bench, MEASURES, 0.95).filter(pl.col("code") == "A").row(0, named=True)
+    sentence = comparison_sentence(compared, 0.95, "10.0%")
+    assert "withheld" in sentence and "only 2 of the council's neighbours" in sentence
+    assert "published" not in sentence
+
+
+def test_a_missing_published_benchmark_is_not_published() -> None:
+    tables = {**TABLES, "benchmarks": BENCH.filter(pl.col("area_type") != "england")}
+    bench = benchmark_values("england", tables, "m", "2024-25")
+    assert bench["benchmark_status"].unique().to_list() == ["not_published"]
+    row = with_comparison(VALUES, bench, MEASURES, 0.95).row(0, named=True)
+    assert comparison_sentence(row, 0.95, "") == (
+        "No England figure is published for this measure and period, so it is not tested."
+    )
+
+
+def test_the_compared_table_carries_the_interval_at_the_verdicts_level() -> None:
+    bench = benchmark_values("england", TABLES, "m", "2024-25")
+    at95 = with_comparison(VALUES, bench, MEASURES, 0.95)
+    at998 = with_comparison(VALUES, bench, MEASURES, 0.998)
+    assert at95.select("level_low", "level_high").rows()[:2] == [(8.0, 12.0), (18.0, 22.0)]
+    assert at998.select("level_low", "level_high").rows()[:2] == [(7.0, 13.0), (17.0, 23.0)]
+    assert at998.select("ci_low", "ci_high").rows()[:2] == [(8.0, 12.0), (18.0, 22.0)]  # the 95% one stays

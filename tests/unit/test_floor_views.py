@@ -78,22 +78,67 @@ def test_watchlist_says_why_each_council_is_there() -> None:
     ]
 
 
-def test_worse_than_england_needs_an_interval_wholly_on_the_wrong_side_and_a_worse_value() -> None:
-    latest = _verdicts([("A", "2023-24", "below"), ("B", "2023-24", "below")]).with_columns(value=pl.lit(40.0))
+def _trend_rows(labels: dict[str, str], period: str = "2023-24") -> pl.DataFrame:
+    """Shared trend results (the `trend_table` columns the watchlist reads) for measure m."""
+    codes = list(labels)
+    return pl.DataFrame(
+        {
+            "code": codes,
+            "measure": ["m"] * len(codes),
+            "period": [period] * len(codes),
+            "periods": [["2019-20", "2020-21", "2021-22", "2022-23", period]] * len(codes),
+            "p_value": [0.01 if lbl != "no significant change" else 0.4 for lbl in labels.values()],
+            "label": list(labels.values()),
+        }
+    )
+
+
+def _worse_case() -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    latest = _verdicts([(c, "2023-24", "below") for c in "ABC"]).with_columns(value=pl.lit(40.0))
     values = pl.DataFrame(
         {
-            "code": ["A", "A", "B", "B"],
-            "measure": ["m"] * 4,
-            "period": ["2022-23", "2023-24"] * 2,
-            "value": [50.0, 40.0, 50.0, 40.0],
-            "ci_low": [45.0, 38.0, 45.0, 30.0],
-            "ci_high": [55.0, 42.0, 55.0, 61.0],
+            "code": ["A", "A", "B", "B", "C", "C"],
+            "measure": ["m"] * 6,
+            "period": ["2022-23", "2023-24"] * 3,
+            "value": [50.0, 40.0, 50.0, 40.0, 38.0, 40.0],
+            "ci_low": [45.0, 38.0, 45.0, 30.0, 36.0, 38.0],
+            "ci_high": [55.0, 42.0, 55.0, 61.0, 40.0, 42.0],
         }
     )
     bench = pl.DataFrame({"area_type": ["england"], "measure": ["m"], "period": ["2023-24"], "value": [60.0]})
-    out = worse_than_england_and_worsening(latest, values, bench)
-    assert out["code"].to_list() == ["A"]  # B's interval reaches England's 60
-    assert "worse than in 2022-23" in out["detail"][0]
+    return latest, values, bench
+
+
+def test_worse_than_england_needs_an_interval_wholly_on_the_wrong_side_and_a_trend_getting_worse() -> None:
+    latest, values, bench = _worse_case()
+    trends = _trend_rows({"A": "getting worse", "B": "getting worse", "C": "getting worse"})
+    out = worse_than_england_and_worsening(latest, values, bench, trends)
+    assert out["code"].to_list() == ["A", "C"]  # B's interval reaches England's 60
+    assert out["detail"][0] == (
+        "Significantly worse than England (60.0) in 2023-24, and getting worse from 2019-20 to 2023-24 "
+        "(recent trend, p = 0.010)"
+    )
+
+
+def test_a_tiny_p_value_is_written_as_below_one_in_a_thousand() -> None:
+    latest, values, bench = _worse_case()
+    trends = _trend_rows({"A": "getting worse"}).with_columns(p_value=pl.lit(2e-9))
+    assert worse_than_england_and_worsening(latest, values, bench, trends)["detail"][0].endswith(
+        "(recent trend, p < 0.001)"
+    )
+
+
+def test_a_one_year_fall_without_a_significant_trend_is_not_getting_worse() -> None:
+    # A fell from 50 to 40 in a year (the old rule's "worsening"); its trend is not significant
+    latest, values, bench = _worse_case()
+    trends = _trend_rows({"A": "no significant change", "B": "getting worse", "C": "getting better"})
+    assert worse_than_england_and_worsening(latest, values, bench, trends).is_empty()
+
+
+def test_a_trend_at_another_period_does_not_count() -> None:
+    latest, values, bench = _worse_case()
+    trends = _trend_rows({"A": "getting worse"}, period="2022-23")
+    assert worse_than_england_and_worsening(latest, values, bench, trends).is_empty()
 
 
 def test_council_detail_and_changes() -> None:

@@ -71,6 +71,27 @@ def test_concentration_hhi_and_top5() -> None:
     assert conc["owners"] == 2
 
 
+def test_a_wider_markets_hhi_is_marked_not_comparable_and_the_median_council_is_given() -> None:
+    conc = market.concentration(_homes())
+    # A: 60/40 → 5,200; B: one owner → 10,000; the region's own market: 6, 4 and 10 of 20 places → 3,800
+    england = conc.filter(pl.col("area_type") == "england").row(0, named=True)
+    assert england["hhi"] == pytest.approx(30**2 + 20**2 + 50**2)
+    assert (england["comparable_with_councils"], england["median_council_hhi"]) == (False, pytest.approx(7_600.0))
+    region = conc.filter(pl.col("area_type") == "region").row(0, named=True)
+    assert (region["comparable_with_councils"], region["median_council_hhi"]) == (False, pytest.approx(7_600.0))
+    council = conc.filter(pl.col("area_code") == "A").row(0, named=True)
+    assert (council["comparable_with_councils"], council["median_council_hhi"]) == (True, None)
+
+
+def test_the_published_england_hhi_is_the_median_councils_not_the_national_markets() -> None:
+    values, bench = market.as_published_tables(PROVIDERS, COUNCILS.with_columns(region=pl.lit("North")))
+    hhi = bench.filter(pl.col("measure") == "market_owner_hhi")
+    assert hhi.filter(pl.col("area_type") == "england")["value"].to_list() == [pytest.approx(7_600.0)]
+    assert hhi.filter(pl.col("area_type") == "region")["value"].to_list() == [pytest.approx(7_600.0)]
+    councils = values.filter(pl.col("measure") == "market_owner_hhi").sort("code")["value"].to_list()
+    assert councils == [pytest.approx(5_200.0), pytest.approx(10_000.0)]
+
+
 def test_quality_by_sector_ignores_homes_without_a_four_point_judgement() -> None:
     q = market.quality(_homes()).filter((pl.col("area_code") == "E92000001") & (pl.col("sector") == "private"))
     row = q.row(0, named=True)

@@ -14,6 +14,7 @@ from accountability.methods.profile import (
     spread,
     summary_paragraph,
 )
+from accountability.methods.trends import recent_trends
 from components.figures.spine import spine_figure, spine_positions
 
 MEASURES = pl.DataFrame(
@@ -99,6 +100,32 @@ def test_profile_uses_each_measures_latest_period_and_tests_against_the_benchmar
     assert profile["down"]["period"] == "2023"
     assert profile["down"]["comparison"] == "○ Not tested"  # no interval, no England figure
     assert profile["down"]["trend"] == "not enough data"
+
+
+def test_profile_gives_the_interval_at_the_verdicts_level_and_the_shared_trend() -> None:
+    rows = [
+        (c, p, "up", float(v) + i, None, None)
+        for v, c in enumerate(CODES, 1)
+        for i, p in enumerate(["2022", "2023", "2024"])
+    ]
+    values = _values(rows).with_columns(
+        ci_low=pl.col("value") - 0.5, ci_high=pl.col("value") + 0.5, ci998_low=pl.col("value") - 0.8,
+        ci998_high=pl.col("value") + 0.8, ci_method=pl.lit("survey_moe"),
+    )  # fmt: skip
+    tables = _tables(values, {"up": 3.0})
+    at998 = _by_measure(build_profile("E", tables, "england", level=0.998))["up"]
+    assert (at998["level_low"], at998["level_high"], at998["ci_low"]) == (6.2, 7.8, 6.5)
+    shared = recent_trends(values, MEASURES).filter(pl.col("code") == "E").row(0, named=True)
+    assert (at998["trend"], at998["trend_method"]) == (shared["label"], shared["method"])
+    assert at998["trend_p_value"] == shared["p_value"]
+
+
+def test_profile_trend_never_crosses_a_break_in_the_measure_breaks_table() -> None:
+    rows = [("E", str(2020 + i), "up", float(i + 1), None, None) for i in range(5)]
+    tables = _tables(_values(rows), {"up": 3.0})
+    assert _by_measure(build_profile("E", tables))["up"]["trend"] == "getting better"  # a perfect rise
+    breaks = pl.DataFrame({"measure": ["up"], "period": ["2023"]})
+    assert _by_measure(build_profile("E", {**tables, "measure_breaks": breaks}))["up"]["trend"] == "not enough data"
 
 
 def _profile(rows: list[tuple[str, str, str, str, float | None]]) -> pl.DataFrame:

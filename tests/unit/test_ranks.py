@@ -37,7 +37,7 @@ def _quartiles(values: Sequence[float | None], polarity: str) -> list[int | None
     return frame.select(quartile_expr(pl.col("value"), polarity)).to_series().to_list()
 
 
-@pytest.mark.parametrize("polarity", ["higher_is_better", "lower_is_better", "no_judgement"])
+@pytest.mark.parametrize("polarity", ["higher_is_better", "lower_is_better"])
 def test_quartiles_match_numpy_type7_cut_points(polarity: str) -> None:
     values = [float(v) for v in np.random.default_rng(7).normal(50, 10, 153).round(1)]
     q1, q2, q3 = np.percentile(values, [25, 50, 75], method="linear")
@@ -51,6 +51,18 @@ def test_quartile_one_is_the_best_quarter_and_cut_points_go_to_the_better_band()
     values: list[float | None] = [0.0, 25.0, 50.0, 75.0, 100.0, None]  # cut points 25, 50, 75
     assert _quartiles(values, "lower_is_better") == [1, 1, 2, 3, 4, None]
     assert _quartiles(values, "higher_is_better") == [4, 3, 2, 1, 1, None]
+
+
+def test_no_quartile_where_neither_direction_is_better() -> None:
+    # cla_rate: "quartile 3 of 4, 1 = best" was printed for a measure with no better direction
+    assert _quartiles([10.0, 60.0, 70.0, 120.0, None], "no_judgement") == [None] * 5
+
+
+def test_no_rank_or_rank_interval_where_neither_direction_is_better() -> None:
+    out = rank_intervals(_slice([10.0, 60.0, 70.0, 120.0], [1.0] * 4), "no_judgement")
+    assert out.schema == pl.Schema(RANK_SCHEMA)
+    assert out.select("rank", "rank_low", "rank_high", "quartile").null_count().row(0) == (4, 4, 4, 4)
+    assert out["code"].to_list() == sorted(out["code"].to_list())
 
 
 def _slice(values: Sequence[float | None], half_widths: Sequence[float | None]) -> pl.DataFrame:

@@ -8,6 +8,7 @@ import pytest
 from accountability.methods.commitments import load_commitments
 from accountability.methods.floors import floor_verdicts, streaks
 from accountability.methods.standards import load_standards, resolve_thresholds
+from accountability.methods.trends import trend_table
 from accountability.report import Analysis, Inputs, ScopeError, analyse, build_content, load_inputs, resolve_scope
 from accountability.report.content import check_period
 from accountability.settings import Settings
@@ -41,7 +42,9 @@ def page_numbers(region: str = "All regions") -> dict[str, object]:
     )
     watch = watchlist(
         runs,
-        worse_than_england_and_worsening(latest, values, read_table(settings.data_dir, "benchmarks")),
+        worse_than_england_and_worsening(
+            latest, values, read_table(settings.data_dir, "benchmarks"), trend_table(values, measures)
+        ),
         read_table(settings.data_dir, "inspections").filter(pl.col("code").is_in(in_scope["code"].implode())),
         councils,
     )

@@ -85,6 +85,17 @@ def test_survey_margin_is_used_as_published_at_95_and_scaled_to_998() -> None:
     assert row[3] == pytest.approx(60 + 4 * scale)
 
 
+@pytest.mark.parametrize(("value", "moe"), [(0.0, 0.4), (47.3, 2.86), (88.1, 1.05), (19.2, 6.4), (100.0, 0.0)])
+def test_survey_margin_intervals_match_scipy_to_1e6(value: float, moe: float) -> None:
+    # the publisher's 95% margin is z(0.975)·SE, so SE = moe / z(0.975) and the 99.8% half-width is z(0.999)·SE
+    se = moe / sps.norm.ppf(0.975)
+    frame = pl.DataFrame({"v": [value], "m": [moe]})
+    for level, z in ((0.95, sps.norm.ppf(0.975)), (0.998, sps.norm.ppf(0.999))):
+        lo, hi = survey_exprs(pl.col("v"), pl.col("m"), level)
+        got = frame.select(lo=lo, hi=hi).row(0)
+        assert got == (pytest.approx(value - z * se, abs=1e-6), pytest.approx(value + z * se, abs=1e-6))
+
+
 def _frame(**cols: list[object]) -> pl.DataFrame:
     schema = {
         "measure": pl.String,
