@@ -30,7 +30,8 @@ GROUP = ["code", "measure", "end"]
 
 def _method() -> pl.Expr:
     """The window's method: none (too few points), chi-squared from counts, WLS on intervals, or OLS."""
-    from_counts = ((pl.col("value_type") == "proportion") & (pl.col("ci_method") == "wilson")).all()
+    counts_known = pl.col("numerator").is_not_null() & (pl.col("denominator") > 0)
+    from_counts = ((pl.col("value_type") == "proportion") & (pl.col("ci_method") == "wilson") & counts_known).all()
     lo, hi = pl.col("ci_low"), pl.col("ci_high")
     with_intervals = (lo.is_not_null() & hi.is_not_null() & (hi > lo)).all()
     return (

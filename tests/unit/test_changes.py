@@ -188,10 +188,17 @@ def test_a_suppressed_latest_value_falls_back_to_the_previous_verdict_with_data(
 
 
 def test_a_commitment_status_that_changes_is_listed_with_old_and_new() -> None:
-    # Gamma is flat (70, 70, 70): off track; a rise in its latest value puts it on track
-    found = commitment_changes(tables(), tables(edited(gamma_2022_23=75.0)), [COMMITMENT])
-    gamma = found.filter(pl.col("area_code") == GAMMA).row(0, named=True)
-    assert (gamma["kind"], gamma["commitment_id"], gamma["old_code"], gamma["new_code"]) == (
-        "status_changed", COMMITMENT.id, "off track", "on track",
+    # Delta has two points (55, 54): not assessable; a third published value makes it assessable,
+    # and with no significant rise it is off track. (A one-year jump in a flat series is not a status
+    # change: "on track" for a direction needs a trend significant by the dispersion-aware test.)
+    found = commitment_changes(tables(), tables(edited(delta_2022_23=53.0)), [COMMITMENT])
+    delta = found.filter(pl.col("area_code") == DELTA).row(0, named=True)
+    assert (delta["kind"], delta["commitment_id"], delta["old_code"], delta["new_code"]) == (
+        "status_changed", COMMITMENT.id, "not assessable", "off track",
     )  # fmt: skip
-    assert (gamma["old_value"], gamma["new_value"], gamma["period"]) == (70.0, 75.0, "2022-23")
+    assert (delta["old_value"], delta["new_value"], delta["period"]) == (54.0, 53.0, "2022-23")
+
+
+def test_a_one_year_jump_in_a_flat_series_is_not_a_status_change() -> None:
+    # Gamma is flat (70, 70, 70); 75 in the latest year is not a significant trend over three points
+    assert commitment_changes(tables(), tables(edited(gamma_2022_23=75.0)), [COMMITMENT]).height == 0

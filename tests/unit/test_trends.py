@@ -159,6 +159,17 @@ def test_no_intervals_fall_back_to_ols_and_say_so() -> None:
     assert row["p_value"] == pytest.approx(ref.pvalues[1], rel=1e-6)
 
 
+def test_a_wilson_interval_without_its_counts_is_tested_by_wls_not_as_counts() -> None:
+    # A proportion marked "wilson" whose numerator is missing cannot enter the chi-squared test (it
+    # needs counts); it is tested on its intervals instead, never given a made-up p of 1.
+    frame = _counts("prop", [700, 700, 750], [1000, 1000, 1000]).with_columns(
+        pl.when(pl.col("period") == YEARS[-1]).then(None).otherwise(pl.col("numerator")).alias("numerator")
+    )
+    row = _trend(frame)
+    assert row["method"] == "wls"
+    assert row["p_value"] is not None and 0 < row["p_value"] < 1
+
+
 def test_ols_flat_line_is_p_one_and_perfect_line_is_p_zero() -> None:
     assert _trend(_series("score", [5.0, 5.0, 5.0]))["p_value"] == 1.0
     perfect = _trend(_series("score", [5.0, 6.0, 7.0]))
