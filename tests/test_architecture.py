@@ -22,6 +22,7 @@ LAYERS: dict[str, int] = {
     "accountability.labels": 0,
     "accountability.formatting": 0,
     "accountability.state": 0,
+    "accountability.export": 0,
     "accountability.store": 1,
     "accountability.sources": 2,
     "accountability.methods": 3,
