@@ -55,12 +55,19 @@ def literal(text: str, limit: int = ECHO_LIMIT) -> str:
     shown = plain(text).strip()
     if len(shown) > limit:
         shown = shown[: limit - 1] + "…"
+    # said, so that "2022-23" with a hidden U+202E is not shown as if it were the real 2022-23
+    note = " (with hidden characters removed)" if _has_hidden(text) else ""
     if not shown:
-        return "(blank)"
+        return "(blank)" + note
     shown = _ICON.sub(lambda m: ":\u2060" + m.group(0)[1:], shown)  # Streamlit rewrites :material/x: even in code
     fence = "`" * (max((len(run) for run in re.findall(r"`+", shown)), default=0) + 1)
     pad = " " if shown.startswith("`") or shown.endswith("`") else ""
-    return f"{fence}{pad}{shown}{pad}{fence}"
+    return f"{fence}{pad}{shown}{pad}{fence}{note}"
+
+
+def _has_hidden(text: str) -> bool:
+    """True when `plain` removes a character (rather than turning a line break or tab into a space)."""
+    return any(c in BIDI_CONTROLS or (unicodedata.category(c) == "Cc" and not c.isspace()) for c in text)
 
 
 def unrecognised(param: str, raw: str | None, options: Iterable[str], noun: str) -> str | None:

@@ -26,9 +26,12 @@ def unfenced(markdown: str) -> str:
     return inner
 
 
+HIDDEN = " (with hidden characters removed)"
+
+
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_literal_is_one_code_span_holding_exactly_the_text(payload: str) -> None:
-    shown = literal(payload, limit=500)
+    shown = literal(payload, limit=500).removesuffix(HIDDEN)
     if not plain(payload).strip():
         assert shown == "(blank)"
         return
@@ -42,8 +45,12 @@ def test_the_fence_is_longer_than_any_run_of_backticks_inside() -> None:
 
 
 @pytest.mark.parametrize("control", ["\u202e", "\u202d", "\u2066", "\u2067", "\u2068", "\u2069", "\u200f", "\u061c"])
-def test_bidi_controls_are_removed(control: str) -> None:
-    assert literal(f"abc{control}def") == "`abcdef`"
+def test_bidi_controls_are_removed_and_that_is_said(control: str) -> None:
+    assert literal(f"abc{control}def") == f"`abcdef`{HIDDEN}"
+
+
+def test_a_line_break_is_not_a_hidden_character() -> None:
+    assert literal("a\nb") == "`a b`"
 
 
 def test_line_breaks_and_tabs_become_spaces_and_other_controls_go() -> None:
@@ -60,7 +67,8 @@ def test_long_text_is_cut_to_the_echo_limit_with_an_ellipsis() -> None:
 
 
 def test_blank_text_is_named_as_blank() -> None:
-    assert literal("  \u202e ") == "(blank)"
+    assert literal("   ") == "(blank)"
+    assert literal("  \u202e ") == f"(blank){HIDDEN}"
 
 
 @pytest.mark.parametrize(("text", "kept"), [(None, None), ("", ""), ("abc", "abc"), ("x" * 1000, "x" * INPUT_LIMIT)])
