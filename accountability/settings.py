@@ -2,19 +2,31 @@
 
 Every field is documented in the README (a test checks this). Relative paths are resolved against
 the repository root, so the app and the pipeline behave the same from any working directory.
+`get_settings` raises one error, `SettingsError`, for every way the configuration can be wrong (an
+invalid value, a `.env` file that is not UTF-8 text), with a message naming the setting or the
+file, so the app and both command-line tools can say so instead of showing a traceback.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from accountability.state import literal
 
 ROOT = Path(__file__).resolve().parents[1]
 Benchmark = Literal["england", "region", "neighbours", "council_type"]
+FINANCIAL_YEAR = re.compile(r"^(\d{4})-(\d{2})$")
+NEWLINE = b"\n"
+
+
+class SettingsError(ValueError):
+    """The configuration cannot be used. The message names the setting or the file, and what is wrong."""
 
 
 class Settings(BaseSettings):
@@ -51,7 +63,53 @@ class Settings(BaseSettings):
     def _resolve(cls, path: Path) -> Path:
         return path if path.is_absolute() else (ROOT / path).resolve()
 
+    @field_validator("default_period")
+    @classmethod
+    def _period_form(cls, period: str) -> str:
+        """Only the form is checked here: whether the period has data is for the page to say."""
+        year = FINANCIAL_YEAR.match(period)
+        if period == "latest" or re.fullmatch(r"\d{4}", period):
+            return period
+        if year and int(year.group(2)) == (int(year.group(1)) + 1) % 100:
+            return period
+        raise ValueError(f"must be 'latest' or a period such as 2022-23 or 2024, got {literal(period)}")
+
+
+def load_settings() -> Settings:
+    """The settings; any problem with them is a `SettingsError` naming the setting or file."""
+    try:
+        return Settings()
+    except UnicodeDecodeError as exc:  # python-dotenv reading a .env saved in another encoding
+        raise SettingsError(env_file_problem(Path(str(Settings.model_config["env_file"])), exc)) from exc
+    except ValidationError as exc:
+        raise SettingsError(validation_problem(exc)) from exc
+
+
+def validation_problem(exc: ValidationError) -> str:
+    """One sentence naming every invalid setting by its environment variable."""
+    problems = "; ".join(
+        f"DASHBOARD_{'_'.join(str(p) for p in e['loc']).upper()}: {str(e['msg']).removeprefix('Value error, ')}"
+        for e in exc.errors()
+    )
+    return f"The dashboard's configuration is not valid ({problems}). Check your environment or `.env` file."
+
+
+def env_file_problem(env_file: Path, exc: UnicodeDecodeError) -> str:
+    """Which file is not UTF-8 text, and on which line (found by decoding the file again)."""
+    path = env_file.resolve()
+    line = ""
+    try:
+        path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as again:
+        line = f", line {again.object[: again.start].count(NEWLINE) + 1}"
+    except OSError:
+        pass  # the file went away: name it without a line
+    return (
+        f"The configuration file {literal(str(path), 200)}{line} is not UTF-8 text ({exc.reason}). "
+        "Save it as UTF-8, or remove it and set the DASHBOARD_ environment variables instead."
+    )
+
 
 @functools.cache
 def get_settings() -> Settings:
-    return Settings()
+    return load_settings()

@@ -13,9 +13,8 @@ from pathlib import Path
 
 import polars as pl
 import streamlit as st
-from pydantic import ValidationError
 
-from accountability.settings import Settings, get_settings
+from accountability.settings import Settings, SettingsError, get_settings
 from accountability.store import StoreError, read_table, table_path
 
 
@@ -28,11 +27,8 @@ def settings_or_stop() -> Settings:
     """The settings, or a message naming the bad setting and a stop."""
     try:
         return get_settings()
-    except ValidationError as exc:
-        problems = "; ".join(
-            f"DASHBOARD_{'_'.join(str(p) for p in e['loc']).upper()}: {e['msg']}" for e in exc.errors()
-        )
-        st.error(f"The dashboard's configuration is not valid ({problems}). Check your environment or `.env` file.")
+    except SettingsError as exc:  # an invalid value or a .env that is not UTF-8, named in the message
+        st.error(str(exc))
         st.stop()
         raise  # unreachable: st.stop() ends the script
 

@@ -9,6 +9,7 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
+from accountability import export
 from accountability.labels import STATUS_LABELS
 from accountability.methods.stats import CI_METHOD_LABELS
 
@@ -60,7 +61,8 @@ def render_compare_table(frame: pl.DataFrame, unit: str, alt: str) -> None:
 
 
 def csv_bytes(frame: pl.DataFrame) -> bytes:
-    return frame.write_csv().encode("utf-8")
+    """The CSV download: formulas neutralised, UTF-8 with a byte-order mark (see accountability.export)."""
+    return export.csv_bytes(frame)
 
 
 def excel_bytes(frame: pl.DataFrame, sheet: str) -> bytes:

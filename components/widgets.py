@@ -8,7 +8,8 @@ address (it only accepts labels), so after opening a shared link the address no 
 the view; and a page-level choice did not follow the user to the next page. The chart / table view
 (`?view=`) is kept the same way, so someone who prefers tables keeps them from page to page.
 Other pickers, whose labels are their values (period, region, level), are bound.
-Each `render_*` reads the raw parameter first and explains any value it cannot use.
+Each `render_*` reads the raw parameter first (capped in length) and explains any value it cannot use,
+echoing it through `state.literal` (inside `unrecognised`) so an address cannot add Markdown.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from accountability.state import unrecognised
+from accountability.state import capped, unrecognised
 
 
 def council_label(councils: pl.DataFrame) -> dict[str, str]:
@@ -95,7 +96,7 @@ def _choice_kept_in_address(
     """
     codes = list(labels)
     by_label = {text: code for code, text in labels.items()}
-    raw = st.query_params.get(key)
+    raw = capped(st.query_params.get(key))  # no code or label is longer; a huge value costs nothing
     written = f"_url_{key}"  # what this session last put in the address for `key` (None: the default)
     remembered = st.session_state.get(written)
     if raw is not None and raw != remembered:
@@ -161,7 +162,7 @@ def render_coded_picker(label: str, labels: dict[str, str], key: str, noun: str)
 
 def warn_if_unknown(param: str, options: list[str], noun: str) -> None:
     """Say so when the URL names a value a bound widget will not accept (Streamlit drops it silently)."""
-    message = unrecognised(param, st.query_params.get(param), options, noun)
+    message = unrecognised(param, capped(st.query_params.get(param)), options, noun)  # echoed with state.literal
     if message:
         st.warning(message, icon="⚠️")
 

@@ -23,6 +23,7 @@ LAYERS: dict[str, int] = {
     "accountability.formatting": 0,
     "accountability.state": 0,
     "accountability.change_words": 0,  # the sentence for each change: feeds and the What's new page
+    "accountability.export": 0,
     "accountability.store": 1,
     "accountability.sources": 2,
     "accountability.methods": 3,

@@ -19,6 +19,7 @@ from typing import Any, Literal
 import polars as pl
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
+from accountability.methods import toml_checks
 from accountability.settings import ROOT
 
 COMMITMENTS_FILE = ROOT / "data" / "commitments.toml"
@@ -53,7 +54,7 @@ class Commitment(BaseModel):
     title: str = Field(min_length=1)
     measures: tuple[str, ...] = Field(min_length=1)
     baseline_period: str | None = None  # None: the first period with data
-    target_value: float | None = None  # in the measure's unit
+    target_value: float | None = Field(default=None, allow_inf_nan=False)  # in the measure's unit
     target_direction: Direction | None = None
     target_date: date | None = None
     target_period: str | None = None
@@ -127,10 +128,7 @@ def load_commitments(
     path: Path = COMMITMENTS_FILE, measures: pl.DataFrame | Mapping[str, str] | None = None
 ) -> tuple[Commitment, ...]:
     """Read and validate the commitments file; with `measures`, also check ids and polarity."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise CommitmentsError(f"{path}: cannot read the commitments file: {exc}") from exc
+    text = toml_checks.read_utf8(path, str(path), "commitments file", CommitmentsError)
     blocks = _entry_blocks(text)
     try:
         data = tomllib.loads(text)
@@ -143,6 +141,7 @@ def load_commitments(
     context = {"polarity": polarity_map(measures)} if measures is not None else None
     out: list[Commitment] = []
     for index, entry in enumerate(entries):
+        _check_numbers(path, text, blocks, index, entry, toml_checks.registry_rows(measures))
         try:
             out.append(Commitment.model_validate(entry, context=context))
         except ValidationError as exc:
@@ -153,6 +152,21 @@ def load_commitments(
             raise CommitmentsError(f"{where}: {key or 'entry'}: {_message(err)}") from exc
     _check_unique_ids(path, text, blocks, out)
     return tuple(out)
+
+
+def _check_numbers(
+    path: Path, text: str, blocks: list[int], index: int, entry: dict[str, Any], registry: dict[str, dict[str, Any]]
+) -> None:
+    """Every number finite, and a target_value within the range of each of its measures; else raise."""
+    where = f"[[commitment]] entry {index + 1} (id {entry.get('id', '?')!r})"
+    for loc, value in toml_checks.non_finite(entry):
+        line = _key_line(text, blocks, index, str(loc[0]))
+        raise CommitmentsError(f"{path}:{line}: {where}: {toml_checks.finite_message(loc, value)}")
+    measures = entry.get("measures")
+    ids = [str(m) for m in measures] if isinstance(measures, list) else []
+    wrong = toml_checks.out_of_range("target_value", entry.get("target_value"), ids, registry)
+    if wrong:
+        raise CommitmentsError(f"{path}:{_key_line(text, blocks, index, 'target_value')}: {where}: {wrong}")
 
 
 def _check_unique_ids(path: Path, text: str, blocks: list[int], items: list[Commitment]) -> None:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from accountability.state import capped
+
 SIMILARITY = 0.8  # one typo in a five-letter name passes ("leads" ~ "leeds"); "south" ~ "southend" does not
 _STOP = re.compile(r"\b(city of|county of|council|royal borough of|metropolitan borough of|borough of|city)\b")
 
@@ -51,8 +53,12 @@ def _score(query: str, candidate: str) -> float:
 
 
 def search_councils(query: str, councils: pl.DataFrame, limit: int = 8) -> list[Match]:
-    """Councils matching `query`, best first; a former council is followed by its successors."""
-    q = normalise(query)
+    """Councils matching `query`, best first; a former council is followed by its successors.
+
+    The query is capped first (`state.capped`): similarity costs grow with its length, and no
+    council's name is near the cap (a 60,000-character query took 23 s before).
+    """
+    q = normalise(capped(query) or "")
     if len(q) < 2:
         return []
     names = {row["code"]: row for row in councils.iter_rows(named=True)}

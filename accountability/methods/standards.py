@@ -26,6 +26,7 @@ from typing import Any, Literal
 import polars as pl
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
+from accountability.methods import toml_checks
 from accountability.settings import ROOT
 
 Polarity = Literal["higher_is_better", "lower_is_better"]
@@ -119,24 +120,39 @@ class Standard(BaseModel):
 
 def load_standards(path: Path, measures: pl.DataFrame | None = None) -> list[Standard]:
     """Read and validate the standards file; with `measures`, also check it against the registry."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise StandardsError(f"{_display(path)}: cannot read the standards file: {exc}") from exc
+    text = toml_checks.read_utf8(path, _display(path), "standards file", StandardsError)
     entries = _entries(path, text)
     source = _Source(path, text)
     problems: list[str] = []
     standards: list[tuple[int, Standard]] = []
     for index, entry in enumerate(entries, start=1):
+        numbers = _number_problems(source, index, entry, measures)
         try:
             standards.append((index, Standard.model_validate(entry)))
         except ValidationError as exc:
-            problems += [source.problem(index, entry, err["loc"], _message(err)) for err in exc.errors()]
+            errors = [err for err in exc.errors() if tuple(err["loc"]) not in numbers]  # said once, below
+            problems += [source.problem(index, entry, err["loc"], _message(err)) for err in errors]
+        problems += numbers.values()
     if measures is not None:
         problems += _registry_problems(source, entries, standards, measures)
     if problems:
         raise StandardsError("\n".join(problems))
     return [standard for _, standard in standards]
+
+
+def _number_problems(
+    source: _Source, index: int, entry: dict[str, Any], measures: pl.DataFrame | None
+) -> dict[tuple[str | int, ...], str]:
+    """Key path -> message for every number that is not finite, or a threshold outside its measure's range."""
+    found = {
+        loc: source.problem(index, entry, loc, toml_checks.finite_message(loc, value))
+        for loc, value in toml_checks.non_finite(entry)
+    }
+    registry = toml_checks.registry_rows(measures)
+    wrong = toml_checks.out_of_range("threshold", entry.get("threshold"), [str(entry.get("measure"))], registry)
+    if wrong:
+        found[("threshold",)] = source.problem(index, entry, ("threshold",), wrong)
+    return found
 
 
 def _entries(path: Path, text: str) -> list[dict[str, Any]]:

@@ -5,6 +5,7 @@ measures (`accountability.methods`), and `validate` runs the named checks before
 replaced. Nothing here is used by the app at run time.
 """
 
-from accountability.prepare.build import READERS, BuildFailed, assemble, build, main
+from accountability.prepare.build import READERS, BuildFailed, assemble, build
+from accountability.prepare.cli import main
 
 __all__ = ["READERS", "BuildFailed", "assemble", "build", "main"]

@@ -2,6 +2,6 @@
 
 import sys
 
-from accountability.prepare.build import main
+from accountability.prepare.cli import main
 
 sys.exit(main())

@@ -8,7 +8,6 @@ the build with a message naming file, column and row, and leaves the previous st
 
 from __future__ import annotations
 
-import argparse
 import functools
 import hashlib
 import sys
@@ -19,11 +18,8 @@ from pathlib import Path
 
 import polars as pl
 
-from accountability import store
 from accountability.methods import market, stats
-from accountability.prepare import publish, static, validate
-from accountability.prepare.bulk import BulkError
-from accountability.settings import Settings
+from accountability.prepare import validate
 from accountability.sources import (
     asc_provision,
     ascof,
@@ -96,6 +92,8 @@ def build(raw_dir: Path, *, quiet: bool = False) -> dict[str, pl.DataFrame]:
             outputs.append((label, progress.run(label, functools.partial(reader, raw_dir))))
         except SourceFileError as exc:
             raise BuildFailed(f"{label}: {exc}") from exc
+        except OSError as exc:  # e.g. a folder the reader cannot list; SourceFileError covers the files
+            raise BuildFailed(f"{label}: cannot read {exc.filename or raw_dir}: {exc.strerror or exc}") from exc
     tables = assemble(outputs, raw_dir)
     if not quiet:
         sys.stderr.write(accounts_report(tables["row_accounts"]))
@@ -210,46 +208,3 @@ def accounts_report(accounts: pl.DataFrame) -> str:
         for outcome, reason, n in reasons.select("outcome", "reason", "rows").iter_rows():
             lines.append(f"      {'missing' if outcome == 'set_missing' else 'rejected'}: {reason}: {n:,}")
     return "\n".join(lines) + "\n"
-
-
-def main(argv: list[str] | None = None) -> int:
-    settings = Settings()
-    parser = argparse.ArgumentParser(prog="python -m accountability.prepare", description=__doc__)
-    parser.add_argument("--raw-dir", type=Path, default=settings.raw_dir, help="published raw folder")
-    parser.add_argument("--out", type=Path, default=settings.data_dir, help="prepared store to replace")
-    parser.add_argument(
-        "--static-dir",
-        type=Path,
-        default=None,
-        help="folder for bulk downloads and feeds (default: the app's static/ folder if --out is the app's store)",
-    )
-    parser.add_argument("--check", action="store_true", help="only report whether --out is up to date")
-    parser.add_argument("--quiet", action="store_true", help="no progress display")
-    args = parser.parse_args(argv)
-    started = time.perf_counter()
-    try:
-        tables = build(args.raw_dir.resolve(), quiet=args.quiet)
-        rules = publish.load_rules(settings, tables["measures"])
-    except (BuildFailed, publish.RulesError) as exc:
-        sys.stderr.write(f"\nNot built: {exc}\nThe store at {args.out} was left as it was.\n")
-        return 1
-    static_dir = args.static_dir or static.default_static_dir(args.out.resolve(), settings.data_dir)
-    if args.check:
-        diffs = store.differences(tables, args.out) + static.stale(args.out, static_dir)
-        for line in diffs:
-            sys.stderr.write(f"  differs: {line}\n")
-        sys.stderr.write("store is up to date\n" if not diffs else "store is out of date\n")
-        return 1 if diffs else 0
-    try:
-        publish.publish(tables, args.out, rules, static_dir, quiet=args.quiet)
-    except BulkError as exc:
-        sys.stderr.write(f"\nThe store at {args.out} was written, but not the bulk files: {exc}\n")
-        sys.stderr.write(f"The files in {static_dir} were left as they were.\n")
-        return 1
-    summary = ", ".join(f"{name} {tables[name].height:,}" for name in store.TABLES)
-    sys.stderr.write(f"Wrote {args.out} in {time.perf_counter() - started:.2f} s: {summary}\n")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -75,7 +75,8 @@ def write_static(
     if changes is None:
         sys.stderr.write(f"feeds in {static_dir / FEEDS_FOLDER} left as they were: this release has no changes table\n")
         return
-    councils, measures = read_table(store_dir, "councils"), read_table(store_dir, "measures")
+    # the store being published was checked before it was written (prepare.validate); no second check
+    councils, measures = read_table(store_dir, "councils", check=False), read_table(store_dir, "measures", check=False)
     names = names_for(councils, measures, commitments)
     _replace(static_dir / FEEDS_FOLDER, lambda folder: _feeds(folder, changes, councils, names))
 

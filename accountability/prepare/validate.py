@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from accountability.store.checks import table_problems
+
 GSS_COUNCIL = r"^E(06|08|09|10)\d{6}$"
 Tables = dict[str, pl.DataFrame]
 
@@ -194,7 +196,16 @@ def check_accounts_balance(t: Tables) -> Check:
     return Check("accounts_balance", True, f"every row is accounted for ({totals.height} file reads)")
 
 
+def check_tables_usable(t: Tables) -> Check:
+    """Every table has its columns and a plausible number of rows (the check the app runs on reading)."""
+    problems = [problem for name, frame in t.items() for problem in table_problems(name, frame)]
+    if problems:
+        return Check("tables_usable", False, "; ".join(problems))
+    return Check("tables_usable", True, f"all {len(t)} tables have their columns and a plausible number of rows")
+
+
 CHECKS: list[Callable[[Tables], Check]] = [
+    check_tables_usable,
     check_codes_are_gss,
     check_codes_are_known_councils,
     check_no_duplicate_keys,

@@ -5,8 +5,10 @@
     python -m accountability.report --england --out england.pdf
     python -m accountability.report --all --out reports/ --format pdf     # one file per current council
 
-The format comes from the file extension (.pdf or .html) or `--format`. An unknown council or region
-code, or a period with no data, exits with status 2 and a message naming the value.
+The format comes from the file extension (.pdf or .html) or `--format`. An unknown or empty council
+or region code, or a period with no data, exits with status 2 and a message naming the value. A
+problem that is not the command's (an invalid setting, a broken prepared store or TOML file, an
+output that cannot be written) exits with status 1 and a message naming it; never a traceback.
 """
 
 from __future__ import annotations
@@ -17,10 +19,13 @@ import os
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import polars as pl
 
+from accountability.methods.commitments import CommitmentsError
+from accountability.methods.standards import StandardsError
 from accountability.report import (
     Format,
     Inputs,
@@ -34,6 +39,8 @@ from accountability.report import (
     write_council_report,
 )
 from accountability.report.content import LATEST, Kind, check_period
+from accountability.settings import SettingsError
+from accountability.store import StoreError
 
 
 def parser() -> argparse.ArgumentParser:
@@ -63,11 +70,28 @@ def output_format(args: argparse.Namespace) -> Format:
 
 
 def _scope_of(args: argparse.Namespace) -> tuple[Kind, str | None]:
-    if args.council:
+    if args.council is not None:  # an empty --council is an error (see argument_problem), never England
         return "council", args.council
-    if args.region:
+    if args.region is not None:
         return "region", args.region
     return "england", None
+
+
+def argument_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with the arguments themselves, found before any data is read."""
+    for flag, value, example in (("--council", args.council, "E08000025"), ("--region", args.region, "E12000005")):
+        if value is not None and not value.strip():
+            return f"{flag} needs a code, such as {example}; it was empty"
+    if args.jobs < 1:
+        return f"--jobs must be 1 or more, got {args.jobs}"
+    if args.all and args.out.exists() and not args.out.is_dir():
+        return f"--all writes one report per council into a folder, but {args.out} is a file"
+    if not args.all and args.out.is_dir():
+        return f"--out {args.out} is a folder: give a file name ending in .pdf or .html (or use --all)"
+    blocking = next((p for p in args.out.parents if p.exists()), None)
+    if blocking is not None and not blocking.is_dir():
+        return f"cannot write {args.out}: {blocking} is a file, not a folder"
+    return None
 
 
 def run_one(inputs: Inputs, args: argparse.Namespace, fmt: Format) -> None:
@@ -98,9 +122,11 @@ def run_all(inputs: Inputs, args: argparse.Namespace, fmt: Format) -> None:
 def main(argv: list[str] | None = None) -> int:
     p = parser()
     args = p.parse_args(argv)
-    inputs = load_inputs()
+    if problem := argument_problem(args):
+        p.error(problem)  # exits with status 2
     try:
         fmt = output_format(args)
+        inputs = load_inputs()
         check_period(inputs, args.period)
         if args.all:
             run_all(inputs, args, fmt)
@@ -108,7 +134,18 @@ def main(argv: list[str] | None = None) -> int:
             run_one(inputs, args, fmt)
     except ScopeError as exc:
         p.error(str(exc))  # exits with status 2
+    except (SettingsError, StoreError, StandardsError, CommitmentsError) as exc:
+        return _failed(p, f"no report was written: {exc}")
+    except OSError as exc:  # the output could not be written (also raised from a batch worker)
+        return _failed(p, f"cannot write {exc.filename or args.out}: {exc.strerror or exc}")
+    except BrokenProcessPool as exc:
+        return _failed(p, f"a worker process stopped before finishing ({exc}); reports already written were kept")
     return 0
+
+
+def _failed(p: argparse.ArgumentParser, message: str) -> int:
+    print(f"{p.prog}: error: {message}", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

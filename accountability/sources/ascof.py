@@ -201,10 +201,7 @@ def code_table(rows: pl.DataFrame) -> pl.DataFrame:
 
 def read_trend(path: Path) -> SourceOutput:
     """The trend file's values and benchmarks (2020-21 rows rejected), code table and account."""
-    try:
-        raw = read_csv_text(path, TREND_COLUMNS)
-    except pl.exceptions.ComputeError as exc:  # e.g. an unbalanced quote: Polars cannot split the rows
-        raise SourceFileError(path, f"not readable as CSV ({exc})") from exc
+    raw = read_csv_text(path, TREND_COLUMNS, allow_extra_fields=True)  # rows with lost quotes: see _check_rows
     account = RowAccount(path.name, read=raw.height)
     rows = raw.with_columns(
         level=pl.col("Geographical Level").str.strip_chars().str.to_lowercase().fill_null(""),

@@ -36,6 +36,7 @@ from accountability.sources.base import (
     SourceOutput,
     check_unique,
     numeric_with_status,
+    read_bytes,
     require_columns,
 )
 from accountability.store.schema import BENCHMARKS_SCHEMA, ENGLAND_CODE, VALUES_SCHEMA, conform
@@ -88,10 +89,9 @@ def area_code_expr(level: pl.Expr, ons_code: pl.Expr, name: pl.Expr) -> pl.Expr:
 
 
 def _load(path: Path) -> pl.DataFrame:
-    if not path.exists():
-        raise SourceFileError(path, f"file not found in {path.parent}")
+    raw = read_bytes(path)
     try:
-        sheet = fastexcel.read_excel(path).load_sheet_by_name(SHEET, dtypes="string")
+        sheet = fastexcel.read_excel(raw).load_sheet_by_name(SHEET, dtypes="string")
     except Exception as exc:  # fastexcel raises its own error types for unreadable files and sheets
         raise SourceFileError(path, f"cannot read sheet '{SHEET}': {exc}") from exc
     frame = sheet.to_polars()

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
+from accountability.sources.files import SourceFileError, check_complete_rows, read_bytes
 from accountability.store.schema import Status
 
 # Published symbols and what they mean. Each becomes a null value plus this status, never 0.
@@ -36,22 +37,6 @@ MARKER_STATUS: dict[str, str] = {
     "-": "not_available",
     "": "missing",
 }
-
-
-class SourceFileError(ValueError):
-    """A published file is not as expected. The message names the file, column and row."""
-
-    def __init__(self, file: str | Path, problem: str, *, column: str | None = None, row: int | None = None):
-        self.file = Path(file).name
-        self.column = column
-        self.row = row
-        self.problem = problem
-        where = [self.file]
-        if column is not None:
-            where.append(f"column '{column}'")
-        if row is not None:
-            where.append(f"row {row}")
-        super().__init__(f"{', '.join(where)}: {problem}")
 
 
 @dataclass
@@ -92,17 +77,23 @@ def financial_year(end_year: int) -> str:
     return f"{end_year - 1}-{end_year % 100:02d}"
 
 
-def read_csv_text(path: Path, required: list[str], *, encoding: str = "utf8", skip_rows: int = 0) -> pl.DataFrame:
+def read_csv_text(
+    path: Path,
+    required: list[str],
+    *,
+    encoding: str = "utf8",
+    skip_rows: int = 0,
+    allow_extra_fields: bool = False,
+) -> pl.DataFrame:
     """Read a published CSV with every column as text, plus `_row` (1-based line in the file).
 
-    Fails with a `SourceFileError` when the file is missing, empty, not in `encoding`, or lacks a
-    required column (suggesting the nearest column name when one was probably renamed).
+    Fails with a `SourceFileError` when the file is missing, empty or not in `encoding`; lacks a
+    required column (suggesting the nearest column name when one was probably renamed); or has a
+    row cut short, a row with more fields than the header, or no final line break (see
+    `files.check_complete_rows`). `allow_extra_fields` is for a reader that recognises and rejects
+    rows with extra fields itself (their extra fields are dropped here).
     """
-    if not path.exists():
-        raise SourceFileError(path, f"file not found in {path.parent}")
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise SourceFileError(path, "the file is empty")
+    raw = read_bytes(path)
     try:
         text = raw.decode("utf-8-sig" if encoding in {"utf8", "utf-8", "utf-8-sig"} else encoding)
     except UnicodeDecodeError as exc:
@@ -112,10 +103,14 @@ def read_csv_text(path: Path, required: list[str], *, encoding: str = "utf8", sk
         frame = pl.read_csv(text.encode(), infer_schema=False, skip_rows=skip_rows, truncate_ragged_lines=True)
     except pl.exceptions.NoDataError as exc:
         raise SourceFileError(path, "the file has no rows") from exc
+    except pl.exceptions.ComputeError as exc:  # e.g. an unbalanced quote: Polars cannot split the rows
+        raise SourceFileError(path, f"not readable as CSV ({str(exc).splitlines()[0]})") from exc
     if frame.height == 0:
         raise SourceFileError(path, "the file has a header but no data rows")
     frame = frame.rename({c: c.strip().lstrip("\ufeff") for c in frame.columns})
-    require_columns(frame, required, path)
+    require_columns(frame, required, path)  # first: a missing column explains ragged rows best
+    body = text.split("\n", skip_rows)[-1] if skip_rows else text
+    check_complete_rows(body, path, first_line=skip_rows + 1, allow_extra_fields=allow_extra_fields)
     first_line = skip_rows + 2  # header is line skip_rows + 1
     return frame.with_row_index("_row", offset=first_line).with_columns(pl.col("_row").cast(pl.Int64))
 

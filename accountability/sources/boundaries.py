@@ -17,7 +17,7 @@ from typing import Any
 
 import polars as pl
 
-from accountability.sources.base import RowAccount, SourceFileError, SourceOutput, check_unique
+from accountability.sources.base import RowAccount, SourceFileError, SourceOutput, check_unique, read_bytes
 from accountability.store.schema import BENCHMARKS_SCHEMA, VALUES_SCHEMA, empty
 
 Point = tuple[float, float]
@@ -140,11 +140,7 @@ def _geojson(polygons: list[Polygon]) -> str:
 
 
 def _load(path: Path) -> dict[str, Any]:
-    if not path.exists():
-        raise SourceFileError(path, f"file not found in {path.parent}")
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise SourceFileError(path, "the file is empty")
+    raw = read_bytes(path)
     try:
         topology = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

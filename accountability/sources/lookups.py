@@ -21,7 +21,14 @@ import fastexcel
 import polars as pl
 
 from accountability.sources import reorganisations as reorg
-from accountability.sources.base import RowAccount, SourceFileError, SourceOutput, read_csv_text, require_columns
+from accountability.sources.base import (
+    RowAccount,
+    SourceFileError,
+    SourceOutput,
+    read_bytes,
+    read_csv_text,
+    require_columns,
+)
 from accountability.store.schema import BENCHMARKS_SCHEMA, VALUES_SCHEMA, empty
 
 COUNCIL_TYPES = ["London borough", "Metropolitan district", "Unitary authority", "County council"]
@@ -71,10 +78,9 @@ def _keep(frame: pl.DataFrame, keep: pl.Expr, account: RowAccount, reason: str) 
 
 def _read_records(path: Path, accounts: list[RowAccount]) -> pl.DataFrame:
     """ONS LTLA21 -> UTLA21 lookup as JSON records: (code, name) of April 2021 upper-tier councils."""
-    if not path.exists():
-        raise SourceFileError(path, f"file not found in {path.parent}")
+    raw = read_bytes(path)
     try:
-        records = json.loads(path.read_text(encoding="utf-8"))
+        records = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise SourceFileError(path, f"not valid JSON text ({exc})") from exc
     if not isinstance(records, list) or not records:
@@ -153,11 +159,10 @@ def _read_ons_codes(path: Path, accounts: list[RowAccount]) -> tuple[pl.DataFram
 
 def _read_ascof_2021(path: Path, accounts: list[RowAccount]) -> pl.DataFrame:
     """CASSR codes of the 2020-21 councils (Cumbria, North Yorkshire, Somerset before 2023)."""
-    if not path.exists():
-        raise SourceFileError(path, f"file not found in {path.parent}")
+    raw = read_bytes(path)
     cols = ["Geographical Code", "Geographical Level", "ONS Code"]
     try:
-        sheet = fastexcel.read_excel(path).load_sheet_by_name("in", dtypes="string", use_columns=cols)
+        sheet = fastexcel.read_excel(raw).load_sheet_by_name("in", dtypes="string", use_columns=cols)
     except Exception as exc:  # fastexcel raises its own error types for every kind of bad workbook
         raise SourceFileError(path, f"cannot read sheet 'in' with columns {cols} ({exc})") from exc
     frame = sheet.to_polars()

@@ -29,7 +29,14 @@ from pathlib import Path
 import fastexcel
 import polars as pl
 
-from accountability.sources.base import RowAccount, SourceFileError, SourceOutput, check_unique, require_columns
+from accountability.sources.base import (
+    RowAccount,
+    SourceFileError,
+    SourceOutput,
+    check_unique,
+    read_bytes,
+    require_columns,
+)
 from accountability.store.schema import BENCHMARKS_SCHEMA, VALUES_SCHEMA, conform, empty
 
 FOLDER = "childrens-social-care"
@@ -89,12 +96,9 @@ def read(raw_dir: Path) -> SourceOutput:
 
 
 def _open(path: Path) -> fastexcel.ExcelReader:
-    if not path.exists():
-        raise SourceFileError(path, f"file not found in {path.parent}")
-    if not path.read_bytes().strip():
-        raise SourceFileError(path, "the file is empty")
+    raw = read_bytes(path)
     try:
-        return fastexcel.read_excel(path)
+        return fastexcel.read_excel(raw)
     except fastexcel.FastExcelError as exc:
         raise SourceFileError(path, f"cannot be opened as a spreadsheet ({type(exc).__name__})") from exc
 

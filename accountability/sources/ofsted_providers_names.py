@@ -25,7 +25,7 @@ from pathlib import Path
 import polars as pl
 
 from accountability.sources import lookups
-from accountability.sources.base import RowAccount, SourceFileError
+from accountability.sources.base import RowAccount, SourceFileError, check_complete_rows, read_bytes
 from accountability.sources.harmonise import fold_councils
 
 ENCODINGS = ("utf-8-sig", "cp1252")
@@ -41,11 +41,7 @@ NAME_ALIASES: dict[str, str] = {
 
 def decode(path: Path) -> str:
     """The file's text: utf-8 (BOM allowed) if it decodes, else cp1252; an error names the file."""
-    if not path.exists():
-        raise SourceFileError(path, f"file not found in {path.parent}")
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise SourceFileError(path, "the file is empty")
+    raw = read_bytes(path)
     for encoding in ENCODINGS:
         try:
             return raw.decode(encoding)
@@ -67,11 +63,15 @@ def read_from_header(path: Path, first_cell: str) -> pl.DataFrame:
     """Every column as text from the detected header on, plus `_row` (1-based row in the file)."""
     text = decode(path)
     header = _header_index(text, first_cell, path)
-    body = "\n".join(text.splitlines()[header:])
+    body = "\n".join(text.splitlines()[header:]) + ("\n" if text.endswith(("\n", "\r")) else "")
+    # Ofsted exports some years without a final line break; their last row ends with empty fields
+    check_complete_rows(body, path, first_line=header + 1, published_without_final_newline=True)
     try:
-        frame = pl.read_csv(body.encode(), infer_schema=False, truncate_ragged_lines=True)
+        frame = pl.read_csv(body.encode(), infer_schema=False)
     except pl.exceptions.NoDataError as exc:
         raise SourceFileError(path, "the file has no rows") from exc
+    except pl.exceptions.PolarsError as exc:  # rows were checked above; this is a malformed quote or similar
+        raise SourceFileError(path, f"cannot be read as CSV ({str(exc).splitlines()[0]})") from exc
     if frame.height == 0:
         raise SourceFileError(path, "the file has a header but no data rows")
     return frame.with_row_index("_row", offset=header + 2).with_columns(pl.col("_row").cast(pl.Int64))

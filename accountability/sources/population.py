@@ -21,6 +21,7 @@ from accountability.sources.base import (
     SourceOutput,
     check_unique,
     numeric_with_status,
+    read_bytes,
     read_csv_text,
     require_columns,
 )
@@ -116,10 +117,9 @@ def read_dfe_children(path: Path) -> tuple[pl.DataFrame, RowAccount]:
 
 def _load_grid(path: Path) -> pl.DataFrame:
     """The sheet as text cells, with `_row` = 1-based spreadsheet row (skip_rows=0 keeps blank top rows)."""
-    if not path.exists():
-        raise SourceFileError(path, f"file not found in {path.parent}")
+    raw = read_bytes(path)
     try:
-        sheet = fastexcel.read_excel(path).load_sheet_by_name(MYE_SHEET, header_row=None, skip_rows=0, dtypes="string")
+        sheet = fastexcel.read_excel(raw).load_sheet_by_name(MYE_SHEET, header_row=None, skip_rows=0, dtypes="string")
     except Exception as exc:  # fastexcel raises its own error types for every kind of bad workbook
         raise SourceFileError(path, f"cannot read sheet '{MYE_SHEET}' ({exc})") from exc
     grid = sheet.to_polars()

@@ -2,22 +2,31 @@
 
 The store is a folder of parquet files, the app's only input. Writing goes to a temporary sibling
 folder that replaces the old store only once every table is written, so a failed build leaves the
-previous store untouched. This module does not build or validate tables (see `prepare`, `validate`).
+previous store untouched (`swap`, which also puts right what a killed rebuild left). Reading checks
+each table is usable (`checks`). This module does not build tables (see `prepare`, `validate`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
-import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import polars as pl
 
-from accountability.store.release import ChangesStamp, Release, ReleaseError, identify, read_release, write_release
+from accountability.store import swap
+from accountability.store.checks import table_problems
+from accountability.store.release import (
+    RELEASE_FILE,
+    ChangesStamp,
+    Release,
+    ReleaseError,
+    identify,
+    read_release,
+    write_release,
+)
 from accountability.store.schema import KEYS, TABLES
 
 # Given the new release and the staging folder, record its changes table there (see store.release).
@@ -32,17 +41,25 @@ def table_path(store_dir: Path, name: str) -> Path:
     return store_dir / f"{name}.parquet"
 
 
-def read_table(store_dir: Path, name: str) -> pl.DataFrame:
-    """Read one prepared table, with a message naming the file if it is missing or unreadable."""
+def read_table(store_dir: Path, name: str, *, check: bool = True) -> pl.DataFrame:
+    """Read one prepared table, with a message naming the file if it is missing or unreadable, and
+    (unless `check` is False) the table and column if it lacks a column or is implausibly small."""
     path = table_path(store_dir, name)
     if not path.exists():
         raise StoreError(
             f"Prepared table '{name}' not found at {path}. Rebuild it with `python -m accountability.prepare`."
         )
     try:
-        return pl.read_parquet(path)
+        frame = pl.read_parquet(path)
     except Exception as exc:  # a corrupt file is reported, never shown as a traceback
         raise StoreError(f"Prepared table '{name}' at {path} could not be read: {exc}") from exc
+    problems = table_problems(name, frame) if check else []
+    if problems:
+        raise StoreError(
+            f"Prepared table '{name}' at {path} cannot be used: {'; '.join(problems)}. "
+            "Rebuild it with `python -m accountability.prepare`."
+        )
+    return frame
 
 
 def sort_table(name: str, frame: pl.DataFrame) -> pl.DataFrame:
@@ -60,28 +77,49 @@ def write_store(
     one step. Returns the new release (same content as before: same date; see `release.identify`).
 
     `changes`, when given, writes the release's changes table into the staging folder before the
-    swap, so the tables, the changes and the stamp are replaced together or not at all.
+    swap, so the tables, the changes and the stamp are replaced together or not at all. What a killed
+    earlier rebuild left behind is put right first (`swap.recover`), and two rebuilds of one store
+    wait for each other.
     """
     missing = [name for name in TABLES if name not in tables]
     if missing:
         raise StoreError(f"refusing to write an incomplete store: tables {missing} were not built")
-    store_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = store_dir.parent / f".prepared-new-{uuid.uuid4().hex[:8]}"
-    staging.mkdir()
-    try:
-        for name in TABLES:
-            sort_table(name, tables[name]).write_parquet(
-                table_path(staging, name), compression="zstd", compression_level=9, statistics=False
-            )
-        release = identify(staging, _previous_release(store_dir), today)
-        if changes is not None:
-            release = replace(release, changes=changes(release, staging))
-        write_release(staging, release)
-        replace_folder(staging, store_dir)
-        return release
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
+    with swap.exclusive(store_dir):
+        swap.recover_locked(store_dir)
+        refuse_to_replace_other_things(store_dir)
+        staging = swap.staging_dir(store_dir)
+        staging.mkdir()
+        try:
+            for name in TABLES:
+                sort_table(name, tables[name]).write_parquet(
+                    table_path(staging, name), compression="zstd", compression_level=9, statistics=False
+                )
+            release = identify(staging, _previous_release(store_dir), today)
+            if changes is not None:
+                release = replace(release, changes=changes(release, staging))
+            write_release(staging, release)
+            swap.swap(staging, store_dir)
+            return release
+        finally:
+            if staging.exists():
+                shutil.rmtree(staging)
+
+
+def refuse_to_replace_other_things(store_dir: Path) -> None:
+    """Raise unless `store_dir` is absent, empty, or a prepared store (parquet tables and release.json):
+    replacing it deletes the old folder, so a mistyped --out must never name a folder of other files."""
+    if store_dir.exists() and not store_dir.is_dir():
+        raise StoreError(f"{store_dir} is a file, not a folder: the prepared store is a folder of tables")
+    if not store_dir.is_dir():
+        return
+    others = sorted(
+        p.name
+        for p in store_dir.iterdir()
+        if not p.name.startswith(".") and not (p.is_file() and (p.suffix == ".parquet" or p.name == RELEASE_FILE))
+    )
+    if others:
+        shown = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
+        raise StoreError(f"{store_dir} holds other files ({shown}): it is not a prepared store, so it was not replaced")
 
 
 def _previous_release(store_dir: Path) -> Release | None:
@@ -92,20 +130,10 @@ def _previous_release(store_dir: Path) -> Release | None:
         return None
 
 
-def replace_folder(staging: Path, store_dir: Path) -> None:
-    """Replace `store_dir` by `staging` (a sibling folder); the old folder is removed only after the
-    rename succeeds. Also used for the bulk downloads and feeds (`prepare.static`)."""
-    if not store_dir.exists():
-        os.replace(staging, store_dir)
-        return
-    retired = store_dir.parent / f".{store_dir.name}-old-{uuid.uuid4().hex[:8]}"
-    os.replace(store_dir, retired)
-    try:
-        os.replace(staging, store_dir)
-    except OSError:
-        os.replace(retired, store_dir)  # put the previous store back
-        raise
-    shutil.rmtree(retired)
+def replace_folder(staging: Path, target: Path) -> None:
+    """Replace the folder `target` by its sibling `staging` in one step (the old one is removed only
+    after the rename succeeds). Used for the bulk downloads and feeds (`prepare.static`)."""
+    swap.swap(staging, target)
 
 
 def differences(built: dict[str, pl.DataFrame], store_dir: Path) -> list[str]:
@@ -115,7 +143,7 @@ def differences(built: dict[str, pl.DataFrame], store_dir: Path) -> list[str]:
     found = []
     for name in TABLES:
         try:
-            on_disk = read_table(store_dir, name)
+            on_disk = read_table(store_dir, name, check=False)  # compared as it is, however broken
         except StoreError as exc:
             found.append(str(exc))
             continue

@@ -43,6 +43,55 @@ KEYS: dict[str, list[str]] = {
     "row_accounts": ["reader", "file", "outcome", "reason"],
 }
 
+# Columns each table must have (the app, the reports and the checks read them); more are allowed.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    name: tuple(columns.split())
+    for name, columns in {
+        "councils": (
+            "code name region_code region council_type dfe_la_code cassr_code valid_from "
+            "valid_to predecessors successors aliases source_file former_codes"
+        ),
+        "measures": (
+            "id label description domain unit value_type polarity source publisher "
+            "framework_version source_codes multiplier break_period period_note source_url "
+            "licence official note"
+        ),
+        "ascof_codes": "measure framework code first_period last_period published_description",
+        "ascof_survey_base": "area_code period measure base source_file source_row",
+        "values": (
+            "code period measure value numerator denominator moe status source_file source_row "
+            "ci_method ci_low ci_high ci998_low ci998_high"
+        ),
+        "benchmarks": (
+            "area_type area_code area_name period measure value numerator denominator moe "
+            "status source_file source_row ci_method ci_low ci_high ci998_low ci998_high"
+        ),
+        "peers": "model code rank peer_code closeness source_file source_row",
+        "population": "code year age_band population status source_file source_row",
+        "inspections": (
+            "code la_name framework inspection_type inspection_start inspection_end "
+            "published overall_effectiveness leaders help_and_protection children_in_care "
+            "care_leavers is_latest source_file source_row"
+        ),
+        "boundaries": "vintage code name geometry source_file source_row",
+        "providers": (
+            "year urn provision_type sector places owner la_name code registration_status "
+            "latest_inspection_date latest_judgement latest_judgement_published source_file "
+            "source_row"
+        ),
+        "provider_changes": ("year urn change provision_type sector places la_name code date source_file source_row"),
+        "market_panel": "code year measure value status unit source_file source_row",
+        "asc_provision": (
+            "code year period setting provision support_reason value status unit official source_file source_row"
+        ),
+        "row_accounts": "reader file folder sha256 outcome reason rows",
+    }.items()
+}
+# The fewest rows a store built from the published files can have. Fewer means a build went wrong,
+# and showing it would read as an all-clear ("0 councils ... 0 on the watchlist"). England has 153
+# councils with social care duties; every other table holds at least one row.
+MIN_ROWS: dict[str, int] = {"councils": 100, "measures": 10, "values": 1_000, "benchmarks": 100}
+
 
 # What a value's publication status can be (a published marker becomes null plus one of these).
 STATUSES = [

@@ -65,7 +65,7 @@ def fresh_app_url() -> Iterator[str]:
     yield from _serve()
 
 
-def _serve() -> Iterator[str]:
+def _serve(script: Path = ROOT / "dashboard.py") -> Iterator[str]:
     port = _free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     cmd = [
@@ -73,7 +73,7 @@ def _serve() -> Iterator[str]:
         "-m",
         "streamlit",
         "run",
-        str(ROOT / "dashboard.py"),
+        str(script),
         "--server.address",
         "127.0.0.1",
         "--server.port",
@@ -86,7 +86,7 @@ def _serve() -> Iterator[str]:
         "none",
     ]
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    log = (ARTIFACTS / "streamlit.log").open("wb")
+    log = (ARTIFACTS / ("streamlit.log" if script.stem == "dashboard" else f"streamlit-{script.stem}.log")).open("wb")
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:

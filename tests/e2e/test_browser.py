@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv as csv_module
+import io
 from pathlib import Path
 
 import pytest
@@ -339,5 +341,7 @@ def test_a_councils_market_then_its_provider_list_then_download(page: Page, app_
     assert "providers located in Birmingham" in page.locator(SUMMARY).first.inner_text()
     with page.expect_download() as csv:
         page.get_by_role("button", name="Download CSV").click()
-    text = Path(str(csv.value.path())).read_text()
-    assert text.startswith("urn,provision_type,sector") and "Ltd".lower() in text.lower()
+    data = Path(str(csv.value.path())).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # a byte-order mark, so Excel reads the file as UTF-8
+    header = next(csv_module.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert header[:3] == ["urn", "provision_type", "sector"] and "ltd" in data.decode("utf-8-sig").lower()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from accountability.settings import ROOT, Settings
+from accountability.settings import ROOT, Settings, SettingsError, load_settings
 
 
 def test_relative_paths_resolve_against_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -47,3 +47,33 @@ def test_every_setting_is_documented_in_the_readme() -> None:
 def test_env_example_lists_every_setting() -> None:
     example = (ROOT / ".env.example").read_text()
     assert all(f"DASHBOARD_{name.upper()}=" in example for name in Settings.model_fields)
+
+
+def test_a_env_file_that_is_not_utf8_is_named_with_its_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / ".env").write_bytes(b"DASHBOARD_DEFAULT_BENCHMARK=region\n# caf\xe9 in Windows-1252\n")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    assert f"The configuration file `{tmp_path / '.env'}`, line 2 is not UTF-8 text" in str(caught.value)
+
+
+def test_an_invalid_value_is_a_settings_error_naming_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DASHBOARD_DEFAULT_BENCHMARK", "scotland")
+    monkeypatch.chdir("/")  # no .env here
+    with pytest.raises(SettingsError, match=r"configuration is not valid \(DASHBOARD_DEFAULT_BENCHMARK: Input should"):
+        load_settings()
+
+
+@pytest.mark.parametrize("period", ["latest", "2022-23", "1999-00", "2024"])
+def test_a_period_label_or_latest_is_a_valid_default_period(monkeypatch: pytest.MonkeyPatch, period: str) -> None:
+    monkeypatch.setenv("DASHBOARD_DEFAULT_PERIOD", period)
+    assert Settings(_env_file=None).default_period == period
+
+
+@pytest.mark.parametrize("period", ["2022/23", "2022-24", "22-23", "Latest", "", "2022-23 ", "last year"])
+def test_any_other_default_period_is_refused_naming_the_setting(monkeypatch: pytest.MonkeyPatch, period: str) -> None:
+    monkeypatch.setenv("DASHBOARD_DEFAULT_PERIOD", period)
+    monkeypatch.chdir("/")
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    assert "DASHBOARD_DEFAULT_PERIOD: must be 'latest' or a period such as 2022-23 or 2024, got " in str(caught.value)

@@ -62,6 +62,7 @@ DFE_POP = "\n".join(
         _dfe_row("National", "", "", "", ""),
         _dfe_row("Local authority", "E12000002", "909", "E10000006", "Cumbria"),
         _dfe_row("Local authority", "E12000002", "942", "E06000063", "Cumberland", year="2023"),
+        "",  # published files end with a line break (a file without one is refused as possibly cut short)
     ]
 )
 SN2025 = """old_la_code,la_name,region_ind,region_name,SN_1,SN_1P
