@@ -20,14 +20,15 @@ from pathlib import Path
 import polars as pl
 
 from accountability import store
-from accountability.methods import market, stats
-from accountability.prepare import validate
+from accountability.methods import market, spend_measures, stats
+from accountability.prepare import money, validate
 from accountability.settings import Settings
 from accountability.sources import (
     asc_provision,
     ascof,
     boundaries,
     dfe,
+    finance,
     harmonise,
     lookups,
     market_panels,
@@ -53,8 +54,11 @@ READERS: list[tuple[str, Reader]] = [
     ("children's social care providers (Ofsted)", ofsted_providers.read),
     ("children's services market panels (research compilation)", market_panels.read),
     ("adult care in-house and external provision (NHS Digital)", asc_provision.read),
+    # money and markets (issue 12)
+    ("council spending on social care (MHCLG revenue outturn RO3, RSX)", finance.read),
 ]
 MEASURES = [*ascof.MEASURES, *oflog.MEASURES, *dfe.MEASURES, *market.MEASURES]
+MEASURES += [*spend_measures.MEASURES]  # money and markets (issue 12)
 
 
 class BuildFailed(RuntimeError):
@@ -123,8 +127,9 @@ def assemble(outputs: list[tuple[str, SourceOutput]], raw_dir: Path) -> dict[str
         ]
     )
     market_values, market_benchmarks = market.as_published_tables(extra["providers"], councils)
-    values = pl.concat([values, market_values.lazy()])
-    benchmarks = pl.concat([*(o.benchmarks for _, o in outputs), market_benchmarks])
+    spend_values, spend_benchmarks = money.spend_rows(extra, councils, [o for _, o in outputs])
+    values = pl.concat([values, market_values.lazy(), spend_values.lazy()])
+    benchmarks = pl.concat([*(o.benchmarks for _, o in outputs), market_benchmarks, spend_benchmarks])
     return {
         "councils": councils,
         "measures": measures,
@@ -142,6 +147,8 @@ def assemble(outputs: list[tuple[str, SourceOutput]], raw_dir: Path) -> dict[str
         # files without a breakdown by primary support reason cover all reasons together
         "asc_provision": extra["asc_provision"].with_columns(pl.col("support_reason").fill_null("all reasons")),
         "row_accounts": accounts_frame(outputs, raw_dir),
+        # money and markets (issue 12)
+        "spend_lines": harmonise.recode(extra["spend_lines"], "code"),
     }
 
 

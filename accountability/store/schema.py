@@ -23,6 +23,8 @@ TABLES = (
     "market_panel",
     "asc_provision",
     "row_accounts",
+    # money and markets (issue 12)
+    "spend_lines",
 )
 # Keys that identify one row of each table; used for sorting (determinism) and uniqueness checks.
 KEYS: dict[str, list[str]] = {
@@ -41,6 +43,8 @@ KEYS: dict[str, list[str]] = {
     "market_panel": ["code", "year", "measure"],
     "asc_provision": ["source_file", "code", "year", "setting", "provision", "support_reason"],
     "row_accounts": ["reader", "file", "outcome", "reason"],
+    # money and markets (issue 12)
+    "spend_lines": ["code", "period", "variable"],
 }
 
 
