@@ -22,7 +22,9 @@ CASH = (
     "Cash in the year spent, not adjusted for inflation. 2023-24 is MHCLG's first release: later "
     "revisions are not in our data. Regions: the sum of their councils' spending over the sum of their "
     "councils' denominators, shown only when every council in the region reported; England: MHCLG's "
-    "published England total, which includes its estimates for councils that did not report."
+    "published England total, which includes its estimates for councils that did not report. A few "
+    "councils publish a line below zero (income above spending on it); figures from such lines are shown "
+    "as they come out, not corrected."
 )
 NOT_A_VERDICT = (
     "Spending differs for legitimate local reasons (need, local costs, how services are organised), "

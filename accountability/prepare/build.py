@@ -30,6 +30,7 @@ from accountability.sources import (
     dfe,
     finance,
     harmonise,
+    lait,
     lookups,
     market_panels,
     oflog,
@@ -56,9 +57,10 @@ READERS: list[tuple[str, Reader]] = [
     ("adult care in-house and external provision (NHS Digital)", asc_provision.read),
     # money and markets (issue 12)
     ("council spending on social care (MHCLG revenue outturn RO3, RSX)", finance.read),
+    ("children's care weekly unit costs (DfE LAIT, S251 outturn)", lait.read),
 ]
 MEASURES = [*ascof.MEASURES, *oflog.MEASURES, *dfe.MEASURES, *market.MEASURES]
-MEASURES += [*spend_measures.MEASURES]  # money and markets (issue 12)
+MEASURES += [*spend_measures.MEASURES, *lait.MEASURES]  # money and markets (issue 12)
 
 
 class BuildFailed(RuntimeError):

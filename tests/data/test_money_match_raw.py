@@ -13,7 +13,7 @@ import fastexcel
 import polars as pl
 import pytest
 
-from accountability.sources import finance, population
+from accountability.sources import finance, lait, population
 from accountability.sources.base import SourceOutput
 
 pytestmark = pytest.mark.raw
@@ -149,3 +149,30 @@ def test_adult_population_of_the_2023_councils_adds_up_to_their_predecessors(raw
         assert pop[("E06000063", band)] + pop[("E06000064", band)] == pop[("E10000006", band)]  # Cumbria split
         assert pop[("E06000065", band)] == pop[("E10000023", band)]  # North Yorkshire, same area
         assert pop[("E06000066", band)] == pop[("E10000027", band)]  # Somerset, same area
+
+
+@pytest.fixture(scope="module")
+def unit_costs(raw_dir: Path) -> SourceOutput:
+    return lait.read(raw_dir)
+
+
+@pytest.mark.parametrize(
+    ("measure", "first", "last"), [("unit_cost_residential", 3430.0, 7385.0), ("unit_cost_fostering", 575.0, 765.0)]
+)
+def test_lait_england_unit_costs_equal_the_published_figures(
+    unit_costs: SourceOutput, measure: str, first: float, last: float
+) -> None:
+    # England 2016-17 and 2024-25, as lait-dfe/SOURCES.md quotes them from LAIT
+    england = unit_costs.benchmarks.filter((pl.col("area_type") == "england") & (pl.col("measure") == measure))
+    by_period = dict(zip(england["period"], england["value"], strict=True))
+    assert len(by_period) == 9 and (by_period["2016-17"], by_period["2024-25"]) == (first, last)
+
+
+def test_lait_cells_equal_the_parquet(raw_dir: Path, unit_costs: SourceOutput) -> None:
+    raw = pl.read_parquet(raw_dir / lait.FOLDER / lait.DATA).with_row_index("row", offset=1)
+    values = unit_costs.values.filter(pl.col("value").is_not_null())
+    assert values.height > 2500 and values["code"].n_unique() >= 150
+    for row in values.sample(200, seed=1).iter_rows(named=True):
+        cell = raw.row(row["source_row"] - 1, named=True)
+        assert float(cell["Values"]) == row["value"] and cell["Years"].startswith(row["period"])
+    assert all(a.balanced() for a in unit_costs.accounts)
