@@ -28,6 +28,7 @@ from accountability.sources import (
     ascof,
     boundaries,
     dfe,
+    dfe_extra,
     finance,
     harmonise,
     lait,
@@ -58,9 +59,10 @@ READERS: list[tuple[str, Reader]] = [
     # money and markets (issue 12)
     ("council spending on social care (MHCLG revenue outturn RO3, RSX)", finance.read),
     ("children's care weekly unit costs (DfE LAIT, S251 outturn)", lait.read),
+    ("children's placement market and care leavers (DfE)", dfe_extra.read),
 ]
 MEASURES = [*ascof.MEASURES, *oflog.MEASURES, *dfe.MEASURES, *market.MEASURES]
-MEASURES += [*spend_measures.MEASURES, *lait.MEASURES]  # money and markets (issue 12)
+MEASURES += [*spend_measures.MEASURES, *lait.MEASURES, *dfe_extra.MEASURES]  # money and markets (issue 12)
 
 
 class BuildFailed(RuntimeError):

@@ -6,6 +6,7 @@ code row) with plain fastexcel calls, not with the reader's functions.
 
 from __future__ import annotations
 
+import csv
 import re
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import fastexcel
 import polars as pl
 import pytest
 
-from accountability.sources import finance, lait, population
+from accountability.sources import dfe_extra, finance, lait, population
 from accountability.sources.base import SourceOutput
 
 pytestmark = pytest.mark.raw
@@ -176,3 +177,49 @@ def test_lait_cells_equal_the_parquet(raw_dir: Path, unit_costs: SourceOutput) -
         cell = raw.row(row["source_row"] - 1, named=True)
         assert float(cell["Values"]) == row["value"] and cell["Years"].startswith(row["period"])
     assert all(a.balanced() for a in unit_costs.accounts)
+
+
+@pytest.fixture(scope="module")
+def market(raw_dir: Path) -> SourceOutput:
+    return dfe_extra.read(raw_dir)
+
+
+def _england(out: SourceOutput, measure: str, period: str) -> dict[str, object]:
+    rows = out.benchmarks.filter(
+        (pl.col("area_type") == "england") & (pl.col("measure") == measure) & (pl.col("period") == period)
+    )
+    assert rows.height == 1
+    return rows.row(0, named=True)
+
+
+@pytest.mark.parametrize(
+    ("measure", "period", "value", "numerator", "denominator"),
+    [("placement_changes_provider_closed", "2024-25", 1.0, 400.0, 59140.0),
+     ("placements_far_from_home", "2024-25", 16.0, 14560.0, 90930.0),
+     ("care_leavers_eet_19_21", "2024-25", 54.0, 20760.0, 38440.0),
+     ("care_leavers_suitable_19_21", "2024-25", 89.0, 33810.0, 38190.0),
+     ("cla_placed_in_by_other_las", "2023-24", 36440.0, None, None),
+     ("cla_placed_outside_area", "2023-24", 37520.0, None, None),
+     ("cla_placement_net_gain", "2023-24", -1080.0, None, None)],
+)  # fmt: skip
+def test_extra_england_figures_equal_the_published_national_rows(
+    market: SourceOutput, measure: str, period: str, value: float, numerator: float | None, denominator: float | None
+) -> None:
+    # 2025 national figures quoted in childrens-social-care-extra/SOURCES.md (90,930 new placements,
+    # 14,560 outside and > 20 miles, 400 changes because the provision closed; NEET 19-21: 40%)
+    row = _england(market, measure, period)
+    assert (row["value"], row["numerator"], row["denominator"]) == (value, numerator, denominator)
+
+
+def test_extra_council_cells_equal_the_file(raw_dir: Path, market: SourceOutput) -> None:
+    for spec in dfe_extra.FILES:
+        text = (raw_dir / dfe_extra.FOLDER / spec.file).read_text(encoding="utf-8-sig").splitlines()
+        header = text[0].split(",")
+        rows = market.values.filter((pl.col("source_file") == spec.file) & pl.col("value").is_not_null())
+        assert rows.height > 500
+        for row in rows.sample(50, seed=2).iter_rows(named=True):
+            cells = dict(zip(header, next(csv.reader([text[row["source_row"] - 1]])), strict=True))
+            assert cells["new_la_code"] == row["code"]
+            pick = next(p for p in spec.picks if p.measure == row["measure"])
+            assert float(cells[pick.value]) == row["value"]
+    assert all(a.balanced() for a in market.accounts)
