@@ -138,7 +138,9 @@ def pooled(rows: pl.DataFrame, alive: pl.DataFrame, area: str) -> pl.DataFrame:
     """area_code, period, measure, numerator, denominator: sums over `area`'s councils, complete areas only."""
     members = alive.select("code", "period", area_code=pl.col(area) if area != "england" else pl.lit(ENGLAND_CODE))
     expected = members.group_by("area_code", "period").agg(n=pl.len())
-    complete = rows.filter(pl.col("value").is_not_null()).join(members, on=["code", "period"])
+    # a council that spent nothing on the service (denominator 0) is complete: it adds zero to both sums
+    published = pl.col("numerator").is_not_null() & pl.col("denominator").is_not_null()
+    complete = rows.filter(published).join(members, on=["code", "period"])
     sums = (
         complete.sort("code")
         .group_by("area_code", "period", "measure")

@@ -20,7 +20,7 @@ from pathlib import Path
 import polars as pl
 
 from accountability import store
-from accountability.methods import market, spend_measures, stats
+from accountability.methods import market, s251_measures, spend_measures, stats
 from accountability.prepare import money, validate
 from accountability.settings import Settings
 from accountability.sources import (
@@ -39,6 +39,7 @@ from accountability.sources import (
     ofsted_providers,
     peers,
     population,
+    s251,
 )
 from accountability.sources.base import RowAccount, SourceFileError, SourceOutput
 from accountability.store.measures import measures_frame
@@ -60,9 +61,15 @@ READERS: list[tuple[str, Reader]] = [
     ("council spending on social care (MHCLG revenue outturn RO3, RSX)", finance.read),
     ("children's care weekly unit costs (DfE LAIT, S251 outturn)", lait.read),
     ("children's placement market and care leavers (DfE)", dfe_extra.read),
+    ("children's services spend by provider, 2009-14 (DfE section 251 outturn)", s251.read),
 ]
 MEASURES = [*ascof.MEASURES, *oflog.MEASURES, *dfe.MEASURES, *market.MEASURES]
-MEASURES += [*spend_measures.MEASURES, *lait.MEASURES, *dfe_extra.MEASURES]  # money and markets (issue 12)
+MEASURES += [
+    *spend_measures.MEASURES,
+    *lait.MEASURES,
+    *dfe_extra.MEASURES,
+    *s251_measures.MEASURES,
+]  # money and markets (issue 12)
 
 
 class BuildFailed(RuntimeError):
@@ -132,8 +139,9 @@ def assemble(outputs: list[tuple[str, SourceOutput]], raw_dir: Path) -> dict[str
     )
     market_values, market_benchmarks = market.as_published_tables(extra["providers"], councils)
     spend_values, spend_benchmarks = money.spend_rows(extra, councils, [o for _, o in outputs])
-    values = pl.concat([values, market_values.lazy(), spend_values.lazy()])
-    benchmarks = pl.concat([*(o.benchmarks for _, o in outputs), market_benchmarks, spend_benchmarks])
+    s251_values, s251_benchmarks = money.s251_rows(extra, councils)
+    values = pl.concat([values, market_values.lazy(), spend_values.lazy(), s251_values.lazy()])
+    benchmarks = pl.concat([*(o.benchmarks for _, o in outputs), market_benchmarks, spend_benchmarks, s251_benchmarks])
     return {
         "councils": councils,
         "measures": measures,
@@ -153,6 +161,7 @@ def assemble(outputs: list[tuple[str, SourceOutput]], raw_dir: Path) -> dict[str
         "row_accounts": accounts_frame(outputs, raw_dir),
         # money and markets (issue 12)
         "spend_lines": harmonise.recode(extra["spend_lines"], "code"),
+        "s251_provision": harmonise.recode(extra["s251_provision"], "code"),
     }
 
 

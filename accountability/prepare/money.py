@@ -1,8 +1,9 @@
 """Money measures that need several readers' tables at once, assembled for `build`.
 
 Spend ratios (`methods.spend`) divide MHCLG's spend lines by ONS population estimates and by DfE's
-count of children looked after on 31 March; this module gathers those inputs from the readers'
-outputs, recoded to current council codes, and returns rows for the values and benchmarks tables.
+count of children looked after on 31 March, and DfE's 2009-14 S251 lines by their totals; this
+module gathers those inputs from the readers' outputs, recoded to current council codes, and returns
+rows for the values and benchmarks tables.
 It reads no files and decides nothing about the figures.
 """
 
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from accountability.methods import spend
+from accountability.methods import s251_measures, spend
 from accountability.methods.spend_measures import RATIOS
 from accountability.sources import harmonise
 from accountability.sources.base import SourceOutput
@@ -47,3 +48,16 @@ def spend_rows(
     population = harmonise.recode(tables["population"], "code")
     others = pl.concat([spend.heads(population, periods), looked_after(outputs)])
     return spend.ratio_tables(lines, RATIOS, councils, others, england="published")
+
+
+def s251_rows(tables: dict[str, pl.DataFrame], councils: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(values, benchmarks) rows of the 2009-14 provider shares; England is the sum of every council."""
+    provision = harmonise.recode(tables["s251_provision"], "code")
+    lines = provision.select(
+        "code", "period", "value", "status", "source_file", "source_row",
+        variable=pl.concat_str(pl.col("line").cast(pl.String), pl.lit(":"), pl.col("provision").cast(pl.String)),
+    )  # fmt: skip
+    none = pl.DataFrame(
+        schema={"code": pl.String, "period": pl.String, "kind": pl.String, "value": pl.Float64, "status": pl.String}
+    )
+    return spend.ratio_tables(lines, s251_measures.RATIOS, councils, none, england="summed")

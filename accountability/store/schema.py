@@ -25,6 +25,7 @@ TABLES = (
     "row_accounts",
     # money and markets (issue 12)
     "spend_lines",
+    "s251_provision",
 )
 # Keys that identify one row of each table; used for sorting (determinism) and uniqueness checks.
 KEYS: dict[str, list[str]] = {
@@ -45,6 +46,7 @@ KEYS: dict[str, list[str]] = {
     "row_accounts": ["reader", "file", "outcome", "reason"],
     # money and markets (issue 12)
     "spend_lines": ["code", "period", "variable"],
+    "s251_provision": ["code", "period", "line", "provision"],
 }
 
 

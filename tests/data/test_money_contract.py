@@ -106,3 +106,26 @@ def test_a_region_spend_figure_is_shown_only_when_every_council_in_it_reported(t
     joined = regions.join(complete, left_on=["area_code", "period"], right_on=["region_code", "period"])
     assert joined.height == 18
     assert (joined["value"].is_not_null() == joined["all_in"]).all()
+
+
+def test_s251_splits_cover_the_councils_of_each_year_and_add_up(tables: Tables) -> None:
+    table = tables["s251_provision"]
+    assert sorted(table["period"].unique()) == ["2009-10", "2010-11", "2011-12", "2012-13", "2013-14"]
+    per_year = table.group_by("period").agg(pl.col("code").n_unique())
+    assert set(per_year["code"]) == {152}
+    assert set(table["code"]) <= set(tables["councils"]["code"])
+    wide = table.pivot(on="provision", index=["code", "period", "line"], values="value").drop_nulls()
+    parts = wide["own"] + wide["private"] + wide["other_public"] + wide["voluntary"]
+    assert wide.height > 2200 and (parts - wide["total"]).abs().max() < 0.05  # type: ignore[operator]
+
+
+def test_s251_england_shares_are_sums_of_councils_not_averages(tables: Tables) -> None:
+    england = tables["benchmarks"].filter(
+        (pl.col("area_type") == "england") & (pl.col("measure") == "s251_residential_private_share")
+    )
+    table = tables["s251_provision"].filter(pl.col("line") == "residential_care")
+    for row in england.filter(pl.col("value").is_not_null()).iter_rows(named=True):
+        year = table.filter(pl.col("period") == row["period"])
+        private = year.filter(pl.col("provision") == "private")["value"].sum()
+        assert row["value"] == pytest.approx(private / year.filter(pl.col("provision") == "total")["value"].sum() * 100)
+    assert england["value"].is_not_null().sum() == 5

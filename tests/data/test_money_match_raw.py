@@ -7,6 +7,7 @@ code row) with plain fastexcel calls, not with the reader's functions.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import fastexcel
 import polars as pl
 import pytest
 
-from accountability.sources import dfe_extra, finance, lait, population
+from accountability.sources import dfe_extra, finance, lait, population, s251
 from accountability.sources.base import SourceOutput
 
 pytestmark = pytest.mark.raw
@@ -223,3 +224,48 @@ def test_extra_council_cells_equal_the_file(raw_dir: Path, market: SourceOutput)
             pick = next(p for p in spec.picks if p.measure == row["measure"])
             assert float(cells[pick.value]) == row["value"]
     assert all(a.balanced() for a in market.accounts)
+
+
+@pytest.fixture(scope="module")
+def provision(raw_dir: Path) -> SourceOutput:
+    return s251.read(raw_dir)
+
+
+@pytest.mark.parametrize(
+    ("period", "line", "shares", "gbp_m"),
+    [("2009-10", "residential_care", (37.0, 56.8, 2.8, 3.3), 983),
+     ("2013-14", "residential_care", (33.2, 61.2, 4.2, 1.4), 1021),
+     ("2013-14", "fostering", (51.6, 43.6, 3.8, 1.0), 1515)],
+)  # fmt: skip
+def test_s251_england_split_equals_the_published_sums(
+    provision: SourceOutput, period: str, line: str, shares: tuple[float, ...], gbp_m: int
+) -> None:
+    # England = sum of the 152 councils, as s251-outturn-2009-2014/SOURCES.md computes it
+    table = provision.tables["s251_provision"].filter((pl.col("period") == period) & (pl.col("line") == line))
+    assert table["code"].n_unique() == 152
+    sums = {p: table.filter(pl.col("provision") == p)["value"].sum() for p in s251.PROVISIONS}
+    assert round(sums["total"] / 1e6) == gbp_m
+    got = tuple(round(sums[p] / sums["total"] * 100, 1) for p in ("own", "private", "voluntary", "other_public"))
+    assert got == shares
+
+
+def test_s251_providers_add_up_to_the_total_for_every_council(provision: SourceOutput) -> None:
+    wide = provision.tables["s251_provision"].pivot(on="provision", index=["code", "period", "line"], values="value")
+    complete = wide.drop_nulls()
+    assert complete.height > 2200
+    parts = complete["own"] + complete["private"] + complete["other_public"] + complete["voluntary"]
+    assert (parts - complete["total"]).abs().max() < 0.05  # type: ignore[operator]  # pence rounding
+    assert all(a.balanced() and a.kept == 456 for a in provision.accounts)  # 152 councils x 3 lines
+
+
+def test_s251_cells_equal_the_file(raw_dir: Path, provision: SourceOutput) -> None:
+    table = provision.tables["s251_provision"].filter(pl.col("value").is_not_null())
+    for year, (file, _) in s251.FILES.items():
+        text = (raw_dir / s251.FOLDER / file).read_bytes().decode("utf-8" if year == 2010 else "cp1252")
+        records = list(csv.reader(io.StringIO(text)))  # source_row counts records (some span two lines)
+        header = records[0]
+        total = next(c for c in header if c.replace(" ", "").lower().startswith("totalexpenditure"))
+        rows = table.filter((pl.col("source_file") == file) & (pl.col("provision") == "total"))
+        for row in rows.sample(20, seed=3).iter_rows(named=True):
+            cells = dict(zip(header, records[row["source_row"] - 1], strict=True))
+            assert float(cells[total].replace(",", "")) == row["value"]

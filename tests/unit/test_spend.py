@@ -166,3 +166,13 @@ def test_every_ratio_has_a_registered_amount_measure() -> None:
 )  # fmt: skip
 def test_money_is_written_in_whole_pounds_with_its_unit(value: float, unit: str, text: str) -> None:
     assert format_value(value, unit) == text
+
+
+def test_a_council_that_spent_nothing_does_not_hold_back_its_region() -> None:
+    data = lines(
+        [("E06000001", "A", 30.0, "published"), ("E06000001", "B", 100.0, "published"),
+         ("E06000002", "A", 0.0, "published"), ("E06000002", "B", 0.0, "published")]
+    )  # fmt: skip
+    values, bench = spend.ratio_tables(data, [SHARE], councils(), NO_OTHERS)
+    assert one(values, code="E06000002")["status"] == "not_applicable"
+    assert one(bench, area_code=NORTH)["value"] == 30.0
