@@ -24,6 +24,7 @@ from accountability.methods import market, s251_measures, spend_measures, stats
 from accountability.prepare import money, validate
 from accountability.settings import Settings
 from accountability.sources import (
+    asc_fr_activity,
     asc_provision,
     ascof,
     boundaries,
@@ -62,6 +63,7 @@ READERS: list[tuple[str, Reader]] = [
     ("children's care weekly unit costs (DfE LAIT, S251 outturn)", lait.read),
     ("children's placement market and care leavers (DfE)", dfe_extra.read),
     ("children's services spend by provider, 2009-14 (DfE section 251 outturn)", s251.read),
+    ("adult care activity in-house and external, 2014-15 (NHS Digital PSS-EX1)", asc_fr_activity.read),
 ]
 MEASURES = [*ascof.MEASURES, *oflog.MEASURES, *dfe.MEASURES, *market.MEASURES]
 MEASURES += [
@@ -157,7 +159,9 @@ def assemble(outputs: list[tuple[str, SourceOutput]], raw_dir: Path) -> dict[str
         "provider_changes": extra["provider_changes"],
         "market_panel": extra["market_panel"],
         # files without a breakdown by primary support reason cover all reasons together
-        "asc_provision": extra["asc_provision"].with_columns(pl.col("support_reason").fill_null("all reasons")),
+        "asc_provision": pl.concat([extra["asc_provision"], extra["asc_provision_1415"]]).with_columns(
+            pl.col("support_reason").fill_null("all reasons")
+        ),
         "row_accounts": accounts_frame(outputs, raw_dir),
         # money and markets (issue 12)
         "spend_lines": harmonise.recode(extra["spend_lines"], "code"),

@@ -15,7 +15,7 @@ import fastexcel
 import polars as pl
 import pytest
 
-from accountability.sources import dfe_extra, finance, lait, population, s251
+from accountability.sources import asc_fr_activity, dfe_extra, finance, lait, population, s251
 from accountability.sources.base import SourceOutput
 
 pytestmark = pytest.mark.raw
@@ -269,3 +269,26 @@ def test_s251_cells_equal_the_file(raw_dir: Path, provision: SourceOutput) -> No
         for row in rows.sample(20, seed=3).iter_rows(named=True):
             cells = dict(zip(header, records[row["source_row"] - 1], strict=True))
             assert float(cells[total].replace(",", "")) == row["value"]
+
+
+def test_asc_2014_15_activity_councils_add_up_to_the_england_column(raw_dir: Path) -> None:
+    out = asc_fr_activity.read(raw_dir)
+    table = out.tables["asc_provision_1415"]
+    assert table["code"].n_unique() == 152 and table["status"].eq("published").all()
+    text = (raw_dir / asc_fr_activity.FOLDER / asc_fr_activity.ACTIVITY_1415).read_bytes().decode("cp1252")
+    records = list(csv.reader(io.StringIO(text)))[1:]  # the first line holds region codes
+    header, rows = records[0], records[1:]
+    england = header.index("ENGLAND")
+    checked = 0
+    for setting, provision in (("Residential", "In house provision"), ("Residential", "External provision"),
+                               ("Nursing", "External provision")):  # fmt: skip
+        published = [r for r in rows if r[1] == "Age 65 and over" and r[3] == setting and r[4] == provision]
+        for row in published:
+            mine = table.filter(
+                (pl.col("setting") == setting.lower()) & (pl.col("support_reason") == row[2])
+                & (pl.col("provision") == ("in_house" if provision.startswith("In") else "external"))
+            )  # fmt: skip
+            assert mine["value"].sum() == pytest.approx(float(row[england]), abs=0.05)  # rounded to 0.01 a council
+            checked += 1
+    assert checked == 15
+    assert [a.kept for a in out.accounts] == [0, 15] and all(a.balanced() for a in out.accounts)
