@@ -28,6 +28,7 @@ from accountability.sources import (
     asc_provision,
     ascof,
     boundaries,
+    cqc_la,
     dfe,
     dfe_extra,
     finance,
@@ -64,6 +65,7 @@ READERS: list[tuple[str, Reader]] = [
     ("children's placement market and care leavers (DfE)", dfe_extra.read),
     ("children's services spend by provider, 2009-14 (DfE section 251 outturn)", s251.read),
     ("adult care activity in-house and external, 2014-15 (NHS Digital PSS-EX1)", asc_fr_activity.read),
+    ("CQC council assessments (research compilation)", cqc_la.read),
 ]
 MEASURES = [*ascof.MEASURES, *oflog.MEASURES, *dfe.MEASURES, *market.MEASURES]
 MEASURES += [
@@ -166,6 +168,8 @@ def assemble(outputs: list[tuple[str, SourceOutput]], raw_dir: Path) -> dict[str
         # money and markets (issue 12)
         "spend_lines": harmonise.recode(extra["spend_lines"], "code"),
         "s251_provision": harmonise.recode(extra["s251_provision"], "code"),
+        "cqc_assessments": extra["cqc_assessments"],
+        "cqc_statements": extra["cqc_statements"],
     }
 
 

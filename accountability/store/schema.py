@@ -26,6 +26,8 @@ TABLES = (
     # money and markets (issue 12)
     "spend_lines",
     "s251_provision",
+    "cqc_assessments",
+    "cqc_statements",
 )
 # Keys that identify one row of each table; used for sorting (determinism) and uniqueness checks.
 KEYS: dict[str, list[str]] = {
@@ -47,6 +49,8 @@ KEYS: dict[str, list[str]] = {
     # money and markets (issue 12)
     "spend_lines": ["code", "period", "variable"],
     "s251_provision": ["code", "period", "line", "provision"],
+    "cqc_assessments": ["code"],
+    "cqc_statements": ["code", "statement"],
 }
 
 

@@ -129,3 +129,21 @@ def test_s251_england_shares_are_sums_of_councils_not_averages(tables: Tables) -
         private = year.filter(pl.col("provision") == "private")["value"].sum()
         assert row["value"] == pytest.approx(private / year.filter(pl.col("provision") == "total")["value"].sum() * 100)
     assert england["value"].is_not_null().sum() == 5
+
+
+def test_cqc_assessments_are_current_councils_each_with_nine_statements(tables: Tables) -> None:
+    assessments, statements = tables["cqc_assessments"], tables["cqc_statements"]
+    assert 0 < assessments.height < 153  # a compilation: partial by design
+    assert set(assessments["code"]) <= set(_current(tables)["code"])
+    counts = statements.group_by("code").agg(n=pl.len(), total=pl.col("score").cast(pl.Int16).sum())
+    joined = assessments.join(counts, on="code")
+    assert joined.height == assessments.height and (joined["n"] == 9).all()
+    assert (joined["total"] == joined["score_total"]).all()
+
+
+def test_a_cqc_overall_rating_differing_from_its_scores_is_flagged(tables: Tables) -> None:
+    rows = tables["cqc_assessments"].filter(pl.col("overall_rating").is_not_null())
+    differs = rows.filter(pl.col("overall_rating") != pl.col("rating_from_scores"))
+    assert set(differs["check"]) <= {"differs_from_scores", "copies_disagree"}
+    unrated = tables["cqc_assessments"].filter(pl.col("overall_rating").is_null())
+    assert set(unrated["check"]) <= {"not_rated_in_compilation"}

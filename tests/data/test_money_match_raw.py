@@ -9,13 +9,14 @@ from __future__ import annotations
 import csv
 import io
 import re
+from datetime import date
 from pathlib import Path
 
 import fastexcel
 import polars as pl
 import pytest
 
-from accountability.sources import asc_fr_activity, dfe_extra, finance, lait, population, s251
+from accountability.sources import asc_fr_activity, cqc_la, dfe_extra, finance, lait, population, s251
 from accountability.sources.base import SourceOutput
 
 pytestmark = pytest.mark.raw
@@ -292,3 +293,47 @@ def test_asc_2014_15_activity_councils_add_up_to_the_england_column(raw_dir: Pat
             checked += 1
     assert checked == 15
     assert [a.kept for a in out.accounts] == [0, 15] and all(a.balanced() for a in out.accounts)
+
+
+@pytest.fixture(scope="module")
+def cqc(raw_dir: Path) -> SourceOutput:
+    return cqc_la.read(raw_dir)
+
+
+def test_cqc_compilation_covers_72_councils_each_matched_once(cqc: SourceOutput) -> None:
+    table = cqc.tables["cqc_assessments"]
+    assert table.height == 72 and table["code"].n_unique() == 72
+    assert (
+        table["report_url"]
+        .str.starts_with("https://www.cqc.org.uk/care-services/local-authority-assessment-reports/")
+        .all()
+    )
+    assert [(a.read, a.kept) for a in cqc.accounts] == [(72, 72), (72, 72)]
+
+
+@pytest.mark.parametrize(
+    ("code", "rating", "percent", "month"),
+    [("E09000007", "outstanding", 88.9, date(2025, 2, 1)), ("E06000009", "inadequate", 33.3, date(2025, 8, 1)),
+     ("E06000021", "good", 63.9, date(2025, 6, 1)), ("E06000033", "good", 69.4, date(2025, 8, 1))],
+)  # fmt: skip
+def test_cqc_sample_councils_read_as_published(
+    cqc: SourceOutput, code: str, rating: str, percent: float, month: date
+) -> None:
+    # Camden Outstanding (Feb 2025), Blackpool Inadequate (Aug 2025), "Stoke" and "Southend" matched by alias
+    row = cqc.tables["cqc_assessments"].filter(pl.col("code") == code).row(0, named=True)
+    assert (row["overall_rating"], round(row["score_percent"], 1), row["assessed"]) == (rating, percent, month)
+
+
+def test_cqc_only_durham_is_flagged_and_its_rating_is_not_filled_in(cqc: SourceOutput) -> None:
+    table = cqc.tables["cqc_assessments"]
+    flagged = table.filter(pl.col("check") != "agrees")
+    assert flagged.select("code", "check", "overall_rating").rows() == [("E06000047", "not_rated_in_compilation", None)]
+    assert cqc.tables["cqc_statements"]["agrees"].all()
+
+
+def test_cqc_cells_equal_the_page(raw_dir: Path, cqc: SourceOutput) -> None:
+    lines = (raw_dir / cqc_la.FOLDER / "cqc_league_tables.html").read_text(encoding="utf-8").splitlines()
+    for row in cqc.tables["cqc_assessments"].iter_rows(named=True):
+        tr = lines[row["source_row"] - 1]
+        assert f'data-name="{row["name_in_source"]}"' in tr
+        assert f'data-rating="{row["overall_as_published"]}"' in tr
