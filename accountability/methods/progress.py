@@ -37,6 +37,8 @@ after it. Otherwise null.
 Direction targets (no number was set). CAGR over the last up to 5 points (first to last of them);
 d = +1 rising, -1 falling: d*CAGR >= 0.5% a year on track ("improving"); |CAGR| < 0.5% off track
 ("little or no change"); d*CAGR <= -0.5% deteriorating ("worsening"); under 2 points not assessable.
+A commitment's `min_periods` (default 2) raises that floor for both kinds of target: with fewer
+points no rate of change is computed, the status is not assessable and the note says why.
 
 `assess` applies this to every council (the `values` table) and to every region and England as
 published (the `benchmarks` table), fully vectorised: one group_by/agg, then expressions.
@@ -162,7 +164,7 @@ def _direction() -> pl.Expr:
 def _rates() -> list[pl.Expr]:
     x0, x1, target = pl.col("baseline_value"), pl.col("current_value"), pl.col("target_value")
     t_target = year_expr(pl.col("target_period"))
-    growth_ok = (pl.col("n") >= 2) & (x0 > 0) & (x1 >= 0)
+    growth_ok = (pl.col("n") >= pl.col("min_periods")) & (x0 > 0) & (x1 >= 0)
     cagr_a = pl.when(growth_ok).then((x1 / x0).pow(1.0 / (pl.col("t1") - pl.col("t0"))) - 1.0)
     req_ok = target.is_not_null() & (x0 > 0) & (target > 0) & (t_target > pl.col("t0"))
     cagr_r = pl.when(req_ok).then((target / x0).pow(1.0 / (t_target - pl.col("t0"))) - 1.0)
@@ -241,6 +243,9 @@ def _note(side: Side) -> pl.Expr:
         pl.when((pl.col("n") == 1) & (pl.col("status") == "not assessable")).then(
             pl.lit("only one period of data: a rate of change needs two")
         ),
+        pl.when(
+            (pl.col("n") >= 2) & (pl.col("n") < pl.col("min_periods")) & (pl.col("status") == "not assessable")
+        ).then(pl.format("only {} periods of data: this commitment is assessed from {}", "n", "min_periods")),
         pl.when(pl.col("progress_band") == "target missed").then(
             pl.format("target date passed ({}) without the target being met", "target_period")
         ),
@@ -265,6 +270,8 @@ def build_progress(long: pl.DataFrame, spec: pl.DataFrame, side: Side = "current
     `spec`: commitment_id, measure, baseline_period, target_value, target_direction, target_period,
     polarity, break_period, order (one row per commitment-measure).
     """
+    if "min_periods" not in spec.columns:  # specs built before the field existed: the old rule, 2 periods
+        spec = spec.with_columns(min_periods=pl.lit(2, pl.Int32))
     rows = long.lazy().join(spec.lazy(), on="measure").with_columns(t=year_expr(pl.col("period")))
     keys = rows.select(KEYS).unique()
     observed = rows.filter(pl.col("value").is_not_null())
