@@ -21,9 +21,9 @@ from pathlib import Path
 
 import polars as pl
 
+from accountability.sources import ofsted_providers_names as names
 from accountability.sources.asc_provision import ASC_SCHEMA, PROVISION, codes_by_cassr_or_name, no_unmapped_columns
 from accountability.sources.base import RowAccount, SourceOutput, financial_year, numeric_with_status, read_csv_text
-from accountability.sources.council_table import councils as council_table
 from accountability.store.schema import BENCHMARKS_SCHEMA, VALUES_SCHEMA, conform, empty
 
 FOLDER = "asc-fr-activity"
@@ -39,7 +39,7 @@ def read(raw_dir: Path) -> SourceOutput:
     prepare); the 2016-17 provision file accounted as not used."""
     accounts: list[RowAccount] = []
     account_unverified(raw_dir / FOLDER / KEYED_2016_17, accounts)
-    frame = read_activity_1415(raw_dir / FOLDER / ACTIVITY_1415, council_table(raw_dir), accounts)
+    frame = read_activity_1415(raw_dir / FOLDER / ACTIVITY_1415, names.councils_table(raw_dir, []), accounts)
     table = conform(frame, ASC_SCHEMA).sort("code", "setting", "provision", "support_reason")
     return SourceOutput(empty(VALUES_SCHEMA), empty(BENCHMARKS_SCHEMA), accounts, {"asc_provision_1415": table})
 

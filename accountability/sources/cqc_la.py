@@ -23,7 +23,6 @@ import polars as pl
 
 from accountability.sources import ofsted_providers_names as names
 from accountability.sources.base import RowAccount, SourceFileError, SourceOutput
-from accountability.sources.council_table import councils as council_table
 from accountability.sources.cqc_la_tables import LEAGUE, SECOND, league_rows, second_rows
 from accountability.store.schema import BENCHMARKS_SCHEMA, VALUES_SCHEMA, empty
 
@@ -70,7 +69,7 @@ def read(raw_dir: Path) -> SourceOutput:
     accounts: list[RowAccount] = []
     league = league_rows(folder / LEAGUE, accounts)
     second = second_rows(folder / SECOND, accounts)
-    league = attach(league, council_table(raw_dir), folder / LEAGUE)
+    league = attach(league, names.councils_table(raw_dir, []), folder / LEAGUE)
     assessments, statements = cross_check(league, second)
     tables = {"cqc_assessments": assessments.sort("code"), "cqc_statements": statements.sort("code", "statement")}
     return SourceOutput(empty(VALUES_SCHEMA), empty(BENCHMARKS_SCHEMA), accounts, tables)

@@ -16,7 +16,7 @@ import polars as pl
 
 from accountability.sources.base import SourceFileError, check_unique
 
-CODE_CELL = re.compile(r"^(RO3|RSX)-[a-z]")
+CODE_CELL = re.compile(r"^\s*(RO3|RSX)-[a-z]")
 COUNCIL = r"^E(06|08|09|10)\d{6}$"
 ENGLAND = "E92000001"
 # RO "Class" of the authorities with social care responsibilities: unitary, metropolitan district,
@@ -51,7 +51,8 @@ def header_rows(grid: pl.DataFrame, path: Path) -> tuple[int, int | None]:
 
 def _code_row(grid: pl.DataFrame, path: Path) -> int:
     """The one row holding the variable codes ("RO3-asctot-net-cur-exp" ...)."""
-    rows = [i for i, row in enumerate(grid.select(_cells(grid)).iter_rows()) if any(_is_code(c) for c in row)]
+    has_code = pl.any_horizontal(pl.col(c).str.contains(CODE_CELL.pattern).fill_null(False) for c in _cells(grid))
+    rows = grid.with_row_index("_i").filter(has_code)["_i"].to_list()
     if len(rows) != 1:
         raise SourceFileError(path, f"expected one row of variable codes like 'RO3-asctot-...', found {len(rows)}")
     return rows[0]

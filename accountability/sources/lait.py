@@ -18,6 +18,7 @@ from pathlib import Path
 
 import polars as pl
 
+from accountability.sources import ofsted_providers_names as names
 from accountability.sources.base import (
     RowAccount,
     SourceFileError,
@@ -26,7 +27,6 @@ from accountability.sources.base import (
     numeric_with_status,
     read_csv_text,
 )
-from accountability.sources.council_table import councils as council_table
 from accountability.sources.lait_measures import INDICATORS, MEASURES
 from accountability.store.schema import BENCHMARKS_SCHEMA, ENGLAND_CODE, VALUES_SCHEMA, conform
 
@@ -43,7 +43,7 @@ LONDON_HALVES = (987, 988)  # Inner and Outer London: not regions
 def read(raw_dir: Path) -> SourceOutput:
     accounts: list[RowAccount] = []
     check_dictionary(raw_dir / FOLDER / DICTIONARY, accounts)
-    councils = council_table(raw_dir)
+    councils = names.councils_table(raw_dir, [])
     rows = read_rows(raw_dir / FOLDER / DATA, councils, accounts)
     council = rows.filter(pl.col("area_type") == "council").rename({"area_code": "code"})
     areas = rows.filter(pl.col("area_type") != "council")

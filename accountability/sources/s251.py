@@ -19,7 +19,6 @@ import polars as pl
 
 from accountability.sources import ofsted_providers_names as names
 from accountability.sources.base import RowAccount, SourceFileError, SourceOutput, check_unique, numeric_with_status
-from accountability.sources.council_table import councils as council_table
 from accountability.store.schema import BENCHMARKS_SCHEMA, VALUES_SCHEMA, Status, empty
 
 FOLDER = "s251-outturn-2009-2014"
@@ -57,7 +56,7 @@ S251_SCHEMA: dict[str, pl.DataType] = {
 
 
 def read(raw_dir: Path) -> SourceOutput:
-    councils = council_table(raw_dir)
+    councils = names.councils_table(raw_dir, [])
     accounts: list[RowAccount] = []
     frames = [
         read_year(raw_dir / FOLDER / file, year, first, councils, accounts) for year, (file, first) in FILES.items()

@@ -147,3 +147,22 @@ def test_a_cqc_overall_rating_differing_from_its_scores_is_flagged(tables: Table
     assert set(differs["check"]) <= {"differs_from_scores", "copies_disagree"}
     unrated = tables["cqc_assessments"].filter(pl.col("overall_rating").is_null())
     assert set(unrated["check"]) <= {"not_rated_in_compilation"}
+
+
+def test_money_commitments_read_as_trends_only_from_three_periods(tables: Tables) -> None:
+    from accountability.methods import progress
+    from accountability.methods.commitments import load_commitments
+
+    wanted = [
+        c
+        for c in load_commitments(measures=tables["measures"])
+        if c.id in {"money-into-prevention", "childrens-services-opened"}
+    ]
+    assert len(wanted) == 2 and all(c.min_periods == 3 for c in wanted)
+    out = progress.assess(tables["values"], wanted, tables["measures"], tables["benchmarks"])
+    england = {r["measure"]: r for r in out.filter(pl.col("area_type") == "england").iter_rows(named=True)}
+    prevention = england["spend_asc_prevention_share"]
+    assert prevention["status"] == "not assessable" and "only 2 periods" in prevention["note"]
+    residential = england["s251_residential_own_share"]  # 37.0% (2009-10) to 33.2% (2013-14): falling 2.6% a year
+    assert residential["status"] == "on track"
+    assert residential["cagr_actual"] == pytest.approx((33.249496 / 37.012773) ** 0.25 - 1, abs=1e-6)
