@@ -10,9 +10,12 @@ POLARITY_LABELS = {
 
 
 def format_value(value: float | None, unit: str) -> str:
-    """'27.5%', '512.3 per 100,000', '19.1' (score), 'not published' for a missing value."""
+    """'27.5%', '512.3 per 100,000', '19.1' (score), '£1,234 per adult', 'not published' if missing."""
     if value is None:
         return "not published"
+    if unit.startswith("£"):  # money per head or per week: whole pounds, the unit's words after the sign
+        sign = "-" if value < 0 else ""
+        return f"{sign}£{abs(value):,.0f}{unit[1:]}"
     if unit == "%":
         return f"{value:,.1f}%"
     if unit in {"score", ""}:

@@ -1,7 +1,8 @@
 """Policy commitments as data: frozen pydantic models for `data/commitments.toml` and its loader.
 
 A commitment names the measures that track it, a baseline, and either a numeric target (with the
-date and period it is due) or only a direction ("rising"/"falling") where the policy set no number.
+date and period it is due) or only a direction ("rising"/"falling") where the policy set no number,
+and optionally the fewest periods a rate of change may be read from (`min_periods`, default 2).
 `load_commitments` validates the file and, given the `measures` table, checks that every measure
 exists and that a direction target agrees with the measure's polarity. Errors are `CommitmentsError`
 naming the file, line, entry and id. This module computes no progress (see `progress`).
@@ -63,6 +64,9 @@ class Commitment(BaseModel):
     source_sentence: str = Field(min_length=1)
     source_is_paraphrase: bool = False
     note: str = ""
+    # Fewest periods a rate of change is read from (default 2). Raise it where one year's change is
+    # not evidence of a trend, e.g. a share of spend that moves when accounts are reclassified.
+    min_periods: int = Field(default=2, ge=2, le=10)
 
     @field_validator("baseline_period", "target_period")
     @classmethod
@@ -234,6 +238,7 @@ def commitments_frame(commitments: tuple[Commitment, ...] | list[Commitment]) ->
             "target_value": c.target_value,
             "target_direction": c.target_direction,
             "target_period": c.target_period,
+            "min_periods": c.min_periods,
         }
         for c in commitments
         for m in c.measures
@@ -245,5 +250,6 @@ def commitments_frame(commitments: tuple[Commitment, ...] | list[Commitment]) ->
         "target_value": pl.Float64(),
         "target_direction": pl.String(),
         "target_period": pl.String(),
+        "min_periods": pl.Int32(),
     }
     return pl.DataFrame(rows, schema=schema)

@@ -43,6 +43,8 @@ deterioration without such a trend, the status is off track with band "no detect
 Direction targets (no number was set). The status is the trend's: significant towards the wanted
 direction -> on track ("improving"); significant away -> deteriorating ("worsening"); otherwise off
 track ("no detectable change"); no trend test (fewer than 3 points) -> not assessable.
+A commitment's `min_periods` (default 2) raises the fewest points for both kinds of target: with
+fewer, no rate of change is computed, the status is not assessable and the note says why.
 `cagr_actual` is still reported, first to last of the last up to 5 points, as a description.
 
 `assess` applies this to every council (the `values` table) and to every region and England as
@@ -170,7 +172,7 @@ def _direction() -> pl.Expr:
 def _rates() -> list[pl.Expr]:
     x0, x1, target = pl.col("baseline_value"), pl.col("current_value"), pl.col("target_value")
     t_target = year_expr(pl.col("target_period"))
-    growth_ok = (pl.col("n") >= 2) & (x0 > 0) & (x1 >= 0)
+    growth_ok = (pl.col("n") >= pl.col("min_periods")) & (x0 > 0) & (x1 >= 0)
     cagr_a = pl.when(growth_ok).then((x1 / x0).pow(1.0 / (pl.col("t1") - pl.col("t0"))) - 1.0)
     req_ok = target.is_not_null() & (x0 > 0) & (target > 0) & (t_target > pl.col("t0"))
     cagr_r = pl.when(req_ok).then((target / x0).pow(1.0 / (t_target - pl.col("t0"))) - 1.0)
@@ -195,6 +197,8 @@ def build_progress(
     polarity, break_period, order (one row per commitment-measure).
     `trends`: the shared trend results (`trends.trend_table`) for the same areas, with `code` the area code.
     """
+    if "min_periods" not in spec.columns:  # specs built before the field existed: the old rule, 2 periods
+        spec = spec.with_columns(min_periods=pl.lit(2, pl.Int32))
     trend_at = trends.lazy().select(
         pl.col("code").alias("area_code"),
         "measure",

@@ -41,6 +41,9 @@ def note_expr(side: Side) -> pl.Expr:
         pl.when((pl.col("n") == 1) & (pl.col("status") == "not assessable")).then(
             pl.lit("only one period of data: a rate of change needs two")
         ),
+        pl.when(
+            (pl.col("n") >= 2) & (pl.col("n") < pl.col("min_periods")) & (pl.col("status") == "not assessable")
+        ).then(pl.format("only {} periods of data: this commitment is assessed from {}", "n", "min_periods")),
         pl.when(pl.col("progress_band") == "target missed").then(
             pl.format("target date passed ({}) without the target being met", "target_period")
         ),

@@ -42,7 +42,9 @@ def value_status() -> pl.Expr:
     d, x0, target, ratio = pl.col("d"), pl.col("baseline_value"), pl.col("target_value"), pl.col("ratio")
     achieved = (d * (pl.col("current_value") - target)) >= -EPS
     passed = pl.col("t1") >= year_expr(pl.col("target_period"))
-    no_rate = (pl.col("n") < 2) | pl.col("cagr_actual").is_null() | pl.col("cagr_required").is_null()
+    no_rate = (
+        (pl.col("n") < pl.col("min_periods")) | pl.col("cagr_actual").is_null() | pl.col("cagr_required").is_null()
+    )
     return (
         pl.when(pl.col("n").is_null())
         .then(pl.struct(s=pl.lit("not assessable"), b=pl.lit("not available")))
@@ -68,7 +70,7 @@ def direction_status() -> pl.Expr:
     """(status, band) for a direction target: the shared trend result, significant or not."""
     toward = significant_expr(pl.col("trend_p")) & (pl.col("d") * pl.col("trend_slope") > 0)
     return (
-        pl.when(pl.col("n").is_null() | pl.col("trend_p").is_null())
+        pl.when(pl.col("n").is_null() | pl.col("trend_p").is_null() | (pl.col("n") < pl.col("min_periods")))
         .then(pl.struct(s=pl.lit("not assessable"), b=pl.lit("not available")))
         .when(toward)
         .then(pl.struct(s=pl.lit("on track"), b=pl.lit("improving")))

@@ -18,14 +18,19 @@ from pathlib import Path
 
 import polars as pl
 
-from accountability.methods import market, stats
-from accountability.prepare import validate
+from accountability.methods import market, s251_measures, spend_measures, stats
+from accountability.prepare import money, validate
 from accountability.sources import (
+    asc_fr_activity,
     asc_provision,
     ascof,
     boundaries,
+    cqc_la,
     dfe,
+    dfe_extra,
+    finance,
     harmonise,
+    lait,
     lookups,
     market_panels,
     oflog,
@@ -33,6 +38,7 @@ from accountability.sources import (
     ofsted_providers,
     peers,
     population,
+    s251,
 )
 from accountability.sources.base import RowAccount, SourceFileError, SourceOutput
 from accountability.store.measures import measures_frame
@@ -50,8 +56,21 @@ READERS: list[tuple[str, Reader]] = [
     ("children's social care providers (Ofsted)", ofsted_providers.read),
     ("children's services market panels (research compilation)", market_panels.read),
     ("adult care in-house and external provision (NHS Digital)", asc_provision.read),
+    # money and markets (issue 12)
+    ("council spending on social care (MHCLG revenue outturn RO3, RSX)", finance.read),
+    ("children's care weekly unit costs (DfE LAIT, S251 outturn)", lait.read),
+    ("children's placement market and care leavers (DfE)", dfe_extra.read),
+    ("children's services spend by provider, 2009-14 (DfE section 251 outturn)", s251.read),
+    ("adult care activity in-house and external, 2014-15 (NHS Digital PSS-EX1)", asc_fr_activity.read),
+    ("CQC council assessments (research compilation)", cqc_la.read),
 ]
 MEASURES = [*ascof.MEASURES, *oflog.MEASURES, *dfe.MEASURES, *market.MEASURES]
+MEASURES += [
+    *spend_measures.MEASURES,
+    *lait.MEASURES,
+    *dfe_extra.MEASURES,
+    *s251_measures.MEASURES,
+]  # money and markets (issue 12)
 
 
 class BuildFailed(RuntimeError):
@@ -122,8 +141,10 @@ def assemble(outputs: list[tuple[str, SourceOutput]], raw_dir: Path) -> dict[str
         ]
     )
     market_values, market_benchmarks = market.as_published_tables(extra["providers"], councils)
-    values = pl.concat([values, market_values.lazy()])
-    benchmarks = pl.concat([*(o.benchmarks for _, o in outputs), market_benchmarks])
+    spend_values, spend_benchmarks = money.spend_rows(extra, councils, [o for _, o in outputs])
+    s251_values, s251_benchmarks = money.s251_rows(extra, councils)
+    values = pl.concat([values, market_values.lazy(), spend_values.lazy(), s251_values.lazy()])
+    benchmarks = pl.concat([*(o.benchmarks for _, o in outputs), market_benchmarks, spend_benchmarks, s251_benchmarks])
     return {
         "councils": councils,
         "measures": measures,
@@ -139,8 +160,15 @@ def assemble(outputs: list[tuple[str, SourceOutput]], raw_dir: Path) -> dict[str
         "provider_changes": extra["provider_changes"],
         "market_panel": extra["market_panel"],
         # files without a breakdown by primary support reason cover all reasons together
-        "asc_provision": extra["asc_provision"].with_columns(pl.col("support_reason").fill_null("all reasons")),
+        "asc_provision": pl.concat([extra["asc_provision"], extra["asc_provision_1415"]]).with_columns(
+            pl.col("support_reason").fill_null("all reasons")
+        ),
         "row_accounts": accounts_frame(outputs, raw_dir),
+        # money and markets (issue 12)
+        "spend_lines": harmonise.recode(extra["spend_lines"], "code"),
+        "s251_provision": harmonise.recode(extra["s251_provision"], "code"),
+        "cqc_assessments": extra["cqc_assessments"],
+        "cqc_statements": extra["cqc_statements"],
     }
 
 

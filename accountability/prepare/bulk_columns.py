@@ -55,6 +55,22 @@ TABLES: dict[str, str] = {
         "Every value for councils, England, regions and council types in one tidy table, with names, labels, units, "
         "intervals, status and source."
     ),
+    "spend_lines": (
+        "MHCLG revenue outturn (RO3, RSX) spend lines per council and year, in GBP thousand, as published, keyed by "
+        "form and variable code: the cells every spend measure is derived from."
+    ),
+    "s251_provision": (
+        "DfE section 251 outturn 2009-10 to 2013-14: children's services spend per council by line and by who "
+        "provided it (own provision, private, voluntary, other public), in GBP."
+    ),
+    "cqc_assessments": (
+        "COMPILATION, not an official CQC dataset: CQC's assessments of councils' adult social care (overall rating, "
+        "score, date), from a private individual's compilation of CQC's published reports; 72 of 153 councils."
+    ),
+    "cqc_statements": (
+        "COMPILATION, not an official CQC dataset: the nine quality-statement scores of each CQC council assessment "
+        "in cqc_assessments."
+    ),
 }
 
 COLUMNS: dict[str, str] = {
@@ -97,6 +113,36 @@ COLUMNS: dict[str, str] = {
 }
 
 TABLE_COLUMNS: dict[tuple[str, str], str] = {
+    ("population", "derived_from"): (
+        "Empty when published; otherwise how the figure was derived (a council created in April 2023: the sum of its "
+        "former districts' published estimates)"
+    ),
+    ("spend_lines", "form"): "Return the line is from: RO3 (social care) or RSX (subjective analysis)",
+    ("spend_lines", "variable"): "MHCLG's stable variable code for the line (column heading code in the workbook)",
+    ("spend_lines", "marker"): "The publisher's marker where no number was published ([x], [z], [n] or a note)",
+    ("spend_lines", "source_column"): "Column letter of the cell in the published workbook",
+    ("s251_provision", "line"): "Section 251 expenditure line (e.g. residential care, fostering services)",
+    ("s251_provision", "provision"): "Who provided the service: own, private, voluntary or other public",
+    ("cqc_assessments", "name_in_source"): "Council name as written in the compilation",
+    ("cqc_assessments", "report_url"): "Address of CQC's published assessment report",
+    ("cqc_assessments", "assessed"): "Month of CQC's assessment report",
+    ("cqc_assessments", "overall_rating"): (
+        "Overall rating as read (outstanding, good, requires_improvement, inadequate); empty where not rated"
+    ),
+    ("cqc_assessments", "overall_as_published"): "Overall rating exactly as written in the compilation",
+    ("cqc_assessments", "score_total"): "Sum of the nine quality-statement scores (each 1 to 4)",
+    ("cqc_assessments", "score_percent"): "Score total as a percentage of the maximum (36)",
+    ("cqc_assessments", "rating_from_scores"): "Overall rating CQC's published rule gives the score percentage",
+    ("cqc_assessments", "second_copy_overall"): "Overall rating in the compilation's second copy of the assessment",
+    ("cqc_assessments", "check"): (
+        "Cross-check: agrees, differs_from_scores, copies_disagree or not_rated_in_compilation"
+    ),
+    ("cqc_statements", "statement"): "Quality statement number (1 to 9)",
+    ("cqc_statements", "statement_id"): "Quality statement code (e.g. assessing_needs, safeguarding)",
+    ("cqc_statements", "score"): "Score CQC gave the statement (1 to 4)",
+    ("cqc_statements", "rating"): "Rating the score corresponds to",
+    ("cqc_statements", "second_copy_rating"): "Rating in the compilation's second copy",
+    ("cqc_statements", "agrees"): "Whether the two copies agree",
     ("councils", "council_type"): "London borough, Metropolitan district, Unitary authority or County council",
     ("councils", "dfe_la_code"): "DfE's three-digit local authority code",
     ("councils", "cassr_code"): "NHS England's council (CASSR) code",

@@ -31,6 +31,12 @@ PUBLISHED_CODE_COLUMN = {
     "trend_data.csv": "ONS Code",
     "meas-from-asc-of-eng-2021-open-data-csv_v2.xlsx": "ONS Code",
     "ASC_data.csv": "Local authority code",
+    # money and markets (issue 12): derived spend values point at the council's row of these files
+    "RO3_2023-24_data_by_LA.ods": "ONS Code",
+    "RO3_LA_Data_2024-25_data_by_LA.ods": "ONS Code",
+    "bds_long_0.parquet": "LA Number",
+    **{f"outturn_{y}.csv": "LA" for y in ("1011", "1112", "1213", "1314")},
+    "outturn_0910.csv": "LEA",
 }
 
 

@@ -91,7 +91,7 @@ def _keep(frame: pl.DataFrame, keep: pl.Expr, account: RowAccount, reason: str) 
     return frame.filter(keep)
 
 
-def _codes(frame: pl.DataFrame, councils: pl.DataFrame, path: Path) -> pl.DataFrame:
+def codes_by_cassr_or_name(frame: pl.DataFrame, councils: pl.DataFrame, path: Path) -> pl.DataFrame:
     """`code` from the CASSR code (`_cassr`) of a council alive on `_on`, else from the name (`_name`)."""
     alive = (pl.col("valid_from").is_null() | (pl.col("valid_from") <= pl.col("_on"))) & (
         pl.col("valid_to").is_null() | (pl.col("valid_to") > pl.col("_on"))
@@ -126,8 +126,8 @@ def read_expenditure(path: Path, councils: pl.DataFrame, accounts: list[RowAccou
         _name=pl.col("col").str.replace(r"^\d{3} - ", ""),
         _on=pl.date(2015, 3, 31),
     )
-    long = _codes(long, councils, path)
-    _no_unmapped_columns(long, path)
+    long = codes_by_cassr_or_name(long, councils, path)
+    no_unmapped_columns(long, path)
     return long.select(
         "code", "status", year=pl.lit(2015), setting=pl.col("Delivery mechanism").str.to_lowercase(),
         provision=cost.replace_strict(PROVISION), value="amount", unit=pl.lit("GBP thousand"), official=pl.lit(True),
@@ -135,7 +135,7 @@ def read_expenditure(path: Path, councils: pl.DataFrame, accounts: list[RowAccou
     )  # fmt: skip
 
 
-def _no_unmapped_columns(long: pl.DataFrame, path: Path) -> None:
+def no_unmapped_columns(long: pl.DataFrame, path: Path) -> None:
     bad = long.filter(pl.col("code").is_null())
     if bad.height:
         raise SourceFileError(path, "council column matches no council (CASSR code or name)", column=bad["col"][0])
@@ -153,7 +153,7 @@ def read_activity(path: Path, councils: pl.DataFrame, accounts: list[RowAccount]
     frame = frame.with_columns(
         _cassr=pl.col("Council Code").str.strip_chars(), _name="Council Name", _on=pl.date(2016, 3, 31)
     )
-    frame = names.keep_mapped(_codes(frame, councils, path), "Council Name", account)
+    frame = names.keep_mapped(codes_by_cassr_or_name(frame, councils, path), "Council Name", account)
     frame = frame.with_columns(
         year=pl.lit(2016), setting=pl.col("Long Term Support Setting").str.to_lowercase(),
         provision=pl.col("Activity Provision").str.to_lowercase().replace_strict(PROVISION),
@@ -187,7 +187,7 @@ def read_series(path: Path, councils: pl.DataFrame, accounts: list[RowAccount]) 
         year=year, _on=pl.date(year.cast(pl.Int32), 3, 31), _name="DH_GEOGRAPHY_NAME",
         _cassr=pl.col("DH_GEOGRAPHY_NAME").str.extract(r"^(\d{3})-"),
     )  # fmt: skip
-    frame = names.keep_mapped(_codes(frame, councils, path), "DH_GEOGRAPHY_NAME", account)
+    frame = names.keep_mapped(codes_by_cassr_or_name(frame, councils, path), "DH_GEOGRAPHY_NAME", account)
     frame = frame.with_columns(
         setting=setting.str.to_lowercase(),
         provision=pl.col("ActivityProvision").str.to_lowercase().replace_strict(PROVISION),

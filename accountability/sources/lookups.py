@@ -13,6 +13,8 @@ stray words ("Bristol, City of River Avon") and are not used as names or aliases
 
 from __future__ import annotations
 
+import copy
+import functools
 import json
 from datetime import date
 from pathlib import Path
@@ -244,7 +246,36 @@ def _check_known(frame: pl.DataFrame, extra: pl.DataFrame) -> None:
 
 
 def build_councils(raw_dir: Path, accounts: list[RowAccount]) -> pl.DataFrame:
-    """Assemble the council table from every lookup (see the module docstring)."""
+    """The council table from every lookup (see the module docstring), with the lookups' row accounts.
+
+    Several readers need the table, so it is built once per raw folder and state of its input files
+    (size and modification time, so a changed file is read again) and shared; `accounts` receives a
+    copy of the build's row accounts on every call, as if the files had been read again.
+    """
+    root = raw_dir.resolve()
+    frame, built = _build_once(root, _inputs_state(root))
+    accounts.extend(copy.deepcopy(list(built)))
+    return frame
+
+
+def _inputs_state(raw_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    paths = [raw_dir / "lookups" / f for f in (RECORDS, LTLA23, PROVIDER, SN2025)]
+    paths += [
+        raw_dir / "ascof-trend" / ONS_CODES,
+        raw_dir / "population" / DFE_POP,
+        raw_dir / "ascof-2020-21" / ASCOF_2021,
+    ]
+    stats = [(str(p), p.stat()) if p.exists() else (str(p), None) for p in paths]
+    return tuple((name, st.st_size, st.st_mtime_ns) if st else (name, -1, -1) for name, st in stats)
+
+
+@functools.lru_cache(maxsize=4)
+def _build_once(raw_dir: Path, state: tuple[tuple[str, int, int], ...]) -> tuple[pl.DataFrame, tuple[RowAccount, ...]]:
+    accounts: list[RowAccount] = []
+    return _build_councils(raw_dir, accounts), tuple(accounts)
+
+
+def _build_councils(raw_dir: Path, accounts: list[RowAccount]) -> pl.DataFrame:
     lookups = raw_dir / "lookups"
     ons, regions = _read_ons_codes(raw_dir / "ascof-trend" / ONS_CODES, accounts)
     sources = {

@@ -5,7 +5,9 @@ geography of each year, so abolished councils appear up to their last year), and
 single-year-of-age table on 2021 geography (pre-2023 councils: Cumbria, North Yorkshire CC,
 Somerset CC), summed here into 18-64, 65+ and all ages. The 0-17 band comes only from the DfE file.
 `year` is the year of the 30 June estimate. Inner/Outer London, metropolitan counties, lower-tier
-districts and the rest of the UK are rejected with a reason. This module computes no rates.
+districts and the rest of the UK are rejected with a reason, except that the mid-2020 districts of
+the unitary councils created in April 2023 are summed into them (`population_successors`; the sum is
+named in `derived_from`). This module computes no rates.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from accountability.sources.base import (
     read_csv_text,
     require_columns,
 )
+from accountability.sources.population_successors import SUMMED, district_successors, summed_rows
 from accountability.store.schema import BENCHMARKS_SCHEMA, VALUES_SCHEMA, Status, conform, empty
 
 DFE_FILE = "ons_mid-year_population_estimates_2012_to_2024.csv"
@@ -41,6 +44,7 @@ POPULATION_SCHEMA: dict[str, pl.DataType] = {
     "status": Status,
     "source_file": pl.String(),
     "source_row": pl.Int64(),
+    "derived_from": pl.String(),  # for a sum of published rows: the codes summed (else null)
 }
 # age band -> single-year columns of the MYE2 sheet summed into it
 BANDS: dict[str, list[str]] = {
@@ -167,16 +171,29 @@ def _numbers(frame: pl.DataFrame, columns: list[str], path: Path) -> pl.DataFram
     return frame.with_columns(cast)
 
 
-def read_mid2020(path: Path) -> tuple[pl.DataFrame, RowAccount]:
-    """Mid-2020 persons on 2021 geography, summed into 18-64, 65+ and all ages."""
-    table = _table(_load_grid(path), path).with_columns(_reject=_mye_reason())
+def read_mid2020(path: Path, successors: pl.DataFrame | None = None) -> tuple[pl.DataFrame, RowAccount]:
+    """Mid-2020 persons on 2021 geography, summed into 18-64, 65+ and all ages.
+
+    `successors` (district, successor): districts summed into unitary councils created after mid-2020.
+    """
+    table = _table(_load_grid(path), path).with_columns(pl.col("Code").str.strip_chars(), _reject=_mye_reason())
+    own = table.filter(pl.col("_reject").is_null())["Code"].to_list()
+    links = (
+        successors if successors is not None else pl.DataFrame(schema={"district": pl.String, "successor": pl.String})
+    )
+    used = links.filter(~pl.col("successor").is_in(own))["district"]
+    table = table.with_columns(
+        _reject=pl.when(pl.col("Code").is_in(used.implode())).then(pl.lit(SUMMED)).otherwise("_reject")
+    )
     account = _account(table, path.name)
-    kept = table.filter(pl.col("_reject").is_null()).with_columns(pl.col("Code").str.strip_chars())
+    kept = table.filter(pl.col("_reject").is_null())
     check_unique(kept.rename({"Code": "code"}), ["code"], path)
-    kept = _numbers(kept, ["All ages", *BANDS["18-64"], *BANDS["65+"]], path)
+    numbers = ["All ages", *BANDS["18-64"], *BANDS["65+"]]
+    summed = summed_rows(_numbers(table.filter(pl.col("_reject") == SUMMED), numbers, path), links, own)
+    kept = pl.concat([_numbers(kept, numbers, path), summed.rename({"code": "Code"})], how="diagonal_relaxed")
     bands = {"all ages": pl.col("All ages"), **{b: pl.sum_horizontal(cols) for b, cols in BANDS.items()}}
     parts = [
-        kept.select(code="Code", age_band=pl.lit(band), population=expr, source_row="_row")
+        kept.select(code="Code", age_band=pl.lit(band), population=expr, source_row="_row", derived_from="derived_from")
         for band, expr in bands.items()
     ]
     out = pl.concat(parts).with_columns(
@@ -189,9 +206,11 @@ def read(raw_dir: Path) -> SourceOutput:
     """Both files in `tables['population']`, sorted by code, year, age band."""
     folder = raw_dir / "population"
     children, children_account = read_dfe_children(folder / DFE_FILE)
-    adults, adults_account = read_mid2020(folder / MYE_FILE)
+    successors, successors_account = district_successors(raw_dir)
+    adults, adults_account = read_mid2020(folder / MYE_FILE, successors)
     frame = pl.concat([conform(children, POPULATION_SCHEMA), conform(adults, POPULATION_SCHEMA)])
     check_unique(frame.rename({"source_row": "_row"}), ["code", "year", "age_band"], "population")
     frame = frame.sort("code", "year", "age_band")
     tables = {"population": frame}
-    return SourceOutput(empty(VALUES_SCHEMA), empty(BENCHMARKS_SCHEMA), [children_account, adults_account], tables)
+    accounts = [children_account, adults_account, successors_account]
+    return SourceOutput(empty(VALUES_SCHEMA), empty(BENCHMARKS_SCHEMA), accounts, tables)

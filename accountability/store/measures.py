@@ -12,7 +12,8 @@ from typing import Literal
 import polars as pl
 
 Domain = Literal["adults", "children"]
-ValueType = Literal["proportion", "rate", "score", "count"]
+# "amount": money, or a share of money, counted in full from accounts (not sampled): no interval.
+ValueType = Literal["proportion", "rate", "score", "count", "amount"]
 Polarity = Literal["higher_is_better", "lower_is_better", "no_judgement"]
 
 OGL = "Open Government Licence v3.0"
@@ -58,7 +59,7 @@ MEASURE_SCHEMA: dict[str, pl.DataType] = {
     "description": pl.String(),
     "domain": pl.Enum(["adults", "children"]),
     "unit": pl.String(),
-    "value_type": pl.Enum(["proportion", "rate", "score", "count"]),
+    "value_type": pl.Enum(["proportion", "rate", "score", "count", "amount"]),
     "polarity": pl.Enum(["higher_is_better", "lower_is_better", "no_judgement"]),
     "source": pl.String(),
     "publisher": pl.String(),

@@ -23,6 +23,11 @@ TABLES = (
     "market_panel",
     "asc_provision",
     "row_accounts",
+    # money and markets (issue 12)
+    "spend_lines",
+    "s251_provision",
+    "cqc_assessments",
+    "cqc_statements",
 )
 # Keys that identify one row of each table; used for sorting (determinism) and uniqueness checks.
 KEYS: dict[str, list[str]] = {
@@ -41,6 +46,11 @@ KEYS: dict[str, list[str]] = {
     "market_panel": ["code", "year", "measure"],
     "asc_provision": ["source_file", "code", "year", "setting", "provision", "support_reason"],
     "row_accounts": ["reader", "file", "outcome", "reason"],
+    # money and markets (issue 12)
+    "spend_lines": ["code", "period", "variable"],
+    "s251_provision": ["code", "period", "line", "provision"],
+    "cqc_assessments": ["code"],
+    "cqc_statements": ["code", "statement"],
 }
 
 # Columns each table must have (the app, the reports and the checks read them); more are allowed.
@@ -85,6 +95,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
             "code year period setting provision support_reason value status unit official source_file source_row"
         ),
         "row_accounts": "reader file folder sha256 outcome reason rows",
+        "spend_lines": "code period form variable description value status marker source_file source_row",
+        "s251_provision": "code period line provision value status source_file source_row",
+        "cqc_assessments": "code overall_rating assessed score_percent rating_from_scores check source_file",
+        "cqc_statements": "code statement statement_id score rating agrees",
     }.items()
 }
 # The fewest rows a store built from the published files can have. Fewer means a build went wrong,

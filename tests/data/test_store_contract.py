@@ -82,6 +82,35 @@ OUTSIDE_OWN_95_INTERVAL = {
     ("benchmarks", "E92000001", "2024-25", "placements_3plus"),
     ("benchmarks", "E12000003", "2021-22", "cpp_repeat_pct"),
     ("benchmarks", "council_type:shire_county", "2020-21", "ascof_reablement_offered"),
+    # DfE's placement and care-leaver shares are published as whole percentages: England and regional
+    # counts are large enough that the rounded figure (e.g. 1% for 400/59,140 = 0.68%) lies outside
+    # the interval from the counts (childrens-social-care-extra).
+    ("benchmarks", "E92000001", "2023-24", "care_leavers_suitable_19_21"),
+    ("benchmarks", "E92000001", "2024-25", "care_leavers_suitable_19_21"),
+    ("benchmarks", "E12000001", "2021-22", "placement_changes_provider_closed"),
+    ("benchmarks", "E12000001", "2024-25", "placement_changes_provider_closed"),
+    ("benchmarks", "E12000002", "2020-21", "placement_changes_provider_closed"),
+    ("benchmarks", "E12000002", "2021-22", "placement_changes_provider_closed"),
+    ("benchmarks", "E12000002", "2022-23", "placement_changes_provider_closed"),
+    ("benchmarks", "E12000004", "2023-24", "placement_changes_provider_closed"),
+    ("benchmarks", "E12000005", "2021-22", "placement_changes_provider_closed"),
+    ("benchmarks", "E12000005", "2022-23", "placement_changes_provider_closed"),
+    ("benchmarks", "E12000005", "2023-24", "placement_changes_provider_closed"),
+    ("benchmarks", "E12000005", "2024-25", "placement_changes_provider_closed"),
+    ("benchmarks", "E12000006", "2020-21", "placement_changes_provider_closed"),
+    ("benchmarks", "E12000006", "2021-22", "placement_changes_provider_closed"),
+    ("benchmarks", "E12000007", "2022-23", "placement_changes_provider_closed"),
+    ("benchmarks", "E12000007", "2024-25", "placement_changes_provider_closed"),
+    ("benchmarks", "E12000008", "2021-22", "placement_changes_provider_closed"),
+    ("benchmarks", "E12000009", "2023-24", "placement_changes_provider_closed"),
+    ("benchmarks", "E12000009", "2024-25", "placement_changes_provider_closed"),
+    ("benchmarks", "E92000001", "2020-21", "placement_changes_provider_closed"),
+    ("benchmarks", "E92000001", "2021-22", "placement_changes_provider_closed"),
+    ("benchmarks", "E92000001", "2022-23", "placement_changes_provider_closed"),
+    ("benchmarks", "E92000001", "2023-24", "placement_changes_provider_closed"),
+    ("benchmarks", "E92000001", "2024-25", "placement_changes_provider_closed"),
+    ("benchmarks", "E92000001", "2021-22", "placements_far_from_home"),
+    ("benchmarks", "E92000001", "2023-24", "placements_far_from_home"),
 }
 
 

@@ -186,3 +186,31 @@ def test_mid2020_missing_sheet_is_an_error(tmp_path: Path) -> None:
 def test_mid2020_duplicate_code_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(SourceFileError, match=r"duplicate key \(code=E92000001\) on rows \[6, 7\]"):
         population.read_mid2020(_mye(tmp_path, [_area("E92000001"), _area("E92000001")]))
+
+
+def test_districts_are_summed_into_a_unitary_council_created_after_mid_2020(tmp_path: Path) -> None:
+    rows = [_area("E92000001"), _area("E10000006", 5), _area("E07000026", 2), _area("E07000028", 3), _area("E07000030")]
+    successors = pl.DataFrame(
+        {
+            "district": ["E07000026", "E07000028", "E07000030", "E07000999"],
+            "successor": ["E06000063"] * 2 + ["E06000064"] * 2,
+        }
+    )
+    frame, account = population.read_mid2020(_mye(tmp_path, rows), successors)
+    cumberland = {r["age_band"]: r for r in frame.filter(pl.col("code") == "E06000063").iter_rows(named=True)}
+    assert {b: r["population"] for b, r in cumberland.items()} == {"all ages": 5 * 91, "18-64": 47 * 5, "65+": 26 * 5}
+    assert cumberland["65+"]["derived_from"] == "E07000026, E07000028" and cumberland["65+"]["source_row"] is None
+    # a successor with only some of its districts in the table gets the sum of those present (E07000999 absent)
+    assert frame.filter(pl.col("code") == "E06000064", pl.col("age_band") == "all ages")["population"].item() == 91
+    assert account.rejected["district summed into the unitary council that replaced it (not kept on its own)"] == 3
+    assert account.balanced() and frame.filter(pl.col("code") == "E92000001")["derived_from"].is_null().all()
+
+
+def test_a_council_with_its_own_mid_2020_row_is_not_summed_again(tmp_path: Path) -> None:
+    rows = [_area("E06000060", 4), _area("E07000004")]
+    successors = pl.DataFrame({"district": ["E07000004"], "successor": ["E06000060"]})
+    frame, account = population.read_mid2020(_mye(tmp_path, rows), successors)
+    assert frame.filter(pl.col("code") == "E06000060", pl.col("age_band") == "all ages")["population"].to_list() == [
+        364
+    ]
+    assert account.rejected["not an upper-tier council (district, metropolitan county or country group)"] == 1

@@ -190,3 +190,9 @@ def test_a_rebuild_killed_at_any_point_is_put_right_by_the_next_one(
     store.write_store(_marker_tables(3), out)  # the next rebuild tidies up first, then writes
     assert _names(tmp_path) == ["prepared"]
     assert _marker(out) == 3
+
+
+def test_every_table_of_the_store_has_its_required_columns_listed() -> None:
+    # a new table must say which columns it needs, or a renamed column in it would go unnoticed
+    assert store.TABLES
+    assert [name for name in store.TABLES if name not in COLUMNS] == []
