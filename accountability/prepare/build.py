@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import polars as pl
 
@@ -26,6 +27,7 @@ from accountability.settings import Settings
 from accountability.sources import (
     asc_provision,
     ascof,
+    ascof_2025,
     boundaries,
     dfe,
     harmonise,
@@ -38,9 +40,10 @@ from accountability.sources import (
     population,
 )
 from accountability.sources.base import RowAccount, SourceFileError, SourceOutput
-from accountability.store.measures import measures_frame
+from accountability.store.measures import breaks_frame, measures_frame
 
 Reader = Callable[[Path], SourceOutput]
+FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
 READERS: list[tuple[str, Reader]] = [
     ("councils and reorganisations (ONS, DfE)", lookups.read),
     ("statistical neighbours (DfE 2021 and 2025 models)", peers.read),
@@ -55,6 +58,8 @@ READERS: list[tuple[str, Reader]] = [
     ("adult care in-house and external provision (NHS Digital)", asc_provision.read),
 ]
 MEASURES = [*ascof.MEASURES, *oflog.MEASURES, *dfe.MEASURES, *market.MEASURES]
+MEASURES += ascof_2025.MEASURES  # measures the ASCOF 2024-25 workbook adds (read by ascof.read)
+BREAKS = [*ascof.BREAKS, *ascof_2025.BREAKS]  # every change in how a series is produced
 
 
 class BuildFailed(RuntimeError):
@@ -109,7 +114,7 @@ def build(raw_dir: Path, *, quiet: bool = False) -> dict[str, pl.DataFrame]:
 
 def assemble(outputs: list[tuple[str, SourceOutput]], raw_dir: Path) -> dict[str, pl.DataFrame]:
     """Join readers' outputs (with their labels) into the store's tables, adding intervals and accounting."""
-    measures = measures_frame(MEASURES)
+    measures = measures_frame(MEASURES, BREAKS)
     extra: dict[str, pl.DataFrame] = {}
     for _, out in outputs:
         extra.update(out.tables)
@@ -118,7 +123,7 @@ def assemble(outputs: list[tuple[str, SourceOutput]], raw_dir: Path) -> dict[str
     # the cost per row flat as the values table grows (see benchmarks/RESULTS.md).
     values = pl.concat(
         [
-            drop_councils_not_yet_or_no_longer(harmonise.recode(o.values.lazy(), "code"), councils, o.accounts)
+            drop_councils_not_yet_or_no_longer(_codes_of_the_time(o.values.lazy()), councils, o.accounts)
             for _, o in outputs
         ]
     )
@@ -130,8 +135,8 @@ def assemble(outputs: list[tuple[str, SourceOutput]], raw_dir: Path) -> dict[str
         "measures": measures,
         "ascof_codes": extra["ascof_codes"],
         "ascof_survey_base": extra["ascof_survey_base"],
-        "values": stats.with_intervals(values, measures.lazy()).collect(),
-        "benchmarks": stats.with_intervals(benchmarks, measures),
+        "values": stats.with_intervals(values, measures.lazy()).pipe(_designated).collect(),
+        "benchmarks": stats.with_intervals(benchmarks, measures).pipe(_designated),
         "peers": harmonise.recode(extra["peers"], "code", "peer_code"),
         "population": harmonise.recode(extra["population"], "code"),
         "inspections": harmonise.recode(extra["inspections"], "code"),
@@ -142,7 +147,19 @@ def assemble(outputs: list[tuple[str, SourceOutput]], raw_dir: Path) -> dict[str
         # files without a breakdown by primary support reason cover all reasons together
         "asc_provision": extra["asc_provision"].with_columns(pl.col("support_reason").fill_null("all reasons")),
         "row_accounts": accounts_frame(outputs, raw_dir),
+        "measure_breaks": breaks_frame(BREAKS, MEASURES),
     }
+
+
+def _codes_of_the_time(values: pl.LazyFrame) -> pl.LazyFrame:
+    """Renumbered councils under their current code; a new council's figures for years before it
+    existed under its sole predecessor's code (see `harmonise`)."""
+    return harmonise.to_predecessor(harmonise.recode(values, "code"), "code")
+
+
+def _designated(frame: FrameT) -> FrameT:
+    """`in_development` is False wherever a reader did not say (no other publisher uses the designation)."""
+    return frame.with_columns(pl.col("in_development").fill_null(False))
 
 
 def drop_councils_not_yet_or_no_longer(

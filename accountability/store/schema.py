@@ -23,6 +23,7 @@ TABLES = (
     "market_panel",
     "asc_provision",
     "row_accounts",
+    "measure_breaks",
 )
 # Keys that identify one row of each table; used for sorting (determinism) and uniqueness checks.
 KEYS: dict[str, list[str]] = {
@@ -41,6 +42,7 @@ KEYS: dict[str, list[str]] = {
     "market_panel": ["code", "year", "measure"],
     "asc_provision": ["source_file", "code", "year", "setting", "provision", "support_reason"],
     "row_accounts": ["reader", "file", "outcome", "reason"],
+    "measure_breaks": ["measure", "period"],  # every change in how a series is produced (store.measures.MeasureBreak)
 }
 
 
@@ -68,6 +70,10 @@ VALUES_SCHEMA: dict[str, pl.DataType] = {
     "status": Status,
     "source_file": pl.String(),
     "source_row": pl.Int64(),  # 1-based line (CSV) or row (spreadsheet) in the published file
+    # True where the publisher designates the figure "official statistics in development" (ASCOF's
+    # client-level-data measures in 2024-25); readers that never publish such figures leave it null
+    # and prepare writes False.
+    "in_development": pl.Boolean(),
 }
 # Published comparators: England, regions, council types. Never computed as a mean of councils.
 BENCHMARKS_SCHEMA: dict[str, pl.DataType] = {
@@ -83,6 +89,7 @@ BENCHMARKS_SCHEMA: dict[str, pl.DataType] = {
     "status": Status,
     "source_file": pl.String(),
     "source_row": pl.Int64(),
+    "in_development": pl.Boolean(),  # as in VALUES_SCHEMA
 }
 ENGLAND_CODE = "E92000001"
 
