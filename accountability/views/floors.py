@@ -14,10 +14,13 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from accountability.labels import BASIS_LABELS, NO_FLOOR_YET
+
 VERDICT_TEXT = {
     "below": "▼ Below the floor",
     "cannot_tell": "◆ Cannot tell",
     "meets": "✓ Meets the floor",
+    "no_floor_yet": f"○ {NO_FLOOR_YET}",
     "no_data": "– No data",
 }
 WATCH_REASONS = pl.Enum(["below for 2+ periods", "worse than England and worsening", "Ofsted Inadequate"])
@@ -55,14 +58,24 @@ def status_matrix(latest: pl.DataFrame, councils: pl.DataFrame, measures: pl.Dat
 
 
 def verdict_counts(verdicts: pl.DataFrame) -> pl.DataFrame:
-    """Per standard and period: councils below, cannot tell, meeting, no data."""
+    """Per standard and period: councils below, cannot tell, meeting, with no floor yet, no data.
+
+    `below` and `meets` are also split by what the verdict rests on (`*_on_interval`,
+    `*_on_value_only`), because a verdict on the value alone cannot allow for chance.
+    """
+    verdict, on_value = pl.col("verdict"), pl.col("basis").cast(pl.String) == "value_only"
     return (
         verdicts.group_by("measure", "label", "period")
         .agg(
-            below=(pl.col("verdict") == "below").sum(),
-            cannot_tell=(pl.col("verdict") == "cannot_tell").sum(),
-            meets=(pl.col("verdict") == "meets").sum(),
-            no_data=(pl.col("verdict") == "no_data").sum(),
+            below=(verdict == "below").sum(),
+            below_on_interval=((verdict == "below") & ~on_value).sum(),
+            below_on_value_only=((verdict == "below") & on_value).sum(),
+            cannot_tell=(verdict == "cannot_tell").sum(),
+            meets=(verdict == "meets").sum(),
+            meets_on_interval=((verdict == "meets") & ~on_value).sum(),
+            meets_on_value_only=((verdict == "meets") & on_value).sum(),
+            no_floor_yet=(verdict == "no_floor_yet").sum(),
+            no_data=(verdict == "no_data").sum(),
         )
         .sort("label", "period")
     )
@@ -151,7 +164,7 @@ def worse_than_england_and_worsening(
 
 def council_detail(latest_runs: pl.DataFrame, measures: pl.DataFrame, code: str) -> pl.DataFrame:
     """One council against every floor: value, floor, verdict and its basis, distance, run below."""
-    units = measures.select(pl.col("id").alias("measure"), pl.col("label").alias("measure_label"), "unit")
+    units = measures.select(pl.col("id").alias("measure"), pl.col("label").alias("measure_label"), "unit", "count_noun")
     rows = latest_runs.filter(pl.col("code") == code).join(units, on="measure", how="left")
     change = (
         pl.when(pl.col("newly_below"))
@@ -167,9 +180,10 @@ def council_detail(latest_runs: pl.DataFrame, measures: pl.DataFrame, code: str)
         pl.col("threshold").alias("floor"),
         "unit",
         pl.col("verdict").cast(pl.String).replace_strict(VERDICT_TEXT).alias("verdict"),
-        pl.col("basis").alias("decided_on"),
+        pl.col("basis").cast(pl.String).replace_strict(BASIS_LABELS, default=None).alias("decided_on"),
         pl.col("distance_units").round(3).alias("distance_to_floor"),
         pl.col("distance_people").alias("people_to_reach_floor"),
+        pl.col("count_noun").alias("counted"),  # what people_to_reach_floor counts: referrals, children, ...
         pl.col("below_run").alias("periods_below_in_a_row"),
         change.alias("change"),
     )
