@@ -36,6 +36,6 @@ IN_DEVELOPMENT = "Official statistics in development"
 # What kind of change a break in a series is (store.measures.MeasureBreak.kind), for chart markers.
 BREAK_KIND_LABELS: dict[str, str] = {
     "framework": "Framework change",
-    "source": "Data source change",
-    "publisher": "Publisher change",
+    "source": "New data source",
+    "publisher": "New publisher",
 }

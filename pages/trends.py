@@ -43,7 +43,7 @@ points = with_segments(
 council = councils.filter(pl.col("code") == (code or "")).rows(named=True)
 breaks = load("measure_breaks").filter((pl.col("measure") == measure.id) & ~pl.col("comparable"))
 markers = [
-    (period, f"{BREAK_KIND_LABELS[str(kind)]} {period}: not comparable across")
+    (period, f"{BREAK_KIND_LABELS[str(kind)]}<br>{period}")  # two short lines: adjacent breaks stay legible
     for period, kind in breaks.select("period", "kind").iter_rows()
 ]
 if council and (council[0]["predecessors"] or council[0]["successors"]):
