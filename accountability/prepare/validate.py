@@ -29,12 +29,13 @@ PUBLISHED_CODE_COLUMN = {
     "trend_data.csv": "ONS Code",
     "meas-from-asc-of-eng-2021-open-data-csv_v2.xlsx": "ONS Code",
     "ASC_data.csv": "Local authority code",
+    "ascof_2024_25.ods": "ONS area code",  # every table sheet: source_file is "<file> (<sheet>)"
 }
 
 
 def _where(row: dict[str, object], column: str) -> str:
     if column == "code":
-        column = PUBLISHED_CODE_COLUMN.get(str(row["source_file"]), "new_la_code")
+        column = PUBLISHED_CODE_COLUMN.get(str(row["source_file"]).split(" (")[0], "new_la_code")
     return f"{row['source_file']}, column '{column}', row {row['source_row']}"
 
 

@@ -1,7 +1,8 @@
 """What the Floor standards page shows, built from the floor engine's verdicts. Pure Polars.
 
 - `latest_verdicts`: each standard at its newest period with data;
-- `status_matrix`: councils × standards, each cell a verdict in words with a symbol (never colour alone);
+- `status_matrix`: councils × standards, each cell a verdict in words with a symbol (never colour
+  alone), marked "(value only)" when no interval could be used;
 - `verdict_counts`: how many councils are below / cannot tell / meet, per standard and period;
 - `watchlist`: the zero-tolerance list, each entry saying why it is there;
 - `floor_selection`: all of these for one region, council type and area of care.
@@ -23,7 +24,16 @@ VERDICT_TEXT = {
     "no_floor_yet": f"○ {NO_FLOOR_YET}",
     "no_data": "– No data",
 }
+VALUE_ONLY_SUFFIX = " (value only)"
 WATCH_REASONS = pl.Enum(["below for 2+ periods", "worse than England and worsening", "Ofsted Inadequate"])
+
+
+def verdict_text_expr() -> pl.Expr:
+    """The verdict in words with its symbol; a verdict on the value alone says so ("▼ Below the floor
+    (value only)"), so it is never read as one that allowed for chance."""
+    text = pl.col("verdict").cast(pl.String).replace_strict(VERDICT_TEXT)
+    on_value = pl.col("basis").cast(pl.String).eq_missing("value_only")
+    return pl.when(on_value).then(text + pl.lit(VALUE_ONLY_SUFFIX)).otherwise(text)
 
 
 def latest_verdicts(verdicts: pl.DataFrame) -> pl.DataFrame:
@@ -37,7 +47,7 @@ def status_matrix(latest: pl.DataFrame, councils: pl.DataFrame, measures: pl.Dat
     short = measures.select(pl.col("id").alias("measure"), pl.col("label").alias("measure_label"))
     cells = latest.join(short, on="measure").with_columns(
         column=pl.col("measure_label") + " (" + pl.col("period") + ")",
-        text=pl.col("verdict").cast(pl.String).replace_strict(VERDICT_TEXT),
+        text=verdict_text_expr(),
     )
     wide = cells.pivot(on="column", index="code", values="text", sort_columns=True)
     named = councils.filter(pl.col("valid_to").is_null()).select(

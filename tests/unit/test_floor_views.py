@@ -79,6 +79,16 @@ def test_counts_keep_interval_and_value_only_verdicts_apart() -> None:
     assert (row["no_floor_yet"], row["no_data"], row["cannot_tell"]) == (1, 0, 0)
 
 
+def test_the_matrix_marks_a_verdict_on_the_value_alone() -> None:
+    latest = _verdicts([("A", "2023-24", "below", "value_only"), ("B", "2023-24", "below", "interval_998")])
+    matrix = status_matrix(latest, COUNCILS, MEASURES)
+    assert matrix.sort("code")["Share helped (2023-24)"].to_list() == [
+        "▼ Below the floor (value only)",
+        "▼ Below the floor",
+    ]
+    assert matrix["below_count"].to_list() == [1, 1]
+
+
 def test_no_floor_yet_is_written_as_such_in_the_matrix_and_never_counted_below() -> None:
     latest = _verdicts([("A", "2024-25", "no_floor_yet"), ("B", "2024-25", "no_floor_yet")])
     matrix = status_matrix(latest, COUNCILS, MEASURES)

@@ -68,3 +68,10 @@ def test_the_lifetime_check_fails_on_a_new_councils_code_before_it_existed() -> 
     assert not bad.passed and "E06000065 has a value for 2022-23" in bad.message
     fixed = to_predecessor(_values([("E06000065", "2022-23")]))
     assert check_values_within_council_lifetime({"values": fixed, "councils": COUNCILS}).passed
+
+
+def test_a_workbook_value_outside_a_lifetime_is_reported_at_its_sheet_column_and_row() -> None:
+    values = _values([("E06000065", "2021-22")]).with_columns(source_file=pl.lit("ascof_2024_25.ods (Table_4b)"))
+    check = check_values_within_council_lifetime({"values": values, "councils": COUNCILS})
+    assert not check.passed
+    assert check.message.startswith("ascof_2024_25.ods (Table_4b), column 'ONS area code', row 2:")
