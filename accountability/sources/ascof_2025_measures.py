@@ -84,7 +84,8 @@ MEASURES: list[Measure] = [
         "From the Safeguarding Adults Collection. All counts are rounded to the nearest 5 and counts under 5 "
         "suppressed; a council whose rounded numerator exceeded its denominator (over 100%) is published as "
         "not applicable, though England and its region include its counts (note 16). Not the pre-2023 "
-        "measure 4B ('services make them feel safe').",
+        "measure 4B ('services make them feel safe'). The workbook labels Dorset Council's row with the "
+        "former county's code (E10000009); it is read as Dorset (E06000059).",
         framework_version=f"{NEW_FRAMEWORK} framework",
         count_noun="enquiries",
     ),
