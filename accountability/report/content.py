@@ -468,20 +468,24 @@ def _notes(scope: Scope, period: str) -> list[str]:
 
 
 def _headline(
-    scope: Scope, n_councils: int, n_standards: int, below: int, watch: pl.DataFrame, cm: pl.DataFrame
+    scope: Scope, n_councils: int, n_standards: int, latest: pl.DataFrame, watch: pl.DataFrame, cm: pl.DataFrame
 ) -> str:
+    """One sentence; verdicts below the floor on an interval and on the value alone are counted apart."""
     moving = int(cm["status"].cast(pl.String).is_in(["achieved", "on track"]).sum())
     commitments = f"{moving} of {cm.height} commitment measures are achieved or on track"
+    below = latest.filter(pl.col("verdict") == "below")
+    on_value = int((below["basis"].cast(pl.String) == "value_only").sum())
+    split = f" ({below.height - on_value} on an interval, {on_value} on the published value alone)"
     if scope.kind == "council":
         reasons = f"on the watchlist for {watch.height} reason(s)" if watch.height else "not on the watchlist"
         return (
-            f"{scope.name}: below the floor on {below} of {n_standards} floor standards at their latest period; "
-            f"{reasons}; {commitments} for {scope.name}."
+            f"{scope.name}: below the floor on {below.height} of {n_standards} floor standards at their latest "
+            f"period{split if below.height else ''}; {reasons}; {commitments} for {scope.name}."
         )
     return (
         f"{scope.name}: {n_councils} councils, {n_standards} standards at their latest period: "
-        f"{below} verdicts below the floor; {watch['council'].n_unique()} councils on the watchlist; "
-        f"{commitments} for {scope.name} as published."
+        f"{below.height} verdicts below the floor{split}; {watch['council'].n_unique()} councils on the "
+        f"watchlist; {commitments} for {scope.name} as published."
     )
 
 
@@ -501,7 +505,7 @@ def build_content(inputs: Inputs, analysis: Analysis, scope: Scope) -> ReportCon
         period=analysis.period,
         period_text=period_text,
         title=f"Progress report: {scope.name}, {period_text}",
-        headline=_headline(scope, n_councils, n_standards, below, watch, cm),
+        headline=_headline(scope, n_councils, n_standards, latest, watch, cm),
         notes=_notes(scope, analysis.period),
         n_councils=n_councils,
         n_standards=n_standards,
