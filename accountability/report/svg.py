@@ -31,7 +31,7 @@ VERDICT_WORDS = {
     "below": "Below the floor",
     "cannot_tell": "Cannot tell",
     "meets": "Meets the floor",
-    "no_floor_yet": "No floor yet (first year of this definition)",
+    "no_floor_yet": "No floor yet",
     "no_data": "No data",
 }
 WIDTH = 640

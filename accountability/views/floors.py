@@ -137,10 +137,13 @@ def worse_than_england_and_worsening(
 ) -> pl.DataFrame:
     """Councils whose 95% interval lies wholly on the wrong side of England's published value, and
     whose value moved the wrong way since the previous period. Needs an interval: none, no entry.
+    Not in the first year of a definition ("no_floor_yet"): its previous period is another definition,
+    and figures are never compared across a break.
     """
     england = benchmarks.filter(pl.col("area_type") == "england").select(
         "measure", "period", pl.col("value").alias("england")
     )
+    latest = latest.filter(pl.col("verdict").cast(pl.String) != "no_floor_yet")
     with_ci = latest.join(
         values.select("code", "measure", "period", "ci_low", "ci_high"), on=["code", "measure", "period"]
     ).join(england, on=["measure", "period"])

@@ -158,3 +158,20 @@ def test_a_matrix_with_no_standards_or_councils_is_empty_not_an_error() -> None:
     matrix = status_matrix(no_verdicts, COUNCILS, MEASURES)
     assert matrix["council"].to_list() == ["Alpha", "Beta"] and matrix["below_count"].to_list() == [0, 0]
     assert status_matrix(no_verdicts, COUNCILS.clear(), MEASURES).height == 0
+
+
+def test_worsening_is_never_judged_across_a_break_into_a_first_year() -> None:
+    latest = _verdicts([("A", "2024-25", "no_floor_yet"), ("B", "2024-25", "meets")]).with_columns(value=pl.lit(40.0))
+    values = pl.DataFrame(
+        {
+            "code": ["A", "A", "B", "B"],
+            "measure": "m",
+            "period": ["2023-24", "2024-25", "2023-24", "2024-25"],
+            "value": [60.0, 40.0, 60.0, 40.0],
+            "ci_low": [None, 38.0, None, 38.0],
+            "ci_high": [None, 42.0, None, 42.0],
+        }
+    )
+    benchmarks = pl.DataFrame({"area_type": ["england"], "measure": ["m"], "period": ["2024-25"], "value": [50.0]})
+    out = worse_than_england_and_worsening(latest, values, benchmarks)
+    assert out["code"].to_list() == ["B"]  # A's 2023-24 figure is another definition
