@@ -90,3 +90,26 @@ CQC_COMPILATION_NOTE = (
     "private individual (not an official CQC dataset): it covers {covered} of {councils} councils, assessed "
     "{first} to {last}. A council not in it is not in our data yet: that does not mean CQC has not assessed it."
 )
+# What a floor verdict rests on (floors.BASIS): counted apart, because a verdict on the value alone
+# cannot allow for chance.
+BASIS_LABELS: dict[str, str] = {
+    "interval_95": "95% interval",
+    "interval_998": "99.8% interval",
+    "value_only": "value only (no interval)",
+}
+BASIS_RULES: dict[str, str] = {
+    "interval_95": "Below only when the whole 95% interval is on the wrong side of the floor; "
+    "cannot tell when it straddles the floor.",
+    "interval_998": "Below only when the whole 99.8% interval is on the wrong side of the floor; "
+    "cannot tell when it straddles the floor.",
+    "value_only": "No interval can be calculated, so the published value alone is compared with the "
+    "floor: chance cannot be allowed for, and these verdicts are counted separately.",
+}
+NO_FLOOR_YET = "No floor yet: first year of this definition"
+IN_DEVELOPMENT = "Official statistics in development"
+# What kind of change a break in a series is (store.measures.MeasureBreak.kind), for chart markers.
+BREAK_KIND_LABELS: dict[str, str] = {
+    "framework": "Framework change",
+    "source": "New data source",
+    "publisher": "New publisher",
+}

@@ -3,6 +3,7 @@
 import polars as pl
 import streamlit as st
 
+from accountability.labels import BREAK_KIND_LABELS
 from accountability.methods.benchmarking import BENCHMARKS
 from accountability.methods.compare import in_display_order, measure_info
 from accountability.methods.trends import recent_trends
@@ -37,12 +38,14 @@ row = measures.filter(pl.col("id") == measure.id).row(0, named=True)
 tables = {"values": values, "benchmarks": benchmarks, "councils": councils, "peers": load("peers")}
 own = council_series(values, councils, code, measure.id) if code else pl.DataFrame()
 points = with_segments(
-    pl.concat([own, benchmark_series(kind, tables, code, measure.id)], how="diagonal_relaxed"), row["break_period"]
+    pl.concat([own, benchmark_series(kind, tables, code, measure.id)], how="diagonal_relaxed"), row["break_periods"]
 )
 council = councils.filter(pl.col("code") == (code or "")).rows(named=True)
-markers = []
-if row["break_period"]:
-    markers.append((row["break_period"], f"Framework change {row['break_period']}: not comparable across"))
+breaks = load("measure_breaks").filter((pl.col("measure") == measure.id) & ~pl.col("comparable"))
+markers = [
+    (period, f"{BREAK_KIND_LABELS[str(kind)]}<br>{period}")  # two short lines: adjacent breaks stay legible
+    for period, kind in breaks.select("period", "kind").iter_rows()
+]
 if council and (council[0]["predecessors"] or council[0]["successors"]):
     markers.append(("2023-24", "Council reorganisation, April 2023"))
 trend = recent_trends(

@@ -6,13 +6,17 @@ Pure Polars on the prepared `values` table and the thresholds from
 Verdict, with the interval at the standard's confidence (ci_low/ci_high at 0.95,
 ci998_low/ci998_high at 0.998):
 - a null value is "no_data", never "below";
+- a period that starts a new definition of the measure and that no standard judges (rows from
+  `definitions.first_year_rows`, threshold null) is "no_floor_yet": a floor drawn from a year never
+  judges that year, so the first year of a definition has none;
 - with an interval, higher-is-better: "below" iff ci_high < threshold, "meets" iff
   ci_low >= threshold, otherwise "cannot_tell" (an interval that touches the floor from below,
   ci_high == threshold, is "cannot_tell"). Lower-is-better mirrors it: "below" iff
   ci_low > threshold, "meets" iff ci_high <= threshold;
 - with no interval (ci_method none / not_reproducible) the value alone decides: value >= threshold
   meets for higher-is-better (exactly on the floor meets), value <= threshold for lower-is-better.
-  `basis` says which: "95% interval", "99.8% interval" or "value only (no interval)".
+  `basis` is a code saying which: "interval_95", "interval_998" or "value_only" (null with no data
+  or no floor), so interval-based and value-only verdicts can be counted apart; words are in labels.
 
 Distance: `distance_units` = value - threshold (higher-is-better) or threshold - value
 (lower-is-better), so positive is the good side; null with no data. `distance_people`, for
@@ -29,9 +33,10 @@ from __future__ import annotations
 
 import polars as pl
 
-VERDICT = pl.Enum(["below", "cannot_tell", "meets", "no_data"])
-BASIS_LABELS = {0.95: "95% interval", 0.998: "99.8% interval"}
-VALUE_ONLY = "value only (no interval)"
+VERDICT = pl.Enum(["below", "cannot_tell", "meets", "no_floor_yet", "no_data"])
+BASIS = pl.Enum(["interval_95", "interval_998", "value_only"])
+BASIS_CODES = {0.95: "interval_95", 0.998: "interval_998"}
+VALUE_ONLY = "value_only"
 PEOPLE_TYPES = ["proportion", "rate"]
 CEIL_TOLERANCE = 9  # decimals: (75 - 70) / 100 * 200 is 10.000000000000002 in floating point, not 11
 
@@ -43,14 +48,26 @@ def interval_exprs(confidence: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
     return low, high
 
 
-def verdict_expr(value: pl.Expr, low: pl.Expr, high: pl.Expr, threshold: pl.Expr, higher_is_better: pl.Expr) -> pl.Expr:
-    """below / cannot_tell / meets / no_data, by the rules in the module docstring."""
+def verdict_expr(
+    value: pl.Expr,
+    low: pl.Expr,
+    high: pl.Expr,
+    threshold: pl.Expr,
+    higher_is_better: pl.Expr,
+    first_year: pl.Expr | None = None,
+) -> pl.Expr:
+    """below / cannot_tell / meets / no_floor_yet / no_data, by the rules in the module docstring."""
+    first_year = pl.lit(False) if first_year is None else first_year.fill_null(False)
     has_interval = low.is_not_null() & high.is_not_null()
     interval_below = pl.when(higher_is_better).then(high < threshold).otherwise(low > threshold)
     interval_meets = pl.when(higher_is_better).then(low >= threshold).otherwise(high <= threshold)
     value_below = pl.when(higher_is_better).then(value < threshold).otherwise(value > threshold)
     verdict = (
-        pl.when(value.is_null() | threshold.is_null())
+        pl.when(value.is_null())
+        .then(pl.lit("no_data"))
+        .when(first_year)
+        .then(pl.lit("no_floor_yet"))
+        .when(threshold.is_null())
         .then(pl.lit("no_data"))
         .when(has_interval & interval_below)
         .then(pl.lit("below"))
@@ -65,11 +82,12 @@ def verdict_expr(value: pl.Expr, low: pl.Expr, high: pl.Expr, threshold: pl.Expr
     return verdict.cast(VERDICT)
 
 
-def basis_expr(value: pl.Expr, low: pl.Expr, high: pl.Expr, confidence: pl.Expr) -> pl.Expr:
-    """What the verdict rests on; null when there is no data."""
-    level = confidence.replace_strict(BASIS_LABELS, default=None, return_dtype=pl.String)
+def basis_expr(value: pl.Expr, low: pl.Expr, high: pl.Expr, confidence: pl.Expr, threshold: pl.Expr) -> pl.Expr:
+    """What the verdict rests on (a BASIS code); null when there is no data or no floor."""
+    level = confidence.replace_strict(BASIS_CODES, default=None, return_dtype=pl.String)
     has_interval = low.is_not_null() & high.is_not_null()
-    return pl.when(value.is_null()).then(None).when(has_interval).then(level).otherwise(pl.lit(VALUE_ONLY))
+    basis = pl.when(value.is_null() | threshold.is_null()).then(None).when(has_interval).then(level)
+    return basis.otherwise(pl.lit(VALUE_ONLY)).cast(BASIS)
 
 
 def distance_units_expr(value: pl.Expr, threshold: pl.Expr, higher_is_better: pl.Expr) -> pl.Expr:
@@ -87,22 +105,29 @@ def distance_people_expr(
     return pl.when(usable).then(people.cast(pl.Int64))
 
 
-def floor_verdicts(values: pl.DataFrame, thresholds: pl.DataFrame) -> pl.DataFrame:
+def floor_verdicts(
+    values: pl.DataFrame, thresholds: pl.DataFrame, first_years: pl.DataFrame | None = None
+) -> pl.DataFrame:
     """One row per (code, period, measure) in `values` that has a standard, sorted by measure, period, code.
 
-    Columns: code, period, measure, standard, value, status, ci_method, denominator, threshold, polarity,
-    confidence, interval_low, interval_high (the limits used), verdict (VERDICT), basis,
-    distance_units (Float64), distance_people (Int64), standard_basis (official / rule), label.
+    `first_years` (from `definitions.first_year_rows`, optional) adds the first periods of new
+    definitions, which no floor judges, as "no_floor_yet". Columns: code, period, measure, standard,
+    value, status, ci_method, denominator, threshold, polarity, confidence, interval_low,
+    interval_high (the limits used), verdict (VERDICT), basis (BASIS), distance_units (Float64),
+    distance_people (Int64), standard_basis (official / rule), label.
     """
-    joined = values.join(thresholds.rename({"basis": "standard_basis"}), on=["measure", "period"], how="inner")
+    floors = thresholds.with_columns(first_year=pl.lit(False))
+    if first_years is not None:
+        floors = pl.concat([floors, first_years.with_columns(first_year=pl.lit(True))], how="vertical_relaxed")
+    joined = values.join(floors.rename({"basis": "standard_basis"}), on=["measure", "period"], how="inner")
     low, high = interval_exprs(pl.col("confidence"))
     hib = pl.col("polarity").cast(pl.String) == "higher_is_better"
     value, threshold = pl.col("value"), pl.col("threshold")
     with_limits = joined.with_columns(interval_low=low, interval_high=high)
     lo, hi = pl.col("interval_low"), pl.col("interval_high")
     out = with_limits.with_columns(
-        verdict=verdict_expr(value, lo, hi, threshold, hib),
-        basis=basis_expr(value, lo, hi, pl.col("confidence")),
+        verdict=verdict_expr(value, lo, hi, threshold, hib, pl.col("first_year")),
+        basis=basis_expr(value, lo, hi, pl.col("confidence"), threshold),
         distance_units=distance_units_expr(value, threshold, hib),
     ).with_columns(
         distance_people=distance_people_expr(

@@ -181,6 +181,7 @@ MEASURES = [
         framework_version="Ofsted provider register, 2016 to 2025",
         source_codes="calculated from Places by Sector",
         multiplier=100.0,
+        count_noun="places",
         **_FROM_REGISTER,  # type: ignore[arg-type]
     ),
     Measure(

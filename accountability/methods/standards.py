@@ -6,8 +6,9 @@ naming the file, the line, the entry and the measure. `resolve_thresholds` turns
 one number per (measure, period) it applies to.
 
 The one rule, "england_worst_quartile": the boundary of the worst quarter of councils in the
-baseline period, i.e. the 25th percentile of council values for a higher-is-better measure and the
-75th for a lower-is-better one, computed with Polars' `quantile(q, interpolation="linear")` over the
+baseline period (which the standard never judges: the loader rejects a baseline among its
+periods), i.e. the 25th percentile of council values for a higher-is-better measure and the 75th
+for a lower-is-better one, computed with Polars' `quantile(q, interpolation="linear")` over the
 non-null council values (the `values` table holds councils only; England and regions are in
 `benchmarks`). Linear interpolation is numpy's default and R's type 7: position q*(n-1) in the
 sorted values, interpolated between neighbours.
@@ -102,6 +103,18 @@ class Standard(BaseModel):
         if info.data["rule"] is None and baseline is not None:
             raise ValueError("baseline_period is only used with a rule, not with a threshold")
         return baseline
+
+    @field_validator("periods")
+    @classmethod
+    def _baseline_never_judged(cls, periods: Periods, info: ValidationInfo) -> Periods:
+        """A floor drawn from a year's data never judges that year (a quarter would be below by construction)."""
+        baseline = info.data.get("baseline_period")
+        if baseline is not None and periods.contains(baseline):
+            raise ValueError(
+                f"baseline_period {baseline} is among the periods this floor judges ({periods.from_} to "
+                f"{periods.to}): a floor drawn from a year must not judge it; start periods after the baseline"
+            )
+        return periods
 
     @field_validator("confidence")
     @classmethod

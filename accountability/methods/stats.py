@@ -109,7 +109,8 @@ CI_METHOD_LABELS = {
     "exact_poisson": "Exact Poisson interval (fewer than 10 events)",
     "survey_moe": "The publisher's survey margin of error",
     "not_reproducible": "No interval: the published value cannot be reproduced from the published numerator "
-    "and denominator (for example the value was rounded to a whole number, or the counts leave out a council)",
+    "and denominator, even allowing for counts rounded to the nearest 5 and values to one decimal place "
+    "(for example the value was rounded to a whole number, or the counts leave out a council)",
     "none": "No interval: the publisher gives no numerator, denominator or margin of error",
 }
 
@@ -156,16 +157,37 @@ def with_intervals(frame: FrameT, measures: FrameT) -> FrameT:
     return _drop_unreproducible(joined.with_columns(columns)).drop("value_type", "multiplier")
 
 
-def _drop_unreproducible(frame: FrameT) -> FrameT:
-    """Withdraw a count-based interval that does not contain the published value itself.
+COUNT_ROUNDING = 5  # publishers round counts to the nearest 5 (ASCOF regional and England counts, 4B)
+VALUE_ROUNDING = 0.05  # half of the last decimal place of a value published to 1 dp
 
-    The value is always the publisher's own figure; an interval computed from counts that do not
-    reproduce it (a rounded whole number, a region total missing one council) would draw the dot
-    outside its own whisker, so no interval is shown for it.
+
+def reproducible_expr(value: pl.Expr, num: pl.Expr, den: pl.Expr, multiplier: pl.Expr) -> pl.Expr:
+    """True when the published value is what its counts give, allowing for the publisher's rounding.
+
+    Counts that are both multiples of 5 may each be up to 2.5 off (rounded to the nearest 5); the
+    value may be up to 0.05 off (rounded to one decimal place). So 100.0 published for 2681 of 2682
+    (99.96%) is reproducible; 10 published for 8,500 of 81,770 (10.40%) is not (rounded to a whole number).
+    """
+    rounded = ((num % COUNT_ROUNDING) == 0) & ((den % COUNT_ROUNDING) == 0)
+    slack = pl.when(rounded).then(COUNT_ROUNDING / 2).otherwise(0.0)
+    low = (num - slack).clip(lower_bound=0) / (den + slack) * multiplier
+    high = (num + slack) / (den - slack) * multiplier
+    return value.is_between(low - VALUE_ROUNDING - 1e-9, high + VALUE_ROUNDING + 1e-9)
+
+
+def _drop_unreproducible(frame: FrameT) -> FrameT:
+    """Withdraw a count-based interval whose counts do not reproduce the published value.
+
+    The value is always the publisher's own figure. An interval from counts that do not give that
+    figure (a value rounded to a whole number, a region total missing one council) would draw the
+    dot outside its own whisker, so no interval is shown. A value outside its interval only because
+    the publisher rounded it or its counts (`reproducible_expr`) keeps the interval, which is computed
+    from the counts as published: the dot then sits outside it by no more than that rounding.
     """
     from_counts = pl.col("ci_method").is_in(["wilson", "byar", "exact_poisson"])
     outside = ~pl.col("value").is_between(pl.col("ci_low") - 1e-9, pl.col("ci_high") + 1e-9)
-    bad = from_counts & outside.fill_null(False)
+    rounding = reproducible_expr(pl.col("value"), pl.col("numerator"), pl.col("denominator"), pl.col("multiplier"))
+    bad = from_counts & outside.fill_null(False) & ~rounding.fill_null(False)
     limits = ["ci_low", "ci_high", "ci998_low", "ci998_high"]
     return frame.with_columns(
         pl.when(bad)

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import polars as pl
 
@@ -24,6 +25,7 @@ from accountability.sources import (
     asc_fr_activity,
     asc_provision,
     ascof,
+    ascof_2025,
     boundaries,
     cqc_la,
     dfe,
@@ -41,9 +43,10 @@ from accountability.sources import (
     s251,
 )
 from accountability.sources.base import RowAccount, SourceFileError, SourceOutput
-from accountability.store.measures import measures_frame
+from accountability.store.measures import breaks_frame, measures_frame
 
 Reader = Callable[[Path], SourceOutput]
+FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
 READERS: list[tuple[str, Reader]] = [
     ("councils and reorganisations (ONS, DfE)", lookups.read),
     ("statistical neighbours (DfE 2021 and 2025 models)", peers.read),
@@ -71,6 +74,8 @@ MEASURES += [
     *dfe_extra.MEASURES,
     *s251_measures.MEASURES,
 ]  # money and markets (issue 12)
+MEASURES += ascof_2025.MEASURES  # measures the ASCOF 2024-25 workbook adds (read by ascof.read)
+BREAKS = [*ascof.BREAKS, *ascof_2025.BREAKS]  # every change in how a series is produced
 
 
 class BuildFailed(RuntimeError):
@@ -127,7 +132,7 @@ def build(raw_dir: Path, *, quiet: bool = False) -> dict[str, pl.DataFrame]:
 
 def assemble(outputs: list[tuple[str, SourceOutput]], raw_dir: Path) -> dict[str, pl.DataFrame]:
     """Join readers' outputs (with their labels) into the store's tables, adding intervals and accounting."""
-    measures = measures_frame(MEASURES)
+    measures = measures_frame(MEASURES, BREAKS)
     extra: dict[str, pl.DataFrame] = {}
     for _, out in outputs:
         extra.update(out.tables)
@@ -136,7 +141,7 @@ def assemble(outputs: list[tuple[str, SourceOutput]], raw_dir: Path) -> dict[str
     # the cost per row flat as the values table grows (see benchmarks/RESULTS.md).
     values = pl.concat(
         [
-            drop_councils_not_yet_or_no_longer(harmonise.recode(o.values.lazy(), "code"), councils, o.accounts)
+            drop_councils_not_yet_or_no_longer(_codes_of_the_time(o.values.lazy()), councils, o.accounts)
             for _, o in outputs
         ]
     )
@@ -150,8 +155,8 @@ def assemble(outputs: list[tuple[str, SourceOutput]], raw_dir: Path) -> dict[str
         "measures": measures,
         "ascof_codes": extra["ascof_codes"],
         "ascof_survey_base": extra["ascof_survey_base"],
-        "values": stats.with_intervals(values, measures.lazy()).collect(),
-        "benchmarks": stats.with_intervals(benchmarks, measures),
+        "values": stats.with_intervals(values, measures.lazy()).pipe(_designated).collect(),
+        "benchmarks": stats.with_intervals(benchmarks, measures).pipe(_designated),
         "peers": harmonise.recode(extra["peers"], "code", "peer_code"),
         "population": harmonise.recode(extra["population"], "code"),
         "inspections": harmonise.recode(extra["inspections"], "code"),
@@ -169,7 +174,19 @@ def assemble(outputs: list[tuple[str, SourceOutput]], raw_dir: Path) -> dict[str
         "s251_provision": harmonise.recode(extra["s251_provision"], "code"),
         "cqc_assessments": extra["cqc_assessments"],
         "cqc_statements": extra["cqc_statements"],
+        "measure_breaks": breaks_frame(BREAKS, MEASURES),
     }
+
+
+def _codes_of_the_time(values: pl.LazyFrame) -> pl.LazyFrame:
+    """Renumbered councils under their current code; a new council's figures for years before it
+    existed under its sole predecessor's code (see `harmonise`)."""
+    return harmonise.to_predecessor(harmonise.recode(values, "code"), "code")
+
+
+def _designated(frame: FrameT) -> FrameT:
+    """`in_development` is False wherever a reader did not say (no other publisher uses the designation)."""
+    return frame.with_columns(pl.col("in_development").fill_null(False))
 
 
 def drop_councils_not_yet_or_no_longer(

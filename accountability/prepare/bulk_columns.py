@@ -71,6 +71,10 @@ TABLES: dict[str, str] = {
         "COMPILATION, not an official CQC dataset: the nine quality-statement scores of each CQC council assessment "
         "in cqc_assessments."
     ),
+    "measure_breaks": (
+        "Every break in a measure's series (a framework change, a new data source or publisher), with whether values "
+        "either side can be compared; trends and charts never join values across a break that is not comparable."
+    ),
 }
 
 COLUMNS: dict[str, str] = {
@@ -113,6 +117,20 @@ COLUMNS: dict[str, str] = {
 }
 
 TABLE_COLUMNS: dict[tuple[str, str], str] = {
+    ("measures", "count_noun"): "What the measure counts, for sentences (people, referrals, children, plans)",
+    (
+        "measures",
+        "break_periods",
+    ): "Every period from which the measure's series is produced differently (see measure_breaks)",
+    ("values", "in_development"): (
+        "True for official statistics in development (ASCOF 2024-25 client-level data): new and not yet accredited"
+    ),
+    ("benchmarks", "in_development"): (
+        "True for official statistics in development (ASCOF 2024-25 client-level data): new and not yet accredited"
+    ),
+    ("measure_breaks", "kind"): "What changed: framework (definition), source (data collection) or publisher",
+    ("measure_breaks", "comparable"): "Whether values before and after the break can be compared in one series",
+    ("measure_breaks", "note"): "What changed, in words, with the publisher's reference",
     ("population", "derived_from"): (
         "Empty when published; otherwise how the figure was derived (a council created in April 2023: the sum of its "
         "former districts' published estimates)"

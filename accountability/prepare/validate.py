@@ -37,12 +37,13 @@ PUBLISHED_CODE_COLUMN = {
     "bds_long_0.parquet": "LA Number",
     **{f"outturn_{y}.csv": "LA" for y in ("1011", "1112", "1213", "1314")},
     "outturn_0910.csv": "LEA",
+    "ascof_2024_25.ods": "ONS area code",  # every table sheet: source_file is "<file> (<sheet>)"
 }
 
 
 def _where(row: dict[str, object], column: str) -> str:
     if column == "code":
-        column = PUBLISHED_CODE_COLUMN.get(str(row["source_file"]), "new_la_code")
+        column = PUBLISHED_CODE_COLUMN.get(str(row["source_file"]).split(" (")[0], "new_la_code")
     return f"{row['source_file']}, column '{column}', row {row['source_row']}"
 
 
@@ -126,31 +127,12 @@ def check_numerator_within_denominator(t: Tables) -> Check:
 
 
 def effective_lifetimes(councils: pl.DataFrame) -> pl.DataFrame:
-    """code, from, to: when a council's figures may exist.
+    """code, from, to: when a council's figures may exist, which is exactly when it existed.
 
-    A council that simply took over one predecessor's whole area (North Yorkshire and Somerset in
-    2023: same boundary, new code) may carry that predecessor's history, as DfE publishes it.
+    Figures a publisher prints under a new council's code for years before it existed are re-keyed
+    to its sole predecessor before this check (`harmonise.to_predecessor`), or the check fails.
     """
-    successors = councils.select(
-        pl.col("code").alias("pred"),
-        pl.col("successors").list.len().alias("n_succ"),
-        pl.col("valid_from").alias("pred_from"),
-    )
-    recoded = (
-        councils.filter(pl.col("predecessors").list.len() == 1)
-        .with_columns(pred=pl.col("predecessors").list.first())
-        .join(successors, on="pred")
-        .filter(pl.col("n_succ") == 1)
-        .select("code", "pred_from")
-    )
-    return councils.join(recoded, on="code", how="left").select(
-        "code",
-        pl.when(pl.col("code").is_in(recoded["code"].implode()))
-        .then(pl.col("pred_from"))
-        .otherwise(pl.col("valid_from"))
-        .alias("from"),
-        pl.col("valid_to").alias("to"),
-    )
+    return councils.select("code", pl.col("valid_from").alias("from"), pl.col("valid_to").alias("to"))
 
 
 def outside_lifetime_expr() -> pl.Expr:

@@ -22,6 +22,7 @@ import polars as pl
 
 from accountability.formatting import format_value
 from accountability.methods.commitments import Commitment, period_start_year
+from accountability.methods.definitions import first_year_rows
 from accountability.methods.floors import floor_verdicts, streaks
 from accountability.methods.progress import area_trends, assess
 from accountability.methods.standards import Standard, resolve_thresholds
@@ -162,12 +163,13 @@ def analyse(inputs: Inputs, period: str = LATEST) -> Analysis:
     values, benchmarks = _cut(inputs.values, period), _cut(inputs.benchmarks, period)
     thresholds = resolve_thresholds(inputs.standards, inputs.values, inputs.measures)
     trends = area_trends(values, inputs.measures, benchmarks)
+    first_years = first_year_rows(inputs.standards, inputs.values, inputs.measures)
     analysis = Analysis(
         period=period,
         values=values,
         benchmarks=benchmarks,
         inspections=_cut_inspections(inputs.inspections, period),
-        verdicts=floor_verdicts(values, thresholds),
+        verdicts=floor_verdicts(values, thresholds, first_years),
         progress=assess(values, inputs.commitments, inputs.measures, benchmarks, trends=trends),
         trends=trends,
     )
@@ -259,7 +261,7 @@ def _council_rows(runs: pl.DataFrame, code: str) -> pl.DataFrame:
 
 def _named(runs: pl.DataFrame, inputs: Inputs) -> pl.DataFrame:
     info = inputs.measures.select(
-        pl.col("id").alias("measure"), pl.col("label").alias("measure_label"), "unit", "multiplier"
+        pl.col("id").alias("measure"), pl.col("label").alias("measure_label"), "unit", "multiplier", "count_noun"
     )
     names = inputs.councils.select("code", pl.col("name").alias("council"), "region")
     return (
@@ -270,14 +272,19 @@ def _named(runs: pl.DataFrame, inputs: Inputs) -> pl.DataFrame:
 
 
 def verdict_summary(latest: pl.DataFrame) -> pl.DataFrame:
-    """Per standard at its latest period: councils below, cannot tell, meeting, no data."""
+    """Per standard at its latest period: councils below (all, on an interval, on the value alone),
+    cannot tell, meeting, with no floor yet (first year of a definition), no data."""
+    verdict, on_value = pl.col("verdict"), pl.col("basis").cast(pl.String) == "value_only"
     return (
         latest.group_by("measure", "label", "measure_label", "period")
         .agg(
-            below=(pl.col("verdict") == "below").sum(),
-            cannot_tell=(pl.col("verdict") == "cannot_tell").sum(),
-            meets=(pl.col("verdict") == "meets").sum(),
-            no_data=(pl.col("verdict") == "no_data").sum(),
+            below=(verdict == "below").sum(),
+            below_on_interval=((verdict == "below") & ~on_value).sum(),
+            below_on_value_only=((verdict == "below") & on_value).sum(),
+            cannot_tell=(verdict == "cannot_tell").sum(),
+            meets=(verdict == "meets").sum(),
+            no_floor_yet=(verdict == "no_floor_yet").sum(),
+            no_data=(verdict == "no_data").sum(),
         )
         .sort("below", "label", descending=[True, False])
     )
@@ -464,20 +471,24 @@ def _notes(scope: Scope, period: str) -> list[str]:
 
 
 def _headline(
-    scope: Scope, n_councils: int, n_standards: int, below: int, watch: pl.DataFrame, cm: pl.DataFrame
+    scope: Scope, n_councils: int, n_standards: int, latest: pl.DataFrame, watch: pl.DataFrame, cm: pl.DataFrame
 ) -> str:
+    """One sentence; verdicts below the floor on an interval and on the value alone are counted apart."""
     moving = int(cm["status"].cast(pl.String).is_in(["achieved", "on track"]).sum())
     commitments = f"{moving} of {cm.height} commitment measures are achieved or on track"
+    below = latest.filter(pl.col("verdict") == "below")
+    on_value = int((below["basis"].cast(pl.String) == "value_only").sum())
+    split = f" ({below.height - on_value} on an interval, {on_value} on the published value alone)"
     if scope.kind == "council":
         reasons = f"on the watchlist for {watch.height} reason(s)" if watch.height else "not on the watchlist"
         return (
-            f"{scope.name}: below the floor on {below} of {n_standards} floor standards at their latest period; "
-            f"{reasons}; {commitments} for {scope.name}."
+            f"{scope.name}: below the floor on {below.height} of {n_standards} floor standards at their latest "
+            f"period{split if below.height else ''}; {reasons}; {commitments} for {scope.name}."
         )
     return (
         f"{scope.name}: {n_councils} councils, {n_standards} standards at their latest period: "
-        f"{below} verdicts below the floor; {watch['council'].n_unique()} councils on the watchlist; "
-        f"{commitments} for {scope.name} as published."
+        f"{below.height} verdicts below the floor{split}; {watch['council'].n_unique()} councils on the "
+        f"watchlist; {commitments} for {scope.name} as published."
     )
 
 
@@ -497,7 +508,7 @@ def build_content(inputs: Inputs, analysis: Analysis, scope: Scope) -> ReportCon
         period=analysis.period,
         period_text=period_text,
         title=f"Progress report: {scope.name}, {period_text}",
-        headline=_headline(scope, n_councils, n_standards, below, watch, cm),
+        headline=_headline(scope, n_councils, n_standards, latest, watch, cm),
         notes=_notes(scope, analysis.period),
         n_councils=n_councils,
         n_standards=n_standards,
@@ -526,7 +537,8 @@ def _named_rows(rows: pl.DataFrame) -> list[str]:
 
 
 def _council_floor_paragraph(name: str, latest: pl.DataFrame) -> str:
-    by = {v: latest.filter(pl.col("verdict") == v) for v in ("below", "cannot_tell", "meets", "no_data")}
+    verdicts = ("below", "cannot_tell", "meets", "no_floor_yet", "no_data")
+    by = {v: latest.filter(pl.col("verdict") == v) for v in verdicts}
     parts = [
         f"At the latest published period for each of the {latest.height} floor standards, {name} was "
         + (
@@ -542,6 +554,17 @@ def _council_floor_paragraph(name: str, latest: pl.DataFrame) -> str:
         )
     if by["meets"].height:
         parts.append(f"It met the floor on {by['meets'].height}.")
+    on_value = int((by["below"]["basis"].cast(pl.String) == "value_only").sum())
+    if on_value:
+        parts.append(
+            f"Of the verdicts below the floor, {on_value} rest on the published figure alone, with no interval to "
+            "allow for chance."
+        )
+    if by["no_floor_yet"].height:
+        parts.append(
+            f"{by['no_floor_yet'].height} had no floor yet ({_join(_named_rows(by['no_floor_yet']))}): the first "
+            "year of a new definition, which a floor drawn from that year cannot judge."
+        )
     if by["no_data"].height:
         parts.append(f"{by['no_data'].height} had no published figure, which is never counted as below the floor.")
     return " ".join(parts)
@@ -553,10 +576,11 @@ def _gap_sentence(row: dict[str, object]) -> str:
     text += f"below the floor for {run} periods in a row" if run > 1 else "below the floor in this period"
     text += ", having not been below in the previous one" if row["newly_below"] else ""
     people, denominator = row["distance_people"], row["denominator"]
+    noun = row.get("count_noun") or "counted"
     if isinstance(people, int) and people > 0 and isinstance(denominator, float):
         more = "more" if row["polarity"] == "higher_is_better" else "fewer"
         text += (
-            f"; reaching the floor would take about {people:,} {more} of the {denominator:,.0f} people counted "
+            f"; reaching the floor would take about {people:,} {more} of the {denominator:,.0f} {noun} "
             "having this outcome"
         )
     return text + "."
@@ -564,10 +588,17 @@ def _gap_sentence(row: dict[str, object]) -> str:
 
 def _area_floor_paragraph(name: str, n_councils: int, latest: pl.DataFrame, counts: pl.DataFrame) -> str:
     below = latest.filter(pl.col("verdict") == "below")
+    on_value = int((below["basis"].cast(pl.String) == "value_only").sum())
     text = (
         f"Across the {n_councils} current councils in {name} and {counts.height} floor standards at their "
-        f"latest period, {below.height} verdicts were below the floor, in {below['code'].n_unique()} councils."
+        f"latest period, {below.height - on_value} verdicts were below the floor on their interval and "
+        f"{on_value} on the published figure alone (no interval to allow for chance), in "
+        f"{below['code'].n_unique()} councils."
     )
+    first = counts.filter(pl.col("no_floor_yet") > 0)
+    if first.height:
+        items = [f"{r['measure_label'].lower()} ({r['period']})" for r in first.iter_rows(named=True)]
+        text += f" No floor yet, as it is the first year of a new definition: {_join(items)}."
     top = counts.filter(pl.col("below") > 0).head(3)
     if top.height:
         most = [

@@ -14,11 +14,18 @@ from html import escape
 import polars as pl
 
 from accountability.formatting import format_value
+from accountability.labels import BASIS_LABELS
 from accountability.methods.standards import exact_value_text
 from accountability.report.content import ReportContent
 from accountability.report.svg import floor_bars_svg, trend_svg, verdict_strip_svg
 
-SYMBOLS = {"below": "▼ Below", "cannot_tell": "◆ Cannot tell", "meets": "✓ Meets", "no_data": "– No data"}
+SYMBOLS = {
+    "below": "▼ Below",
+    "cannot_tell": "◆ Cannot tell",
+    "meets": "✓ Meets",
+    "no_floor_yet": "○ No floor yet",
+    "no_data": "– No data",
+}
 STATUS_COLUMNS = ["achieved", "on track", "off track", "deteriorating", "not assessable"]
 
 
@@ -44,6 +51,11 @@ def _people(value: int | None) -> str:
     return "" if value is None else f"{value:,}"
 
 
+def _short(value: int | None, noun: str | None) -> str:
+    """'12 referrals': the gap to the floor in what the measure counts (its count noun)."""
+    return "" if value is None else f"{value:,} {noun or ''}".strip()
+
+
 def verdict_table(content: ReportContent) -> Table:
     rows = [
         [
@@ -51,27 +63,27 @@ def verdict_table(content: ReportContent) -> Table:
             r["period"],
             SYMBOLS[str(r["verdict"])],
             format_value(r["value"], r["unit"]) if r["value"] is not None else "",
-            exact_value_text(r["threshold"], r["unit"]),
-            r["basis"] or "",
-            _people(r["distance_people"]) if r["verdict"] == "below" else "",
+            exact_value_text(r["threshold"], r["unit"]) if r["threshold"] is not None else "",
+            BASIS_LABELS.get(str(r["basis"]), "") if r["basis"] is not None else "",
+            _short(r["distance_people"], r.get("count_noun")) if r["verdict"] == "below" else "",
         ]
         for r in content.verdicts.iter_rows(named=True)
     ]
-    headers = ["Standard", "Period", "Verdict", "Value", "Floor", "Verdict rests on", "People short of floor"]
+    headers = ["Standard", "Period", "Verdict", "Value", "Floor", "Verdict rests on", "Short of floor"]
     return Table(
         "Each floor standard at its latest period", headers, rows, [3.2, 1, 1.3, 1.2, 1.4, 1.6, 1.1], {3, 4, 6}
     )
 
 
 def counts_table(content: ReportContent) -> Table:
+    columns = ["below_on_interval", "below_on_value_only", "cannot_tell", "meets", "no_floor_yet", "no_data"]
     rows = [
-        [r["measure_label"], r["period"], str(r["below"]), str(r["cannot_tell"]), str(r["meets"]), str(r["no_data"])]
-        for r in content.counts.iter_rows(named=True)
+        [r["measure_label"], r["period"], *(str(r[c]) for c in columns)] for r in content.counts.iter_rows(named=True)
     ]
-    headers = ["Standard", "Period", "Below", "Cannot tell", "Meets", "No data"]
-    return Table(
-        "Councils by verdict, each standard at its latest period", headers, rows, [4, 1, 1, 1, 1, 1], {2, 3, 4, 5}
-    )
+    headers = ["Standard", "Period", "Below (interval)", "Below (value only)", "Cannot tell", "Meets", "No floor yet",
+               "No data"]  # fmt: skip
+    widths = [3.2, 1, 1, 1, 1, 1, 1, 1]
+    return Table("Councils by verdict, each standard at its latest period", headers, rows, widths, {2, 3, 4, 5, 6, 7})
 
 
 def breaches_table(content: ReportContent) -> Table:
@@ -83,11 +95,11 @@ def breaches_table(content: ReportContent) -> Table:
             format_value(r["value"], r["unit"]),
             exact_value_text(r["threshold"], r["unit"]),
             str(r["below_run"]),
-            _people(r["distance_people"]),
+            _short(r["distance_people"], r.get("count_noun")),
         ]
         for r in content.breaches.iter_rows(named=True)
     ]
-    headers = ["Council", "Standard", "Period", "Value", "Floor", "Periods below in a row", "People short of floor"]
+    headers = ["Council", "Standard", "Period", "Value", "Floor", "Periods below in a row", "Short of floor"]
     return Table("Below the floor at the latest period", headers, rows, [2, 3, 1, 1.1, 1.3, 1.1, 1.1], {3, 4, 5, 6})
 
 

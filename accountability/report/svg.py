@@ -20,11 +20,18 @@ from accountability.formatting import format_value
 FONT = "Helvetica, Arial, sans-serif"
 INK, MUTED, GRID = "#0b0c0c", "#505a5f", "#d8dbdd"
 AREA, ENGLAND, BAR = "#12436D", "#801650", "#12436D"
-VERDICT_COLOURS = {"below": "#801650", "cannot_tell": "#6B4FA0", "meets": "#12436D", "no_data": "#6f777b"}
+VERDICT_COLOURS = {
+    "below": "#801650",
+    "cannot_tell": "#6B4FA0",
+    "meets": "#12436D",
+    "no_floor_yet": "#6f777b",
+    "no_data": "#6f777b",
+}
 VERDICT_WORDS = {
     "below": "Below the floor",
     "cannot_tell": "Cannot tell",
     "meets": "Meets the floor",
+    "no_floor_yet": "No floor yet",
     "no_data": "No data",
 }
 WIDTH = 640

@@ -3,7 +3,8 @@
 Sources: the compiled trend file `ascof-trend/trend_data.csv` (values only) and, for 2020-21, the
 original NHS Digital open-data file read by `ascof_2021` (values with numerators, denominators,
 bases and margins of error); the trend's 2020-21 rows are rejected in favour of it (a data test
-checks the two agree).
+checks the two agree). The ASCOF 2024-25 workbook (`ascof_2025`) then supersedes the cells it
+repeats, after checking they agree (`ascof_merge`), and adds 2015-16, 2016-17 and 2024-25.
 
 The framework break: up to 2022-23 a row's measure comes from its code (`PRE_BREAK_CODES`;
 published descriptions drift and are sometimes wrong, e.g. 2019-20 '1C1B' carries 1C1A's text).
@@ -25,6 +26,7 @@ from pathlib import Path
 
 import polars as pl
 
+from accountability.sources import ascof_2025, ascof_merge
 from accountability.sources.ascof_2021 import (
     COUNCIL_CODE,
     FILE_2021,
@@ -36,6 +38,7 @@ from accountability.sources.ascof_2021 import (
 )
 from accountability.sources.ascof_measures import (
     BREAK_PERIOD,
+    BREAKS,
     DECLARED_NEW_CODES,
     MEASURES,
     NEW_FRAMEWORK,
@@ -53,7 +56,7 @@ from accountability.sources.base import (
 )
 from accountability.store.schema import BENCHMARKS_SCHEMA, ENGLAND_CODE, VALUES_SCHEMA, conform
 
-__all__ = ["MEASURES", "code_table", "normalise_description_expr", "read", "read_trend"]
+__all__ = ["BREAKS", "MEASURES", "code_table", "normalise_description_expr", "read", "read_older", "read_trend"]
 
 TREND_FILE = "trend_data.csv"
 CODE = "Measure Group"
@@ -230,7 +233,13 @@ def read_trend(path: Path) -> SourceOutput:
 
 
 def read(raw_dir: Path) -> SourceOutput:
-    """All ASCOF values and published benchmarks: the trend file, with 2020-21 from the original."""
+    """All ASCOF values and published benchmarks: the trend file, with 2020-21 from the original, and
+    the 2024-25 workbook, whose cells supersede identical older ones (`ascof_merge`)."""
+    return ascof_merge.supersede(read_older(raw_dir), ascof_2025.read(raw_dir))
+
+
+def read_older(raw_dir: Path) -> SourceOutput:
+    """The trend file's values and benchmarks, with 2020-21 from the original NHS Digital file."""
     trend = read_trend(raw_dir / "ascof-trend" / TREND_FILE)
     original = read_2020_21(raw_dir / "ascof-2020-21" / FILE_2021)
     values = pl.concat([trend.values, original.values]).sort("code", "period", "measure")

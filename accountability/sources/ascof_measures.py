@@ -6,31 +6,35 @@ carers' satisfaction). So this module only records each measure's code in the 20
 framework (`PRE_BREAK_CODES`); the reader finds 2023-24 codes by matching published descriptions.
 `new_code` below is documentation for `source_codes`, checked against that matching, never used to
 assign values. Polarity follows the compiler's measure_direction.csv where it covers a measure (a
-data test checks this), except where `note` explains otherwise. This module reads no data.
+data test checks this), except where `note` explains otherwise. `BREAKS` records the 2023-24
+framework change for every measure that continues into it, and the 2024-25 move of six of them
+from SALT to client-level data (`ascof_notes.CLD_CONTINUING`). This module reads no data.
 """
 
 from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-from accountability.store.measures import Measure, Polarity
-
-SOURCE = "Measures from the Adult Social Care Outcomes Framework"
-PUBLISHER = "NHS England (NHS Digital)"
-SOURCE_URL = (
-    "https://digital.nhs.uk/data-and-information/publications/statistical/adult-social-care-outcomes-framework-ascof"
+from accountability.sources.ascof_2025_sheets import SURVEY_MEASURES
+from accountability.sources.ascof_notes import (
+    BREAK_PERIOD,
+    CARER_NOTE,
+    CLD_CONTINUING,
+    CLD_NOTE,
+    CLD_NOTES,
+    CLD_PERIOD,
+    DERBY_NOTE,
+    FRAMEWORK_BREAK_NOTE,
+    HIGHER_NOTE,
+    NEW_FRAMEWORK,
+    OLD_FRAMEWORK,
+    PUBLISHER,
+    SOURCE,
+    SOURCE_URL,
+    SURVEY_NOTE,
+    WORKBOOK_SURVEY_NOTE,
 )
-BREAK_PERIOD = "2023-24"
-OLD_FRAMEWORK = "ASCOF 2017-18 to 2022-23"
-NEW_FRAMEWORK = "ASCOF 2023-24"
-SURVEY_NOTE = (
-    "Survey measure: the published numerator and denominator are weighted estimates, not counts of "
-    "respondents, so use the published margin of error (95%) for intervals. In 2020-21 the survey "
-    "was voluntary (COVID-19): only 18 councils have values and England, regions and council types "
-    "are not published."
-)
-CARER_NOTE = "Carers' survey: runs every two years (2018-19, 2021-22 and 2023-24 here). "
-HIGHER_NOTE = "Not in measure_direction.csv; higher is better because ASCOF aims to increase it."
+from accountability.store.measures import Measure, MeasureBreak, Polarity
 
 Kind = Literal["pct", "rate", "score"]
 _UNITS: dict[Kind, tuple[str, Literal["proportion", "rate", "score"], float]] = {
@@ -161,6 +165,10 @@ _SPECS: list[_Spec] = [
 ]
 # fmt: on
 
+# What each measure's counts count (Measure.count_noun); every other ASCOF measure counts people.
+_NOUNS = {"ascof_carer_qol": "carers", "ascof_dtoc_total": "beds", "ascof_dtoc_asc": "beds", "ascof_dtoc_joint": "beds"}
+_NOUNS |= {s.id: "carers" for s in _SPECS if "carer" in s.id}
+
 PRE_BREAK_CODES: dict[str, str] = {s.old_code: s.id for s in _SPECS}
 DECLARED_NEW_CODES: dict[str, str] = {s.id: s.new_code for s in _SPECS if s.new_code}
 
@@ -168,6 +176,7 @@ DECLARED_NEW_CODES: dict[str, str] = {s.id: s.new_code for s in _SPECS if s.new_
 def _measure(spec: _Spec) -> Measure:
     unit, value_type, multiplier = _UNITS[spec.kind]
     continues = spec.new_code is not None
+    cld = CLD_CONTINUING.get(spec.id)
     framework = (
         f"{OLD_FRAMEWORK}, then {NEW_FRAMEWORK} (new framework)"
         if continues
@@ -176,6 +185,13 @@ def _measure(spec: _Spec) -> Measure:
     codes = f"{spec.old_code} (to {spec.last_old})"
     if continues:
         codes += f"; {spec.new_code} ({BREAK_PERIOD})"
+    if cld:
+        framework += f"; client-level data from {CLD_PERIOD} (official statistics in development)"
+        codes += f"; {cld} ({CLD_PERIOD}, client-level data)"
+    workbook = spec.id in SURVEY_MEASURES
+    derby = workbook and "carer" not in spec.id  # the users' survey, not the carers'
+    extra = (WORKBOOK_SURVEY_NOTE if workbook else "", DERBY_NOTE if derby else "", CLD_NOTE if cld else "")
+    note = " ".join(n for n in (spec.note, *extra, CLD_NOTES.get(spec.id, "").strip()) if n)
     return Measure(
         id=spec.id,
         label=spec.label,
@@ -189,10 +205,15 @@ def _measure(spec: _Spec) -> Measure:
         framework_version=framework,
         source_codes=codes,
         multiplier=multiplier,
-        break_period=BREAK_PERIOD if continues else None,
+        break_period=CLD_PERIOD if cld else (BREAK_PERIOD if continues else None),
         source_url=SOURCE_URL,
-        note=spec.note,
+        note=note,
+        count_noun=_NOUNS.get(spec.id, "people"),
     )
 
 
 MEASURES: list[Measure] = [_measure(s) for s in _SPECS]
+BREAKS: list[MeasureBreak] = [
+    *(MeasureBreak(s.id, BREAK_PERIOD, "framework", False, FRAMEWORK_BREAK_NOTE) for s in _SPECS if s.new_code),
+    *(MeasureBreak(i, CLD_PERIOD, "source", False, CLD_NOTE + CLD_NOTES.get(i, "")) for i in CLD_CONTINUING),
+]

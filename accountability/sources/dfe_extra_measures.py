@@ -23,6 +23,13 @@ _OUT = "2. Children who are the responsibility of this LA placed outside the LA 
 _NET = "Net gain of children by responsible LA"
 AGES = {"19_21": "19 to 21 years", "17_18": "17 to 18 years"}
 _ROUNDED = "DfE publishes the percentage rounded to a whole number; the interval comes from the counts."
+# What each measure counts (Measure.count_noun), so a gap is said in placements, care leavers or children.
+COUNT_NOUNS = {
+    "placement_changes_provider_closed": "placement changes",
+    "placements_far_from_home": "placements",
+    **{f"care_leavers_{what}_{age}": "care leavers" for what in ("eet", "suitable") for age in AGES},
+    **dict.fromkeys(("cla_placed_in_by_other_las", "cla_placed_outside_area", "cla_placement_net_gain"), "children"),
+}
 
 
 def _measure(
@@ -41,6 +48,7 @@ def _measure(
         framework_version="SSDA903 children looked after return",
         multiplier=100.0 if unit == "%" else 1.0,
         source_url=EES_URL,
+        count_noun=COUNT_NOUNS.get(id, ""),
         **kw,  # type: ignore[arg-type]
     )
 

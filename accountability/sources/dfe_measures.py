@@ -54,6 +54,22 @@ class FileSpec:
     geography: bool = True  # False: a national-only file without region / LA columns
 
 
+# What each measure's numerator and denominator count (Measure.count_noun): a re-referral gap is in
+# referrals, a repeat-plan gap in plans, not in "people".
+_CHILDREN = (
+    "cla_rate",
+    "cla_starting_rate",
+    "cla_ceasing_rate",
+    "placements_3plus",
+    "placement_same_2yrs",
+    "cin_count",
+)
+COUNT_NOUNS = dict.fromkeys(_CHILDREN, "children") | {
+    "rereferral_pct": "referrals", "cpp_repeat_pct": "child protection plans", "sw_caseload": "cases",
+    **dict.fromkeys(("sw_turnover_rate", "sw_agency_rate", "sw_vacancy_rate"), "FTE social workers"),
+}  # fmt: skip
+
+
 def _measure(
     id: str, label: str, description: str, unit: str, value_type: ValueType, polarity: Polarity, **kw: str
 ) -> Measure:
@@ -69,6 +85,7 @@ def _measure(
         publisher=PUBLISHER,
         multiplier=multiplier,
         source_url=EES_URL,
+        count_noun=COUNT_NOUNS.get(id, ""),
         **kw,  # type: ignore[arg-type]
     )
 

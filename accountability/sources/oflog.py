@@ -9,6 +9,7 @@ ASC6 (requests resulting in a service) and ASC7 (workforce turnover) are Oflog's
 `oflog_*` measures. Oflog's MEDIAN column is the median of councils, not a published England
 figure, so it is not a benchmark and is not read; neither are its MAD distances or ranks. The file
 leaves missing values blank: they are kept as null with status "missing". Codes are ONS codes.
+ASC7 continues from 2023-24 as ASCOF measure 6A, read by `ascof_2025` into the same measure.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import polars as pl
 
+from accountability.sources.ascof_2025_measures import TURNOVER_NOTE
 from accountability.sources.base import (
     RowAccount,
     SourceFileError,
@@ -67,7 +69,7 @@ MEASURES: list[Measure] = [
         ),
         domain="adults", unit="per 100,000", value_type="rate", polarity="no_judgement",
         source=SOURCE, publisher=PUBLISHER, framework_version="Oflog adult social care metrics (ASC6)",
-        source_codes="ASC6", multiplier=100_000.0, source_url=SOURCE_URL,
+        source_codes="ASC6", multiplier=100_000.0, source_url=SOURCE_URL, count_noun="requests",
         note=(
             "From councils' Short and Long Term support (SALT) returns. The published file gives no "
             "unit; 'per 100,000 adults' is Oflog's definition as we understand it and matches the "
@@ -83,18 +85,22 @@ MEASURES: list[Measure] = [
             "to give people continuity of care."
         ),
         domain="adults", unit="%", value_type="proportion", polarity="lower_is_better",
-        source=SOURCE, publisher=PUBLISHER, framework_version="Oflog adult social care metrics (ASC7)",
-        source_codes="ASC7", multiplier=100.0, source_url=SOURCE_URL,
+        source=f"{SOURCE} (to 2022-23); Measures from the Adult Social Care Outcomes Framework, 6A (2023-24 on)",
+        publisher=f"{PUBLISHER} to 2022-23; NHS England (DHSC) from 2023-24",
+        framework_version="Oflog adult social care metrics (ASC7), then ASCOF 6A from 2023-24",
+        source_codes="ASC7 (Oflog, to 2022-23); 6A (ASCOF 2024-25 data tables, 2023-24 on)", multiplier=100.0,
+        source_url=SOURCE_URL, count_noun="care staff",
         period_note=(
-            "Oflog's financial-year label as published. Skills for Care's workforce estimates are "
+            "The publisher's financial-year label as published. Skills for Care's workforce estimates are "
             "made at September each year, with turnover over the 12 months before."
         ),
         note=(
-            "Data from Skills for Care's Adult Social Care Workforce Data Set, published by Oflog. "
-            "Oflog does not rank councils on it (rank_order 'None'); we treat lower as better because "
-            "high turnover undermines continuity of care. Values around 28% suggest all care employers "
-            "in the area, not only council staff. Blank cells (about 40 councils a year) are estimates "
-            "Skills for Care did not publish."
+            "Data from Skills for Care's Adult Social Care Workforce Data Set. Oflog does not rank councils "
+            "on it (rank_order 'None'); we treat lower as better because high turnover undermines continuity "
+            "of care. Values around 28% suggest all care employers in the area, not only council staff. "
+            "Blank Oflog cells (about 40 councils a year) are estimates Skills for Care did not publish. "
+            "No numerator or denominator is published, so no interval can be given. "
+            + TURNOVER_NOTE
         ),
     ),
 ]  # fmt: skip

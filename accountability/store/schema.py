@@ -28,6 +28,7 @@ TABLES = (
     "s251_provision",
     "cqc_assessments",
     "cqc_statements",
+    "measure_breaks",
 )
 # Keys that identify one row of each table; used for sorting (determinism) and uniqueness checks.
 KEYS: dict[str, list[str]] = {
@@ -51,6 +52,7 @@ KEYS: dict[str, list[str]] = {
     "s251_provision": ["code", "period", "line", "provision"],
     "cqc_assessments": ["code"],
     "cqc_statements": ["code", "statement"],
+    "measure_breaks": ["measure", "period"],  # every change in how a series is produced (store.measures.MeasureBreak)
 }
 
 # Columns each table must have (the app, the reports and the checks read them); more are allowed.
@@ -99,6 +101,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "s251_provision": "code period line provision value status source_file source_row",
         "cqc_assessments": "code overall_rating assessed score_percent rating_from_scores check source_file",
         "cqc_statements": "code statement statement_id score rating agrees",
+        "measure_breaks": "measure period kind note",
     }.items()
 }
 # The fewest rows a store built from the published files can have. Fewer means a build went wrong,
@@ -131,6 +134,10 @@ VALUES_SCHEMA: dict[str, pl.DataType] = {
     "status": Status,
     "source_file": pl.String(),
     "source_row": pl.Int64(),  # 1-based line (CSV) or row (spreadsheet) in the published file
+    # True where the publisher designates the figure "official statistics in development" (ASCOF's
+    # client-level-data measures in 2024-25); readers that never publish such figures leave it null
+    # and prepare writes False.
+    "in_development": pl.Boolean(),
 }
 # Published comparators: England, regions, council types. Never computed as a mean of councils.
 BENCHMARKS_SCHEMA: dict[str, pl.DataType] = {
@@ -146,6 +153,7 @@ BENCHMARKS_SCHEMA: dict[str, pl.DataType] = {
     "status": Status,
     "source_file": pl.String(),
     "source_row": pl.Int64(),
+    "in_development": pl.Boolean(),  # as in VALUES_SCHEMA
 }
 ENGLAND_CODE = "E92000001"
 

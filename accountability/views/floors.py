@@ -1,7 +1,8 @@
 """What the Floor standards page shows, built from the floor engine's verdicts. Pure Polars.
 
 - `latest_verdicts`: each standard at its newest period with data;
-- `status_matrix`: councils × standards, each cell a verdict in words with a symbol (never colour alone);
+- `status_matrix`: councils × standards, each cell a verdict in words with a symbol (never colour
+  alone), marked "(value only)" when no interval could be used;
 - `verdict_counts`: how many councils are below / cannot tell / meet, per standard and period;
 - `watchlist`: the zero-tolerance list, each entry saying why it is there ("getting worse" is the shared
   recent-trend result, `methods.trends`, never a one-year change);
@@ -15,15 +16,26 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from accountability.labels import BASIS_LABELS, NO_FLOOR_YET
 from accountability.methods.trends import trend_table
 
 VERDICT_TEXT = {
     "below": "▼ Below the floor",
     "cannot_tell": "◆ Cannot tell",
     "meets": "✓ Meets the floor",
+    "no_floor_yet": f"○ {NO_FLOOR_YET}",
     "no_data": "– No data",
 }
+VALUE_ONLY_SUFFIX = " (value only)"
 WATCH_REASONS = pl.Enum(["below for 2+ periods", "worse than England and worsening", "Ofsted Inadequate"])
+
+
+def verdict_text_expr() -> pl.Expr:
+    """The verdict in words with its symbol; a verdict on the value alone says so ("▼ Below the floor
+    (value only)"), so it is never read as one that allowed for chance."""
+    text = pl.col("verdict").cast(pl.String).replace_strict(VERDICT_TEXT)
+    on_value = pl.col("basis").cast(pl.String).eq_missing("value_only")
+    return pl.when(on_value).then(text + pl.lit(VALUE_ONLY_SUFFIX)).otherwise(text)
 
 
 def latest_verdicts(verdicts: pl.DataFrame) -> pl.DataFrame:
@@ -37,7 +49,7 @@ def status_matrix(latest: pl.DataFrame, councils: pl.DataFrame, measures: pl.Dat
     short = measures.select(pl.col("id").alias("measure"), pl.col("label").alias("measure_label"))
     cells = latest.join(short, on="measure").with_columns(
         column=pl.col("measure_label") + " (" + pl.col("period") + ")",
-        text=pl.col("verdict").cast(pl.String).replace_strict(VERDICT_TEXT),
+        text=verdict_text_expr(),
     )
     wide = cells.pivot(on="column", index="code", values="text", sort_columns=True)
     named = councils.filter(pl.col("valid_to").is_null()).select(
@@ -58,14 +70,24 @@ def status_matrix(latest: pl.DataFrame, councils: pl.DataFrame, measures: pl.Dat
 
 
 def verdict_counts(verdicts: pl.DataFrame) -> pl.DataFrame:
-    """Per standard and period: councils below, cannot tell, meeting, no data."""
+    """Per standard and period: councils below, cannot tell, meeting, with no floor yet, no data.
+
+    `below` and `meets` are also split by what the verdict rests on (`*_on_interval`,
+    `*_on_value_only`), because a verdict on the value alone cannot allow for chance.
+    """
+    verdict, on_value = pl.col("verdict"), pl.col("basis").cast(pl.String) == "value_only"
     return (
         verdicts.group_by("measure", "label", "period")
         .agg(
-            below=(pl.col("verdict") == "below").sum(),
-            cannot_tell=(pl.col("verdict") == "cannot_tell").sum(),
-            meets=(pl.col("verdict") == "meets").sum(),
-            no_data=(pl.col("verdict") == "no_data").sum(),
+            below=(verdict == "below").sum(),
+            below_on_interval=((verdict == "below") & ~on_value).sum(),
+            below_on_value_only=((verdict == "below") & on_value).sum(),
+            cannot_tell=(verdict == "cannot_tell").sum(),
+            meets=(verdict == "meets").sum(),
+            meets_on_interval=((verdict == "meets") & ~on_value).sum(),
+            meets_on_value_only=((verdict == "meets") & on_value).sum(),
+            no_floor_yet=(verdict == "no_floor_yet").sum(),
+            no_data=(verdict == "no_data").sum(),
         )
         .sort("label", "period")
     )
@@ -119,7 +141,8 @@ def worse_than_england_and_worsening(
     standard's latest period, and whose recent trend at that period is "getting worse": the shared
     result of `methods.trends.trend_table` (significant at 95%, allowing for year-to-year variation),
     the same one the Trends page, profile, Progress page and reports show. Needs an interval and a
-    trend test: without either, no entry.
+    trend test: without either, no entry. Not in the first year of a definition ("no_floor_yet"):
+    figures are never compared across a break.
     """
     england = benchmarks.filter(pl.col("area_type") == "england").select(
         "measure", "period", pl.col("value").alias("england")
@@ -133,6 +156,7 @@ def worse_than_england_and_worsening(
         pl.col("p_value").alias("trend_p_value"),
     )
     keys = ["code", "measure", "period"]
+    latest = latest.filter(pl.col("verdict").cast(pl.String) != "no_floor_yet")
     with_ci = (
         latest.join(values.select(*keys, "ci_low", "ci_high"), on=keys)
         .join(england, on=["measure", "period"])
@@ -160,7 +184,7 @@ def _p_text(p: pl.Expr) -> pl.Expr:
 
 def council_detail(latest_runs: pl.DataFrame, measures: pl.DataFrame, code: str) -> pl.DataFrame:
     """One council against every floor: value, floor, verdict and its basis, distance, run below."""
-    units = measures.select(pl.col("id").alias("measure"), pl.col("label").alias("measure_label"), "unit")
+    units = measures.select(pl.col("id").alias("measure"), pl.col("label").alias("measure_label"), "unit", "count_noun")
     rows = latest_runs.filter(pl.col("code") == code).join(units, on="measure", how="left")
     change = (
         pl.when(pl.col("newly_below"))
@@ -176,9 +200,10 @@ def council_detail(latest_runs: pl.DataFrame, measures: pl.DataFrame, code: str)
         pl.col("threshold").alias("floor"),
         "unit",
         pl.col("verdict").cast(pl.String).replace_strict(VERDICT_TEXT).alias("verdict"),
-        pl.col("basis").alias("decided_on"),
+        pl.col("basis").cast(pl.String).replace_strict(BASIS_LABELS, default=None).alias("decided_on"),
         pl.col("distance_units").round(3).alias("distance_to_floor"),
         pl.col("distance_people").alias("people_to_reach_floor"),
+        pl.col("count_noun").alias("counted"),  # what people_to_reach_floor counts: referrals, children, ...
         pl.col("below_run").alias("periods_below_in_a_row"),
         change.alias("change"),
     )

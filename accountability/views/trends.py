@@ -1,16 +1,20 @@
 """Time series for the Trends page: the council, its predecessors, England and the chosen benchmark.
 
-Each row is one point: series name, period, value, interval, and `segment` — the side of the
-measure's framework break the point is on — so a chart can draw each segment separately and never
-join points across a break. A council created in a reorganisation shows its predecessors as their
-own series (never merged into it). Pure Polars; no Streamlit.
+Each row is one point: series name, period, value, interval, and `segment`: the definition of the
+measure the point belongs to, between its breaks (ASCOF 2023-24, the 2024-25 move to client-level
+data), so a chart can draw each segment separately and never join points across a break. A council
+created in a reorganisation shows its predecessors as their own series (never merged into it).
+Pure Polars; no Streamlit.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import polars as pl
 
 from accountability.methods import significance as sg
+from accountability.methods.definitions import segment_label_expr
 
 SCHEMA = {
     "series": pl.String,
@@ -22,14 +26,10 @@ SCHEMA = {
 }
 
 
-def _segment(break_period: str | None) -> pl.Expr:
-    if not break_period:
-        return pl.lit("all")
-    return (
-        pl.when(pl.col("period") >= break_period)
-        .then(pl.lit("from " + break_period))
-        .otherwise(pl.lit("before " + break_period))
-    )
+def _segment(breaks: str | Sequence[str] | None) -> pl.Expr:
+    """A single break period (as `measures.break_period`) or every break (`measures.break_periods`)."""
+    periods = [breaks] if isinstance(breaks, str) else list(breaks or [])
+    return segment_label_expr(pl.col("period"), periods)
 
 
 def council_series(values: pl.DataFrame, councils: pl.DataFrame, code: str, measure: str) -> pl.DataFrame:
@@ -100,6 +100,7 @@ def _chosen(
     return empty
 
 
-def with_segments(series: pl.DataFrame, break_period: str | None) -> pl.DataFrame:
-    """Add the framework segment of each point and sort for drawing."""
-    return series.with_columns(segment=_segment(break_period)).sort("series", "period")
+def with_segments(series: pl.DataFrame, breaks: str | Sequence[str] | None) -> pl.DataFrame:
+    """Add the definition segment of each point (pass `break_periods`: a measure can have two breaks,
+    e.g. ASCOF 2023-24 and the 2024-25 move to client-level data) and sort for drawing."""
+    return series.with_columns(segment=_segment(breaks)).sort("series", "period")

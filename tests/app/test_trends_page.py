@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from accountability.labels import TREND_METHOD_LABELS
@@ -49,5 +51,7 @@ def test_a_new_council_shows_its_predecessor_as_its_own_series_and_the_reorganis
 
 def test_the_framework_break_is_marked_and_segments_are_separate() -> None:
     at = open_page(TRENDS, council="E08000025", measure="ascof_dp_users")
-    assert "Framework change 2023-24" in at.get("plotly_chart")[0].proto.spec
-    assert set(at.dataframe[0].value["segment"]) == {"before 2023-24", "from 2023-24"}
+    layout = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]
+    labels = {a["text"] for a in layout["annotations"]}
+    assert {"Framework change<br>2023-24", "New data source<br>2024-25"} <= labels  # direct payments moved to CLD
+    assert set(at.dataframe[0].value["segment"]) == {"before 2023-24", "2023-24 to 2024-25", "from 2024-25"}

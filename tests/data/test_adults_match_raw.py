@@ -10,9 +10,11 @@ import fastexcel
 import polars as pl
 import pytest
 
-from accountability.sources import ascof, oflog
+from accountability.sources import ascof, ascof_2025, oflog
 from accountability.sources.ascof_2021 import FILE_2021
+from accountability.sources.ascof_2025_sheets import SHEETS, WORKBOOK
 from accountability.sources.ascof_measures import MEASURES, PRE_BREAK_CODES
+from accountability.sources.ascof_merge import SUPERSEDED
 from accountability.sources.base import SourceOutput
 
 pytestmark = pytest.mark.raw
@@ -33,12 +35,18 @@ OLD_SAMPLE = [("2017-18", "1A", "ascof_scrqol"), ("2018-19", "1D", "ascof_carer_
               ("2022-23", "1E", "ascof_ld_employment"), ("2022-23", "2D", "ascof_short_term_outcome")]  # fmt: skip
 OFLOG_DUPLICATES = {"ASC1": "ascof_carer_qol", "ASC2": "ascof_adj_scrqol", "ASC3": "ascof_info_users",
                     "ASC4": "ascof_info_carers", "ASC5": "ascof_short_term_outcome"}  # fmt: skip
-MULTIPLIER = {m.id: m.multiplier for m in MEASURES}
+MULTIPLIER = {m.id: m.multiplier for m in [*MEASURES, *ascof_2025.MEASURES, *oflog.MEASURES]}
 
 
 @cache
 def ascof_out(raw_dir: Path) -> SourceOutput:
     return ascof.read(raw_dir)
+
+
+@cache
+def older_out(raw_dir: Path) -> SourceOutput:
+    """The trend file and the 2020-21 file alone, before the 2024-25 workbook supersedes their cells."""
+    return ascof.read_older(raw_dir)
 
 
 @cache
@@ -62,7 +70,7 @@ def lookup(frame: pl.DataFrame, **keys: str) -> float | None:
 def test_accounts_balance_and_codes_are_councils(raw_dir: Path) -> None:
     out, own = ascof_out(raw_dir), oflog.read(raw_dir)
     assert all(a.balanced() for a in out.accounts + own.accounts)
-    assert [a.file for a in out.accounts] == ["trend_data.csv", FILE_2021]
+    assert [a.file for a in out.accounts] == ["trend_data.csv", FILE_2021, *(f"{WORKBOOK} ({s.name})" for s in SHEETS)]
     assert out.values["code"].str.contains(COUNCIL).all()
     assert own.values["code"].str.contains(COUNCIL).all()
     assert set(out.values["measure"]) <= set(MULTIPLIER)
@@ -70,12 +78,44 @@ def test_accounts_balance_and_codes_are_councils(raw_dir: Path) -> None:
 
 def test_no_council_region_or_england_row_is_dropped(raw_dir: Path) -> None:
     raw = [r for r in trend_rows(raw_dir) if r["Year"] != "2020-21"]
-    out = ascof_out(raw_dir)
-    trend = out.values.filter(pl.col("source_file") == "trend_data.csv")
+    older = older_out(raw_dir)
+    trend = older.values.filter(pl.col("source_file") == "trend_data.csv")
     assert trend.height == sum(r["Geographical Level"] == "Council" for r in raw)
-    bench = out.benchmarks.filter(pl.col("source_file") == "trend_data.csv")
+    bench = older.benchmarks.filter(pl.col("source_file") == "trend_data.csv")
     assert bench.height == sum(r["Geographical Level"] != "Council" for r in raw)
-    assert ascof.MALFORMED not in out.accounts[0].rejected
+    assert ascof.MALFORMED not in older.accounts[0].rejected
+
+
+def test_every_trend_council_value_survives_with_its_value_or_an_equal_workbook_cell(raw_dir: Path) -> None:
+    """The workbook supersedes trend cells only where the two agree: every trend council figure is in
+    the output, from the trend file or the workbook, with the same value (or both missing)."""
+    raw = [r for r in trend_rows(raw_dir) if r["Year"] != "2020-21" and r["Geographical Level"] == "Council"]
+    out = ascof_out(raw_dir).values.select("code", "period", "measure", got="value", file="source_file")
+
+    def measure(r: dict[str, str]) -> str:
+        return NEW_CODES[r["Measure Group"]] if r["Year"] >= "2023-24" else PRE_BREAK_CODES[r["Measure Group"]]
+
+    def number(text: str) -> float | None:
+        try:
+            return float(text)
+        except ValueError:
+            return None
+
+    published = pl.DataFrame(
+        {
+            "code": [r["ONS Code"] for r in raw],
+            "period": [r["Year"] for r in raw],
+            "measure": [measure(r) for r in raw],
+            "published": [number(r["Measure_Value"]) for r in raw],
+        },
+        schema_overrides={"published": pl.Float64},
+    )
+    joined = published.join(out, on=["code", "period", "measure"], how="left")
+    assert joined["file"].null_count() == 0, "a trend council row is missing from the output"
+    assert joined.filter(~pl.col("got").eq_missing(pl.col("published"))).height == 0
+    assert joined.filter(pl.col("file").str.starts_with(WORKBOOK)).height > 8000
+    trend_account = ascof_out(raw_dir).accounts[0]
+    assert trend_account.rejected[SUPERSEDED] > 8000 and trend_account.balanced()
 
 
 @pytest.mark.parametrize(("year", "code", "measure"), OLD_SAMPLE)
@@ -105,8 +145,12 @@ def test_2023_24_values_land_on_the_right_measure(raw_dir: Path) -> None:
 
 def test_code_table_shows_reused_codes(raw_dir: Path) -> None:
     codes = ascof_out(raw_dir).tables["ascof_codes"]
-    one_b = codes.filter(pl.col("code") == "1B").select("measure", "framework").unique().sort("measure")
-    assert one_b.rows() == [("ascof_adj_scrqol", "ASCOF 2023-24"), ("ascof_control", "ASCOF 2017-18 to 2022-23")]
+    one_b = codes.filter(pl.col("code") == "1B").select("measure", "framework").unique().sort("measure", "framework")
+    assert one_b.rows() == [
+        ("ascof_adj_scrqol", "ASCOF 2023-24"),
+        ("ascof_adj_scrqol", "ASCOF 2024-25 data tables"),
+        ("ascof_control", "ASCOF 2017-18 to 2022-23"),
+    ]
 
 
 def test_trend_2020_21_agrees_with_the_original_file(raw_dir: Path) -> None:
@@ -123,7 +167,7 @@ def test_2020_21_counts_equal_spreadsheet_cells(raw_dir: Path) -> None:
     sheet = fastexcel.read_excel(raw_dir / "ascof-2020-21" / FILE_2021).load_sheet_by_name("in", dtypes="string")
     cells = sheet.to_polars().filter(pl.col("ONS Code") == "E08000034", pl.col("ASCOF Measure Code") == "1B")
     raw = dict(zip(cells["Measure Type"], cells["Measure Value"], strict=True))
-    row = ascof_out(raw_dir).values.filter(
+    row = older_out(raw_dir).values.filter(
         pl.col("code") == "E08000034", pl.col("period") == "2020-21", pl.col("measure") == "ascof_control"
     )
     assert row.select("value", "numerator", "denominator", "moe").row(0) == tuple(

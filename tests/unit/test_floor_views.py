@@ -26,12 +26,17 @@ COUNCILS = pl.DataFrame(
     },
     schema_overrides={"valid_to": pl.Date},
 )
-MEASURES = pl.DataFrame({"id": ["m"], "label": ["Share helped"], "unit": ["%"]})
+MEASURES = pl.DataFrame({"id": ["m"], "label": ["Share helped"], "unit": ["%"], "count_noun": ["referrals"]})
 
 
-def _verdicts(rows: list[tuple[str, str, str]]) -> pl.DataFrame:
+def _verdicts(rows: list[tuple[str, ...]]) -> pl.DataFrame:
+    """(code, period, verdict[, basis]); the basis defaults to what the floor engine gives: the 99.8%
+    interval for a verdict, none for no data or no floor yet."""
+    judged = {"below", "cannot_tell", "meets"}
+    basis = [r[3] if len(r) > 3 else ("interval_998" if r[2] in judged else None) for r in rows]
     return pl.DataFrame(
-        {"code": [r[0] for r in rows], "period": [r[1] for r in rows], "verdict": [r[2] for r in rows]}
+        {"code": [r[0] for r in rows], "period": [r[1] for r in rows], "verdict": [r[2] for r in rows], "basis": basis},
+        schema_overrides={"basis": pl.String},
     ).with_columns(measure=pl.lit("m"), label=pl.lit("Share helped floor"), polarity=pl.lit("higher_is_better"))
 
 
@@ -57,6 +62,38 @@ def test_counts_per_period() -> None:
     counts = verdict_counts(_verdicts([("A", "2023-24", "below"), ("B", "2023-24", "cannot_tell")]))
     row = counts.row(0, named=True)
     assert (row["below"], row["cannot_tell"], row["meets"], row["no_data"]) == (1, 1, 0, 0)
+
+
+def test_counts_keep_interval_and_value_only_verdicts_apart() -> None:
+    rows = [
+        ("A", "2024-25", "below", "interval_998"),
+        ("B", "2024-25", "below", "value_only"),
+        ("C", "2024-25", "below", "value_only"),
+        ("D", "2024-25", "meets", "interval_95"),
+        ("E", "2024-25", "meets", "value_only"),
+        ("F", "2024-25", "no_floor_yet"),
+    ]
+    row = verdict_counts(_verdicts(rows)).row(0, named=True)
+    assert (row["below"], row["below_on_interval"], row["below_on_value_only"]) == (3, 1, 2)
+    assert (row["meets"], row["meets_on_interval"], row["meets_on_value_only"]) == (2, 1, 1)
+    assert (row["no_floor_yet"], row["no_data"], row["cannot_tell"]) == (1, 0, 0)
+
+
+def test_the_matrix_marks_a_verdict_on_the_value_alone() -> None:
+    latest = _verdicts([("A", "2023-24", "below", "value_only"), ("B", "2023-24", "below", "interval_998")])
+    matrix = status_matrix(latest, COUNCILS, MEASURES)
+    assert matrix.sort("code")["Share helped (2023-24)"].to_list() == [
+        "▼ Below the floor (value only)",
+        "▼ Below the floor",
+    ]
+    assert matrix["below_count"].to_list() == [1, 1]
+
+
+def test_no_floor_yet_is_written_as_such_in_the_matrix_and_never_counted_below() -> None:
+    latest = _verdicts([("A", "2024-25", "no_floor_yet"), ("B", "2024-25", "no_floor_yet")])
+    matrix = status_matrix(latest, COUNCILS, MEASURES)
+    assert matrix["Share helped (2024-25)"].to_list() == ["○ No floor yet: first year of this definition"] * 2
+    assert matrix["below_count"].to_list() == [0, 0]
 
 
 def test_watchlist_says_why_each_council_is_there() -> None:
@@ -145,7 +182,7 @@ def test_council_detail_and_changes() -> None:
     runs = _verdicts([("A", "2023-24", "below"), ("B", "2023-24", "meets")]).with_columns(
         value=pl.Series([40.0, 70.0]),
         threshold=pl.lit(50.0),
-        basis=pl.lit("95% interval"),
+        basis=pl.lit("interval_95"),
         distance_units=pl.Series([-10.0, 20.0]),
         distance_people=pl.Series([12, 0]),
         below_run=pl.Series([1, 0]),
@@ -154,7 +191,8 @@ def test_council_detail_and_changes() -> None:
         previous_period=pl.lit("2022-23"),
     )
     detail = council_detail(runs, MEASURES, "A")
-    assert detail.row(0, named=True)["people_to_reach_floor"] == 12
+    row = detail.row(0, named=True)
+    assert (row["people_to_reach_floor"], row["counted"], row["decided_on"]) == (12, "referrals", "95% interval")
     assert detail["change"].to_list() == ["newly below"]
     changes = latest_changes(runs, COUNCILS)
     assert changes.select("council", "change").rows() == [("Beta", "↑ recovered"), ("Alpha", "▼ newly below")]
@@ -165,3 +203,31 @@ def test_a_matrix_with_no_standards_or_councils_is_empty_not_an_error() -> None:
     matrix = status_matrix(no_verdicts, COUNCILS, MEASURES)
     assert matrix["council"].to_list() == ["Alpha", "Beta"] and matrix["below_count"].to_list() == [0, 0]
     assert status_matrix(no_verdicts, COUNCILS.clear(), MEASURES).height == 0
+
+
+def test_worsening_is_never_judged_across_a_break_into_a_first_year() -> None:
+    latest = _verdicts([("A", "2024-25", "no_floor_yet"), ("B", "2024-25", "meets")]).with_columns(value=pl.lit(40.0))
+    values = pl.DataFrame(
+        {
+            "code": ["A", "A", "B", "B"],
+            "measure": "m",
+            "period": ["2023-24", "2024-25", "2023-24", "2024-25"],
+            "value": [60.0, 40.0, 60.0, 40.0],
+            "ci_low": [None, 38.0, None, 38.0],
+            "ci_high": [None, 42.0, None, 42.0],
+        }
+    )
+    benchmarks = pl.DataFrame({"area_type": ["england"], "measure": ["m"], "period": ["2024-25"], "value": [50.0]})
+    # both read "getting worse" in the shared trend table; only A is in the first year of a definition
+    trends = pl.DataFrame(
+        {
+            "code": ["A", "B"],
+            "measure": "m",
+            "period": "2024-25",
+            "label": "getting worse",
+            "periods": [["2023-24", "2024-25"]] * 2,
+            "p_value": 0.01,
+        }
+    )
+    out = worse_than_england_and_worsening(latest, values, benchmarks, trends)
+    assert out["code"].to_list() == ["B"]  # A's 2023-24 figure is another definition

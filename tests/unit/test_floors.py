@@ -109,7 +109,7 @@ def test_missing_value_is_no_data_never_below(polarity: str, interval: tuple[flo
 
 
 @pytest.mark.parametrize(
-    ("interval", "basis"), [(STRADDLING, "95% interval"), (NO_INTERVAL, VALUE_ONLY)], ids=["interval", "none"]
+    ("interval", "basis"), [(STRADDLING, "interval_95"), (NO_INTERVAL, VALUE_ONLY)], ids=["interval", "none"]
 )
 def test_basis_says_whether_an_interval_was_used(interval: tuple[float | None, float | None], basis: str) -> None:
     assert _one(50.0, interval, HIB)["basis"] == basis
@@ -122,7 +122,7 @@ def test_not_reproducible_interval_decides_on_value_alone() -> None:
 
 
 @pytest.mark.parametrize(
-    ("confidence", "verdict", "basis"), [(0.95, "meets", "95% interval"), (0.998, "cannot_tell", "99.8% interval")]
+    ("confidence", "verdict", "basis"), [(0.95, "meets", "interval_95"), (0.998, "cannot_tell", "interval_998")]
 )
 def test_confidence_chooses_which_interval_decides(confidence: float, verdict: str, basis: str) -> None:
     # 95% wholly above the floor, 99.8% straddling it.
@@ -198,7 +198,8 @@ def test_verdicts_only_for_measure_periods_with_a_standard_and_sorted() -> None:
         ("E06000001", "2023-24", "m"),
         ("E06000002", "2023-24", "m"),
     ]
-    assert out.schema["verdict"] == pl.Enum(["below", "cannot_tell", "meets", "no_data"])
+    assert out.schema["verdict"] == pl.Enum(["below", "cannot_tell", "meets", "no_floor_yet", "no_data"])
+    assert out.schema["basis"] == pl.Enum(["interval_95", "interval_998", "value_only"])
     assert out.schema["distance_people"] == pl.Int64
 
 

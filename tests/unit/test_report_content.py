@@ -6,6 +6,7 @@ import polars as pl
 import pytest
 
 from accountability.methods.commitments import load_commitments
+from accountability.methods.definitions import first_year_rows
 from accountability.methods.floors import floor_verdicts, streaks
 from accountability.methods.standards import load_standards, resolve_thresholds
 from accountability.methods.trends import trend_table
@@ -16,7 +17,7 @@ from accountability.store import read_table
 from accountability.views.floors import latest_verdicts, status_matrix, watchlist, worse_than_england_and_worsening
 
 BIRMINGHAM, WEST_MIDLANDS, CUMBRIA = "E08000025", "E12000005", "E10000006"
-VERDICT_WORDS = {"▼": "below", "◆": "cannot_tell", "✓": "meets", "–": "no_data"}
+VERDICT_WORDS = {"▼": "below", "◆": "cannot_tell", "✓": "meets", "○": "no_floor_yet", "–": "no_data"}
 
 
 @pytest.fixture(scope="module")
@@ -30,12 +31,15 @@ def analysis(inputs: Inputs) -> Analysis:
 
 
 def page_numbers(region: str = "All regions") -> dict[str, object]:
-    """What pages/floors.py computes and shows, with the same functions, from the store on disk."""
+    """What the Floor standards page computes and shows, with the same functions, from the store on disk
+    (including the first years of new definitions, which no floor judges)."""
     settings = Settings(_env_file=None)
     measures, values, councils = (read_table(settings.data_dir, t) for t in ("measures", "values", "councils"))
-    thresholds = resolve_thresholds(load_standards(settings.standards_file, measures), values, measures)
+    standards = load_standards(settings.standards_file, measures)
+    thresholds = resolve_thresholds(standards, values, measures)
+    first_years = first_year_rows(standards, values, measures)
     in_scope = councils.filter(pl.lit(region == "All regions") | (pl.col("region") == region))
-    verdicts = floor_verdicts(values, thresholds).filter(pl.col("code").is_in(in_scope["code"].implode()))
+    verdicts = floor_verdicts(values, thresholds, first_years).filter(pl.col("code").is_in(in_scope["code"].implode()))
     latest = latest_verdicts(verdicts)
     runs = latest.join(
         streaks(verdicts).select("code", "measure", "period", "below_run"), on=["code", "measure", "period"]
@@ -111,7 +115,8 @@ def test_council_breaches_carry_distance_in_people_from_the_floor_engine(
     expected = below.filter(pl.col("code") == code).select("measure", "distance_people").sort("measure")
     got = content.breaches.select("measure", "distance_people").sort("measure")
     assert got.filter(pl.col("distance_people").is_not_null()).equals(expected)
-    assert any("people counted" in p for p in content.narrative)
+    nouns = set(inputs.measures.filter(pl.col("id").is_in(expected["measure"].implode()))["count_noun"])
+    assert any(f"{noun} having this outcome" in p for p in content.narrative for noun in nouns)
 
 
 def test_commitment_statuses_are_the_progress_engines(inputs: Inputs, analysis: Analysis) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from accountability.sources import ascof
 from accountability.sources.ascof_2021 import FILE_2021, read_2020_21
-from accountability.sources.ascof_measures import MEASURES
+from accountability.sources.ascof_measures import BREAKS, MEASURES
 from accountability.sources.base import SourceFileError, SourceOutput
 from accountability.store.measures import measures_frame
 
@@ -58,12 +58,16 @@ def value_of(out: SourceOutput, period: str, measure: str) -> float | None:
 
 
 def test_measures_are_well_formed() -> None:
-    frame = measures_frame(MEASURES)
+    frame = measures_frame(MEASURES, BREAKS)
     assert frame["id"].str.starts_with("ascof_").all()
-    continuing = frame.filter(pl.col("break_period") == "2023-24")
+    continuing = frame.filter(pl.col("break_period").is_in(["2023-24", "2024-25"]))
+    assert continuing.height > 0
     assert continuing["framework_version"].str.contains("then ASCOF 2023-24").all()
+    cld = frame.filter(pl.col("break_period") == "2024-25")
+    assert cld["framework_version"].str.contains("client-level data from 2024-25").all()
+    assert (cld["break_periods"].list.len() == 2).all()
     sds = frame.filter(pl.col("id") == "ascof_sds_users").row(0, named=True)
-    assert sds["source_codes"] == "1C1A (to 2022-23); 3D1A (2023-24)"
+    assert sds["source_codes"] == "1C1A (to 2022-23); 3D1A (2023-24); 3D(1a) (2024-25, client-level data)"
     assert sds["multiplier"] == 100.0
     assert frame.filter(pl.col("id") == "ascof_dtoc_total")["polarity"][0] == "lower_is_better"
 
@@ -301,7 +305,7 @@ def test_read_uses_the_original_for_2020_21(tmp_path: Path) -> None:
     rows = [*OLD_ROWS, f"2020-21,Kirklees,E08000034,1B,{CONTROL},85.1,Council,Total,Outcome"]
     write_trend(tmp_path, rows)
     write_xlsx(tmp_path, xlsx_rows())
-    out = ascof.read(tmp_path)
+    out = ascof.read_older(tmp_path)
     kirklees = out.values.filter(pl.col("code") == "E08000034", pl.col("measure") == "ascof_control")
     assert kirklees["source_file"].to_list() == [FILE_2021]
     assert out.accounts[0].rejected == {ascof.REPLACED_2021: 1}

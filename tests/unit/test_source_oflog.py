@@ -34,8 +34,15 @@ def write(tmp_path: Path, rows: list[str], *, header: str = HEADER, encoding: st
 def test_measures_are_oflog_own_metrics_only() -> None:
     frame = measures_frame(oflog.MEASURES)
     assert frame["id"].to_list() == ["oflog_requests_resulting_in_service", "oflog_workforce_turnover"]
-    assert set(frame["publisher"]) == {"Office for Local Government (MHCLG)"}
-    assert set(frame["source"]) == {"Oflog adult social care metrics"}
+    assert set(frame["publisher"]) == {
+        "Office for Local Government (MHCLG)",
+        "Office for Local Government (MHCLG) to 2022-23; NHS England (DHSC) from 2023-24",  # turnover: ASCOF 6A
+    }
+    assert set(frame["source"]) == {
+        "Oflog adult social care metrics",
+        "Oflog adult social care metrics (to 2022-23); Measures from the Adult Social Care Outcomes Framework, 6A "
+        "(2023-24 on)",
+    }
     assert "Skills for Care" in frame.filter(pl.col("id") == "oflog_workforce_turnover")["description"][0]
 
 

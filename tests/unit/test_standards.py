@@ -33,7 +33,7 @@ DEFAULTS: dict[str, str] = {
     "rule": '"england_worst_quartile"',
     "baseline_period": '"2017-18"',
     "polarity": '"higher_is_better"',
-    "periods": '{ from = "2017-18", to = "2022-23" }',
+    "periods": '{ from = "2018-19", to = "2022-23" }',
     "confidence": "0.998",
     "basis": '"rule"',
     "source": '"England worst-quartile boundary in the 2017-18 baseline."',
@@ -77,7 +77,7 @@ def test_a_valid_file_loads_into_frozen_standards(tmp_path: Path) -> None:
     first, second = load_standards(path, MEASURES)
     assert (first.rule, first.periods.from_, first.periods.to, first.confidence) == (
         "england_worst_quartile",
-        "2017-18",
+        "2018-19",
         "2022-23",
         0.998,
     )
@@ -177,12 +177,14 @@ def test_overlapping_periods_for_one_measure_are_an_error(tmp_path: Path) -> Non
     path = _write(tmp_path, _entry(), second)
     message = _error(path)
     _assert_names(message, path, _line_of(path, "periods = ", occurrence=2), "feel_safe", 2)
-    assert "overlap those of [[standard]] #1 (2017-18 to 2022-23)" in message
+    assert "overlap those of [[standard]] #1 (2018-19 to 2022-23)" in message
 
 
 def test_adjacent_periods_for_one_measure_are_fine(tmp_path: Path) -> None:
     path = _write(
-        tmp_path, _entry(), _entry(periods='{ from = "2023-24", to = "2023-24" }', baseline_period='"2023-24"')
+        tmp_path,
+        _entry(),
+        _entry(periods='{ from = "2023-24", to = "2023-24" }', threshold="7.0", rule=None, baseline_period=None),
     )
     assert len(load_standards(path, MEASURES)) == 2
 
@@ -206,7 +208,7 @@ def _standard(**fields: object) -> Standard:
         "rule": "england_worst_quartile",
         "baseline_period": "2017-18",
         "polarity": "higher_is_better",
-        "periods": {"from": "2017-18", "to": "2022-23"},
+        "periods": {"from": "2018-19", "to": "2022-23"},
         "confidence": 0.95,
         "basis": "rule",
         "source": "why",
@@ -232,6 +234,7 @@ VALUES = pl.concat(
         _council_values("feel_safe", "2018-19", [5.0, 6.0]),
         _council_values("feel_safe", "2023-24", [5.0, 6.0]),
         _council_values("admissions", "2017-18", [1.0, 2.0, 3.0, 4.0]),
+        _council_values("admissions", "2018-19", [9.0]),
         _council_values("turnover", "2017", [10.0, 20.0]),
         _council_values("turnover", "2018", [10.0, 20.0]),
     ]
@@ -241,8 +244,8 @@ VALUES = pl.concat(
 def test_worst_quartile_is_the_25th_percentile_for_higher_is_better() -> None:
     # sorted 1,2,3,4 (null excluded): position 0.25 * 3 = 0.75 -> 1 + 0.75 * (2 - 1) = 1.75
     out = resolve_thresholds([_standard()], VALUES, MEASURES)
-    assert out["threshold"].to_list() == [1.75, 1.75]
-    assert out["period"].to_list() == ["2017-18", "2018-19"]  # 2023-24 is outside the standard's periods
+    assert out["threshold"].to_list() == [1.75]
+    assert out["period"].to_list() == ["2018-19"]  # not the 2017-18 baseline; 2023-24 is outside the periods
     assert out["rule_text"][0] == "Worst-quartile boundary of councils in 2017-18 (25th percentile, 4 councils): 1.75%"
 
 
@@ -250,13 +253,16 @@ def test_worst_quartile_is_the_75th_percentile_for_lower_is_better() -> None:
     # position 0.75 * 3 = 2.25 -> 3 + 0.25 * (4 - 3) = 3.25
     standard = _standard(measure="admissions", polarity="lower_is_better")
     out = resolve_thresholds([standard], VALUES, MEASURES)
-    assert out.select("period", "threshold").rows() == [("2017-18", 3.25)]
+    assert out.select("period", "threshold").rows() == [("2018-19", 3.25)]
     assert "75th percentile, lower is better" in out["rule_text"][0]
     assert out["rule_text"][0].endswith(": 3.25 per 100,000")
 
 
 def test_a_fixed_threshold_is_used_as_given() -> None:
-    standard = _standard(threshold=60.0, rule=None, baseline_period=None, basis="official", source="A document")
+    standard = _standard(
+        threshold=60.0, rule=None, baseline_period=None, basis="official", source="A document",
+        periods={"from": "2017-18", "to": "2022-23"},
+    )  # fmt: skip
     out = resolve_thresholds([standard], VALUES, MEASURES)
     assert out["threshold"].to_list() == [60.0, 60.0]
     assert out["rule_text"][0] == "Published floor: 60%"
@@ -265,16 +271,16 @@ def test_a_fixed_threshold_is_used_as_given() -> None:
 
 def test_census_year_periods_resolve_only_to_census_years() -> None:
     standard = _standard(
-        measure="turnover", polarity="lower_is_better", baseline_period="2017", periods={"from": "2017", "to": "2025"}
+        measure="turnover", polarity="lower_is_better", baseline_period="2017", periods={"from": "2018", "to": "2025"}
     )
     out = resolve_thresholds([standard], VALUES, MEASURES)
-    assert out.select("period", "threshold").rows() == [("2017", 17.5), ("2018", 17.5)]
+    assert out.select("period", "threshold").rows() == [("2018", 17.5)]
 
 
 def test_resolved_frame_has_the_documented_schema_and_key() -> None:
     out = resolve_thresholds([_standard()], VALUES, MEASURES)
     assert dict(out.schema) == THRESHOLD_SCHEMA
-    assert out["standard"].unique().to_list() == ["feel_safe 2017-18..2022-23"]
+    assert out["standard"].unique().to_list() == ["feel_safe 2018-19..2022-23"]
     assert out.select("unit", "value_type", "multiplier").unique().rows() == [("%", "proportion", 100.0)]
 
 
@@ -298,3 +304,31 @@ def test_a_baseline_without_council_values_is_an_error() -> None:
 )
 def test_floors_are_written_without_rounding_onto_a_value(value: float, unit: str, text: str) -> None:
     assert exact_value_text(value, unit) == text
+
+
+def test_a_baseline_among_the_periods_it_judges_is_rejected_naming_the_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, _entry(periods='{ from = "2017-18", to = "2022-23" }'))
+    message = _error(path)
+    _assert_names(message, path, _line_of(path, "periods = "), "feel_safe", 1)
+    assert "baseline_period 2017-18 is among the periods this floor judges" in message
+
+
+@pytest.mark.parametrize(
+    ("baseline", "start", "end", "allowed"),
+    [
+        ("2017-18", "2017-18", "2022-23", False),  # the first period judged
+        ("2022-23", "2017-18", "2022-23", False),  # the last period judged
+        ("2019-20", "2017-18", "2022-23", False),  # inside
+        ("2017-18", "2018-19", "2022-23", True),  # the period just before
+        ("2023-24", "2017-18", "2022-23", True),  # after: a later baseline judging earlier years is not circular
+        ("2017", "2017", "2025", False),  # census years
+        ("2017", "2018", "2025", True),
+    ],
+)
+def test_no_standard_judges_its_own_baseline(baseline: str, start: str, end: str, allowed: bool) -> None:
+    fields = {"baseline_period": baseline, "periods": {"from": start, "to": end}}
+    if allowed:
+        assert _standard(**fields).baseline_period == baseline
+    else:
+        with pytest.raises(ValidationError, match="must not judge it"):
+            _standard(**fields)

@@ -6,7 +6,14 @@ import polars as pl
 import pytest
 from scipy import stats as sps
 
-from accountability.methods.stats import byar_exprs, exact_poisson_table, survey_exprs, wilson_exprs, with_intervals
+from accountability.methods.stats import (
+    byar_exprs,
+    exact_poisson_table,
+    reproducible_expr,
+    survey_exprs,
+    wilson_exprs,
+    with_intervals,
+)
 
 
 def _wilson(num: float, den: float, level: float) -> tuple[float | None, float | None]:
@@ -152,16 +159,46 @@ def test_missing_value_gets_no_interval_even_with_counts() -> None:
     assert out["ci_low"][0] is None
 
 
-def test_a_published_value_outside_its_count_interval_gets_no_interval() -> None:
-    # England published 26 (a whole number) for 2,570 of 100,000: the interval 25.0 to 26.7 holds it;
-    # a value of 100.0 published for 2,681 of 2,682 does not lie inside 99.79 to 99.99, so no interval.
+def test_a_value_the_counts_give_once_the_publisher_rounded_it_keeps_its_interval() -> None:
+    # 100.0 published for 2,681 of 2,682 (99.96% rounded to 1 dp: Dorset's self-directed support,
+    # 2020-21) lies just above its interval 99.79 to 99.99, yet the counts reproduce it; so do 99.6
+    # for 240 of 245 (counts rounded to the nearest 5: 242.5 of 242.5 is 100%) and 2.6 for 2,570 of
+    # 100,000, which its interval holds anyway.
+    frame = _frame(
+        measure=["p", "p", "p"],
+        value=[100.0, 99.6, 2.6],
+        numerator=[2681.0, 240.0, 2570.0],
+        denominator=[2682.0, 245.0, 100_000.0],
+        moe=[None, None, None],
+    )
+    out = with_intervals(frame, MEASURES)
+    assert out["ci_method"].cast(pl.String).to_list() == ["wilson", "wilson", "wilson"]
+    assert out["ci_high"][0] < 100.0 and out["ci_high"][1] < 99.6  # the dot sits outside, by the rounding
+
+
+def test_a_value_its_counts_do_not_give_gets_no_interval() -> None:
+    # 10 published (a whole number) for 8,500 of 81,770 (10.40%); 23.6 published for 1,660 of 7,490 (22.2%).
     frame = _frame(
         measure=["p", "p"],
-        value=[2.6, 100.0],
-        numerator=[2570.0, 2681.0],
-        denominator=[100_000.0, 2682.0],
+        value=[10.0, 23.6],
+        numerator=[8500.0, 1660.0],
+        denominator=[81_770.0, 7490.0],
         moe=[None, None],
     )
     out = with_intervals(frame, MEASURES)
-    assert out["ci_method"].cast(pl.String).to_list() == ["wilson", "not_reproducible"]
-    assert out.row(1, named=True)["ci_low"] is None and out.row(1, named=True)["ci998_high"] is None
+    assert out["ci_method"].cast(pl.String).to_list() == ["not_reproducible", "not_reproducible"]
+    assert out.row(0, named=True)["ci_low"] is None and out.row(1, named=True)["ci998_high"] is None
+
+
+@pytest.mark.parametrize(("value", "method"), [(33.383, "wilson"), (33.384, "not_reproducible")])
+def test_the_value_rounding_allowance_is_half_a_decimal_place(value: float, method: str) -> None:
+    # 3,333,333 of 10,000,000 is 33.33333%; its interval is about +-0.03, so both values lie outside it.
+    # 33.383 is within 0.05 of 33.33333 (a value rounded to 1 dp could be that far), 33.384 is not.
+    frame = _frame(measure=["p"], value=[value], numerator=[3_333_333.0], denominator=[10_000_000.0], moe=[None])
+    assert with_intervals(frame, MEASURES)["ci_method"].cast(pl.String).to_list() == [method]
+
+
+def test_reproducible_expr_allows_counts_rounded_to_5_only_when_both_are_multiples_of_5() -> None:
+    frame = pl.DataFrame({"v": [99.6, 99.6], "n": [240.0, 241.0], "d": [245.0, 246.0]})
+    out = frame.select(reproducible_expr(pl.col("v"), pl.col("n"), pl.col("d"), pl.lit(100.0)))
+    assert out.to_series().to_list() == [True, False]
