@@ -89,6 +89,12 @@ async def _measure(reps: list[servers.Replica], target: Target, paths: tuple[str
     result["loadavg_after"] = [round(x, 2) for x in os.getloadavg()]
     result["memory_trend"] = memory_trend(sampler.samples, t0 + min(sc.duration / 5, 120.0))
     result["connect_errors"] = out.connect_errors[:5]
+    # Every rerun, for looking into a run (when it slowed, which page failed): kept out of the summary.
+    result["reruns_detail"] = [
+        [r.session, r.page, r.kind, round(r.t_send - t0, 3), r.latency_s and round(r.latency_s, 4), r.status, r.bytes]
+        for r in out.reruns
+    ]
+    result["samples"] = [[round(s.t - t0, 2), round(s.cpu_s, 2), round(s.rss_mb, 1), s.load1] for s in sampler.samples]
     return result
 
 
@@ -123,14 +129,14 @@ def run_scenario(sc: Scenario, variants: dict[str, tuple[str, ...]], bare: bool,
 
 
 def parse_variants(values: list[str]) -> dict[str, tuple[str, ...]]:
-    """'name:--runner.postScriptGC=false,--server.enableWebsocketCompression=true' → name → options."""
+    """'name:--runner.postScriptGC=false,env:PYTHONPATH=/x' → name → server options and environment."""
     variants: dict[str, tuple[str, ...]] = {}
     for value in values or ["default:"]:
         name, _, opts = value.partition(":")
         options = tuple(o for o in opts.split(",") if o)
-        bad = [o for o in options if not (o.startswith("--") and "=" in o)]
+        bad = [o for o in options if not (o.startswith(("--", "env:")) and "=" in o)]
         if bad or not name:
-            raise SystemExit(f"--variant {value!r}: expected NAME:--section.key=value[,...]")
+            raise SystemExit(f"--variant {value!r}: expected NAME:--section.key=value|env:NAME=value[,...]")
         variants[name] = options
     return variants
 
@@ -138,7 +144,7 @@ def parse_variants(values: list[str]) -> dict[str, tuple[str, ...]]:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--sessions", type=int, nargs="+", default=[50], help="one measurement per count (1..500)")
-    p.add_argument("--replicas", type=int, default=1)
+    p.add_argument("--replicas", type=int, nargs="+", default=[1], help="one measurement per count (1..8)")
     p.add_argument("--via", choices=("direct", "nginx"), default="direct")
     p.add_argument("--duration", type=float, default=90.0, help="seconds from the first user's start (<= 3600)")
     p.add_argument("--ramp", type=float, default=20.0, help="users start evenly over this many seconds")
@@ -150,15 +156,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", type=Path, help="append each scenario's results as one JSON line")
     p.add_argument("--log", type=Path, default=Path(tempfile.gettempdir()) / "dashboard-load-servers.log")
     a = p.parse_args(argv)
-    if not all(1 <= n <= 500 for n in a.sessions) or not 0 < a.duration <= 3600 or not 1 <= a.replicas <= 8:
+    ok = all(1 <= n <= 500 for n in a.sessions) and all(1 <= r <= 8 for r in a.replicas)
+    if not ok or not 0 < a.duration <= 3600:
         p.error("sessions must be 1..500, duration (0, 3600] s, replicas 1..8")
     variants = parse_variants(a.variant)
-    base = Scenario(sessions=1, replicas=a.replicas, via=a.via, duration=a.duration, ramp=a.ramp, think=a.think)
+    base = Scenario(sessions=1, via=a.via, duration=a.duration, ramp=min(a.ramp, a.duration / 2), think=a.think)
     errors = 0
-    for n in a.sessions:
-        results = run_scenario(
-            replace(base, sessions=n, ramp=min(a.ramp, a.duration / 2)), variants, not a.no_bare, a.log
-        )
+    for n, r in [(n, r) for r in a.replicas for n in a.sessions]:
+        results = run_scenario(replace(base, sessions=n, replicas=r), variants, not a.no_bare, a.log)
         if a.json:
             with a.json.open("a") as f:
                 f.write(json.dumps(results) + "\n")

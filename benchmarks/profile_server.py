@@ -1,10 +1,12 @@
 """Where a rerun's server time goes: `python benchmarks/profile_server.py [--sessions 20] [--duration 60]`.
 
 Starts one dashboard replica (warmed like benchmarks/load.py), runs the same simulated users, and
-samples the server with py-spy (every thread that is on a CPU, 100 times a second, without stopping
-the process). Each sample's stack is put in one category, first match from the innermost frame
-outwards (see CATEGORIES), and its share of samples is turned into CPU seconds per rerun with the CPU
-time measured from /proc over the same run. The script thread's samples are also split by page.
+samples the server with py-spy (the thread holding the GIL, 100 times a second, without stopping the
+process: Python runs one thread at a time, so that is where the process's Python time goes; native
+code that releases the GIL, such as Polars' engine, is under-counted). Each sample is put in one
+category (SPECIFIC, then GENERIC below), and its share of samples is turned into CPU seconds per rerun
+with the CPU time measured from /proc over the same run. Samples are also split by page script, and
+by the innermost frame in app code or Streamlit ("hottest frames").
 Pass --script to profile another entry script (e.g. a scratch copy with a change to try).
 """
 
@@ -32,7 +34,7 @@ from benchmarks.loadkit.users import Plan, Target, drive  # noqa: E402
 # win if any frame of the stack matches (so JSON encoding inside Plotly code counts as serialisation);
 # a stack with none of them goes to the GENERIC category of its innermost frame that matches one.
 SPECIFIC = [
-    ("garbage collection after the run (runner.postScriptGC)", r"^_on_script_finished .*script_runner"),
+    ("after the run: garbage collection (runner.postScriptGC), cleanup", r"\._on_script_finished \("),
     ("Plotly figure → JSON (st.plotly_chart)", r"(to_json|to_plotly_json|plotly/io/_json|json/encoder|orjson)"),
     ("table → Arrow (st.dataframe, downloads)", r"(pyarrow/|dataframe_util|to_arrow|convert_anything)"),
     ("Excel / CSV downloads built each run", r"(xlsxwriter/|write_csv|write_excel)"),
@@ -41,11 +43,11 @@ SPECIFIC = [
 ]
 GENERIC = [
     ("Polars queries", r"\(polars/"),
-    ("app code (pages, components, accountability)", r"\((pages|components|accountability)/|dashboard\.py"),
+    ("app code (pages, components, accountability)", r"\((components|accountability)/|^<module> \(\w+\.py"),
     ("Streamlit script runner, elements, caching", r"\(streamlit/"),
 ]
 EVENT_LOOP = "message handling: websocket, HTTP, forward-message queue (event loop)"
-PAGE = re.compile(r"\((?:.*/)?pages/(\w+)\.py:")
+PAGE = re.compile(r"^<module> \((?:pages/)?(\w+)\.py:")  # py-spy names a page script by its file name
 
 
 def classify(stack: list[str]) -> str:
@@ -76,7 +78,7 @@ def table(samples: list[tuple[list[str], int]], cpu_per_rerun: float) -> str:
     by_page: collections.Counter[str] = collections.Counter()
     for stack, n in samples:
         by_cat[classify(stack)] += n
-        page = next((m.group(1) for f in stack if (m := PAGE.search(f))), None)
+        page = next((m.group(1) for f in stack if (m := PAGE.search(f)) and m.group(1) != "dashboard"), None)
         if page:
             by_page[page] += n
     total = sum(by_cat.values()) or 1
@@ -85,14 +87,27 @@ def table(samples: list[tuple[list[str], int]], cpu_per_rerun: float) -> str:
         lines.append(f"| {name} | {100 * n / total:.1f}% | {cpu_per_rerun * n / total:.3f} |")
     lines += ["", "| page script (inclusive) | share of all samples |", "|---|---:|"]
     lines += [f"| {p} | {100 * n / total:.1f}% |" for p, n in by_page.most_common()]
+    lines += ["", "| hottest frames below app code (innermost app or Streamlit frame) | share |", "|---|---:|"]
+    lines += [f"| `{f}` | {100 * n / total:.1f}% |" for f, n in hotspots(samples).most_common(15)]
     return "\n".join(lines)
+
+
+def hotspots(samples: list[tuple[list[str], int]]) -> collections.Counter[str]:
+    """Samples by the innermost frame in app code or Streamlit's own modules: where the time is
+    spent from the point of view of code we could change (or settings that change Streamlit)."""
+    out: collections.Counter[str] = collections.Counter()
+    mine = re.compile(r"\((components|accountability|streamlit)/|^<module> \(\w+\.py")
+    for stack, n in samples:
+        frame = next((f for f in reversed(stack) if mine.search(f)), stack[-1] if stack else "?")
+        out[re.sub(r":\d+\)$", ")", frame)] += n
+    return out
 
 
 async def _load(rep: servers.Replica, sessions: int, duration: float, raw: Path) -> tuple[int, float]:
     """Warm the caches, then record with py-spy while the users run (so warm-up is not profiled)."""
     tabs = await _warm([rep], MIX)
     spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
-    cmd = [spy, "record", "--pid", str(rep.pid), "--rate", "100", "--nonblocking", "--format", "raw"]
+    cmd = [spy, "record", "--pid", str(rep.pid), "--rate", "100", "--nonblocking", "--gil", "--format", "raw"]
     cmd += ["--output", str(raw), "--duration", str(int(duration))]
     recorder = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     cpu0 = cpu_seconds(rep.pid)
@@ -113,12 +128,15 @@ def main() -> int:
     p.add_argument("--duration", type=float, default=60.0)
     p.add_argument("--script", type=Path, default=ROOT / "dashboard.py")
     p.add_argument("--option", action="append", default=[], help="extra --section.key=value for the server")
+    p.add_argument("--keep", type=Path, help="also save py-spy's raw stacks here")
     a = p.parse_args()
     script = a.script.resolve()
     with tempfile.TemporaryDirectory() as tmp, servers.replicas(script, 1, a.option, cwd=script.parent) as reps:
         raw = Path(tmp) / "stacks.txt"
         reruns, cpu = asyncio.run(_load(reps[0], a.sessions, a.duration, raw))
         samples = read_raw(raw)
+        if a.keep:
+            shutil.copy(raw, a.keep)
     print(
         f"{a.sessions} sessions, {a.duration:.0f} s: {reruns} reruns, "
         f"server CPU {cpu:.1f} s = {cpu / max(1, reruns):.3f} s/rerun"

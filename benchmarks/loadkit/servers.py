@@ -75,14 +75,16 @@ class Replica:
 
 
 def start_replica(script: Path, options: Sequence[str] = (), log: Path | None = None, cwd: Path = ROOT) -> Replica:
-    """`streamlit run script` on a free loopback port; `options` are extra `--section.key=value` flags.
+    """`streamlit run script` on a free loopback port; `options` are extra `--section.key=value` flags,
+    or `env:NAME=value` for the server's environment (e.g. a PYTHONPATH to try without a library).
     Streamlit reads .streamlit/config.toml from `cwd`: the repository's for the dashboard, an empty
     folder for a page that should run with Streamlit's defaults."""
     port = free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.address=127.0.0.1"]
     cmd += [f"--server.port={port}", "--server.headless=true", "--browser.gatherUsageStats=false"]
-    cmd += ["--server.fileWatcherType=none", *options]
+    cmd += ["--server.fileWatcherType=none", *(o for o in options if not o.startswith("env:"))]
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "STREAMLIT_SERVER_COOKIE_SECRET": TEST_COOKIE_SECRET}
+    env |= dict(o.removeprefix("env:").split("=", 1) for o in options if o.startswith("env:"))
     out = log.open("ab") if log else subprocess.DEVNULL
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
     replica = Replica(port, proc)
