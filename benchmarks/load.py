@@ -52,6 +52,8 @@ class Scenario:
     duration: float = 90.0
     ramp: float = 20.0
     think: float = 10.0
+    navigate: float = 0.2  # share of actions that move to another page of the mix
+    server_port: int | None = None  # measure a server already running there (not started, warmed or stopped)
     seed: int = 1
 
 
@@ -70,14 +72,14 @@ async def _warm(reps: list[servers.Replica], paths: tuple[str, ...]) -> list[Tab
 
 
 async def _measure(reps: list[servers.Replica], target: Target, paths: tuple[str, ...], sc: Scenario) -> dict[str, Any]:
-    tabs = await _warm(reps, paths)
+    tabs = [] if sc.server_port else await _warm(reps, paths)
     await asyncio.sleep(3)  # let the warm-up's garbage be collected before the memory baseline
     sampler = Sampler([r.pid for r in reps])
     rss_warm = sampler.take((0, 1))[0].rss_mb
     stop = asyncio.Event()
     sampling = asyncio.create_task(sampler.run(stop))
     load_before = os.getloadavg()
-    plan = Plan(paths=paths, sessions=sc.sessions, duration=sc.duration, ramp=sc.ramp, think=sc.think, seed=sc.seed)
+    plan = Plan(paths, sc.sessions, sc.duration, sc.ramp, sc.think, navigate=sc.navigate, seed=sc.seed)
     out, t0 = await drive(target, plan)
     stop.set()
     await sampling
@@ -100,6 +102,9 @@ async def _measure(reps: list[servers.Replica], target: Target, paths: tuple[str
 
 def measure(script: Path, paths: tuple[str, ...], sc: Scenario, options: tuple[str, ...], log: Path) -> dict[str, Any]:
     """Fresh server(s), warm caches, N users, stopped servers: the summary of one measurement."""
+    if sc.server_port:
+        rep = servers.existing(sc.server_port)
+        return asyncio.run(_measure([rep], Target("127.0.0.1", rep.port), paths, sc))
     with ExitStack() as stack:
         cwd = ROOT if script == DASHBOARD else Path(stack.enter_context(tempfile.TemporaryDirectory()))
         reps = stack.enter_context(servers.replicas(script, sc.replicas, options, log, cwd))
@@ -112,26 +117,27 @@ def measure(script: Path, paths: tuple[str, ...], sc: Scenario, options: tuple[s
         return asyncio.run(_measure(reps, Target("127.0.0.1", port), paths, sc))
 
 
-def run_scenario(sc: Scenario, variants: dict[str, tuple[str, ...]], bare: bool, log: Path) -> dict[str, Any]:
+def run_scenario(
+    sc: Scenario, variants: dict[str, tuple[str, ...]], bares: dict[str, tuple[str, ...]], log: Path
+) -> dict[str, Any]:
+    """Each bare-page variant, then each dashboard variant, on fresh servers; ratios to every bare run."""
     started = time.strftime("%Y-%m-%d %H:%M:%S")
     results: dict[str, Any] = {"scenario": asdict(sc), "started": started, "runs": {}}
-    if bare:
-        print(f"[{started}] bare page, {sc.sessions} sessions", file=sys.stderr, flush=True)
-        results["runs"]["bare"] = measure(BARE, ("/",), sc, (), log)
+    for name, options in bares.items():
+        print(f"[{time.strftime('%H:%M:%S')}] {name}, {sc.sessions} sessions", file=sys.stderr, flush=True)
+        results["runs"][name] = measure(BARE, ("/",), sc, options, log) | {"options": list(options)}
     for name, options in variants.items():
         print(f"[{time.strftime('%H:%M:%S')}] dashboard {name}, {sc.sessions} sessions", file=sys.stderr, flush=True)
-        run = measure(DASHBOARD, MIX, sc, options, log)
-        run["options"] = list(options)
-        if bare:
-            run["ratio_to_bare"] = ratios(run, results["runs"]["bare"])
+        run = measure(DASHBOARD, MIX, sc, options, log) | {"options": list(options)}
+        run["ratio_to"] = {bare: ratios(run, results["runs"][bare]) for bare in bares}
         results["runs"][name] = run
     return results
 
 
-def parse_variants(values: list[str]) -> dict[str, tuple[str, ...]]:
+def parse_variants(values: list[str], default: str) -> dict[str, tuple[str, ...]]:
     """'name:--runner.postScriptGC=false,env:PYTHONPATH=/x' → name → server options and environment."""
     variants: dict[str, tuple[str, ...]] = {}
-    for value in values or ["default:"]:
+    for value in values or [default]:
         name, _, opts = value.partition(":")
         options = tuple(o for o in opts.split(",") if o)
         bad = [o for o in options if not (o.startswith(("--", "env:")) and "=" in o)]
@@ -149,8 +155,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--duration", type=float, default=90.0, help="seconds from the first user's start (<= 3600)")
     p.add_argument("--ramp", type=float, default=20.0, help="users start evenly over this many seconds")
     p.add_argument("--think", type=float, default=10.0, help="mean seconds between a user's actions (±50%%)")
+    p.add_argument("--navigate", type=float, default=0.2, help="share of actions that change page (default 0.2)")
+    p.add_argument("--server-port", type=int, help="measure the dashboard already running on this port (no bare)")
     p.add_argument(
         "--variant", action="append", help="NAME:--section.key=value,... (repeatable; default: as configured)"
+    )
+    p.add_argument(
+        "--bare-variant",
+        action="append",
+        help="NAME:options for the bare page (repeatable; default 'bare:', Streamlit's defaults)",
     )
     p.add_argument("--no-bare", action="store_true", help="skip the bare page (no ratios)")
     p.add_argument("--json", type=Path, help="append each scenario's results as one JSON line")
@@ -159,11 +172,20 @@ def main(argv: list[str] | None = None) -> int:
     ok = all(1 <= n <= 500 for n in a.sessions) and all(1 <= r <= 8 for r in a.replicas)
     if not ok or not 0 < a.duration <= 3600:
         p.error("sessions must be 1..500, duration (0, 3600] s, replicas 1..8")
-    variants = parse_variants(a.variant)
-    base = Scenario(sessions=1, via=a.via, duration=a.duration, ramp=min(a.ramp, a.duration / 2), think=a.think)
+    variants = parse_variants(a.variant, "as configured:")
+    bares = {} if a.no_bare or a.server_port else parse_variants(a.bare_variant, "bare:")
+    base = Scenario(
+        sessions=1,
+        via=a.via,
+        duration=a.duration,
+        ramp=min(a.ramp, a.duration / 2),
+        think=a.think,
+        navigate=a.navigate,
+        server_port=a.server_port,
+    )
     errors = 0
     for n, r in [(n, r) for r in a.replicas for n in a.sessions]:
-        results = run_scenario(replace(base, sessions=n, replicas=r), variants, not a.no_bare, a.log)
+        results = run_scenario(replace(base, sessions=n, replicas=r), variants, bares, a.log)
         if a.json:
             with a.json.open("a") as f:
                 f.write(json.dumps(results) + "\n")

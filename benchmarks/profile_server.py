@@ -103,7 +103,7 @@ def hotspots(samples: list[tuple[list[str], int]]) -> collections.Counter[str]:
     return out
 
 
-async def _load(rep: servers.Replica, sessions: int, duration: float, raw: Path) -> tuple[int, float]:
+async def _load(rep: servers.Replica, sessions: int, duration: float, raw: Path) -> tuple[int, int, float]:
     """Warm the caches, then record with py-spy while the users run (so warm-up is not profiled)."""
     tabs = await _warm([rep], MIX)
     spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
@@ -119,7 +119,7 @@ async def _load(rep: servers.Replica, sessions: int, duration: float, raw: Path)
     cpu = cpu_seconds(rep.pid) - cpu0
     for tab in tabs:
         await tab.close()
-    return len(out.reruns), cpu
+    return len(out.reruns), sum(r.status != "ok" for r in out.reruns) + len(out.connect_errors), cpu
 
 
 def main() -> int:
@@ -133,12 +133,12 @@ def main() -> int:
     script = a.script.resolve()
     with tempfile.TemporaryDirectory() as tmp, servers.replicas(script, 1, a.option, cwd=script.parent) as reps:
         raw = Path(tmp) / "stacks.txt"
-        reruns, cpu = asyncio.run(_load(reps[0], a.sessions, a.duration, raw))
+        reruns, errors, cpu = asyncio.run(_load(reps[0], a.sessions, a.duration, raw))
         samples = read_raw(raw)
         if a.keep:
             shutil.copy(raw, a.keep)
     print(
-        f"{a.sessions} sessions, {a.duration:.0f} s: {reruns} reruns, "
+        f"{a.sessions} sessions, {a.duration:.0f} s: {reruns} reruns ({errors} errors), "
         f"server CPU {cpu:.1f} s = {cpu / max(1, reruns):.3f} s/rerun"
     )
     print(table(samples, cpu / max(1, reruns)))

@@ -43,11 +43,11 @@ def markdown(results: dict[str, Any]) -> str:
     )
     lines = [title, "", HEADER]
     lines += [_row(name, run) for name, run in results["runs"].items()]
+    lines.append("")
     for name, run in results["runs"].items():
-        ratio = run.get("ratio_to_bare")
-        if ratio:
+        for bare, ratio in (run.get("ratio_to") or {}).items():
             parts = ", ".join(f"{k.removesuffix('_s')} {_num(v, '{:.1f}')}×" for k, v in ratio.items())
-            lines.append(f"\n- {name} / bare: {parts}")
+            lines.append(f"- {name} / {bare}: {parts}")
         if run["errors"]:
             lines.append(f"- {name} errors: {run['error_kinds']} {run['error_details']} {run['connect_errors']}")
         trend = run.get("memory_trend") or {}

@@ -63,15 +63,29 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
 @dataclass
 class Replica:
     port: int
-    proc: subprocess.Popen[bytes]
+    proc: subprocess.Popen[bytes] | None  # None: a server this code did not start (and will not stop)
+    pid: int
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    @property
-    def pid(self) -> int:
-        return self.proc.pid
+
+def existing(port: int) -> Replica:
+    """A server already listening on 127.0.0.1:`port` (e.g. to compare instruments on one server)."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table) as f:
+            for cols in (line.split() for line in list(f)[1:]):
+                if cols[3] == "0A" and int(cols[1].rsplit(":", 1)[1], 16) == port:
+                    inodes.add(f"socket:[{cols[9]}]")
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            if any(os.readlink(f"/proc/{pid}/fd/{fd}") in inodes for fd in os.listdir(f"/proc/{pid}/fd")):
+                return Replica(port, None, int(pid))
+        except OSError:
+            continue
+    raise RuntimeError(f"no process listens on 127.0.0.1:{port}")
 
 
 def start_replica(script: Path, options: Sequence[str] = (), log: Path | None = None, cwd: Path = ROOT) -> Replica:
@@ -87,7 +101,7 @@ def start_replica(script: Path, options: Sequence[str] = (), log: Path | None = 
     env |= dict(o.removeprefix("env:").split("=", 1) for o in options if o.startswith("env:"))
     out = log.open("ab") if log else subprocess.DEVNULL
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
-    replica = Replica(port, proc)
+    replica = Replica(port, proc, proc.pid)
     try:
         wait_healthy(replica.url, proc)
     except BaseException:
@@ -107,7 +121,8 @@ def replicas(
         yield started
     finally:
         for r in started:
-            stop(r.proc)
+            if r.proc is not None:
+                stop(r.proc)
 
 
 def site_config(ports: Sequence[int], listen: int) -> str:
