@@ -48,6 +48,11 @@ def markdown(results: dict[str, Any]) -> str:
         for bare, ratio in (run.get("ratio_to") or {}).items():
             parts = ", ".join(f"{k.removesuffix('_s')} {_num(v, '{:.1f}')}×" for k, v in ratio.items())
             lines.append(f"- {name} / {bare}: {parts}")
+        if run.get("script_s_p50") is not None:
+            lines.append(
+                f"- {name}: Streamlit's own script time (page_profile) p50 {run['script_s_p50']:.3f} s, "
+                f"p95 {run['script_s_p95']:.3f} s"
+            )
         if run["errors"]:
             lines.append(f"- {name} errors: {run['error_kinds']} {run['error_details']} {run['connect_errors']}")
         trend = run.get("memory_trend") or {}

@@ -73,6 +73,8 @@ def summarise(
         "cpu_per_rerun_s": cpu / len(done_in_span) if done_in_span else None,
         "server_cpu_pct": 100 * cpu / span if span else None,
         "client_cpu_pct": 100 * client / span if span else None,
+        "script_s_p50": percentile([r.script_s for r in reruns if r.script_s is not None], 50),
+        "script_s_p95": percentile([r.script_s for r in reruns if r.script_s is not None], 95),
         "bytes_per_rerun": statistics.fmean(r.bytes for r in reruns) if reruns else None,
         "wire_bytes_per_rerun": statistics.fmean(r.wire_bytes for r in reruns) if reruns else None,
         "rss_warm_mb": rss_warm,

@@ -39,6 +39,7 @@ class Rerun:
     bytes: int = 0
     wire_bytes: int = 0
     run_id: str | None = None
+    script_s: float | None = None  # Streamlit's own script time (page_profile; with gatherUsageStats on)
 
     @property
     def latency_s(self) -> float | None:
@@ -199,6 +200,10 @@ class Tab:
         nav = msg.navigation
         self.page_hash = nav.page_script_hash or self.page_hash
         self.pages = {p.url_pathname: p.page_script_hash for p in nav.app_pages}
+
+    def _on_page_profile(self, msg: Any) -> None:
+        if self.pending is not None:  # exec_time is in microseconds; st.rerun() runs add up
+            self.pending.script_s = (self.pending.script_s or 0.0) + msg.page_profile.exec_time / 1e6
 
     def _on_page_info_changed(self, msg: Any) -> None:
         self.query = msg.page_info_changed.query_string
