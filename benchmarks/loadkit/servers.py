@@ -129,7 +129,9 @@ def site_config(ports: Sequence[int], listen: int) -> str:
     """deploy/nginx/dashboard.conf with its upstream servers and listen port replaced: the shipped
     file itself is what is tested, not a copy of it."""
     text = NGINX_CONF.read_text()
-    servers = "".join(f"    server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;\n" for p in ports)
+    shipped = re.search(r"^\s*server 127\.0\.0\.1:\d+ (.*);$", text, re.M)
+    params = f" {shipped.group(1)}" if shipped else ""
+    servers = "".join(f"    server 127.0.0.1:{p}{params};\n" for p in ports)
     text, n = re.subn(
         r"(upstream dashboard \{\n(?:\s*#.*\n|\s*hash .*\n)*)(?:\s*server .*\n)+", r"\g<1>" + servers, text
     )

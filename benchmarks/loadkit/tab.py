@@ -18,11 +18,11 @@ import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any
 
+from benchmarks.loadkit.widgets import choice_widgets, choose_change, synced
 from benchmarks.loadkit.wire import BackMsg, ClientState, ForwardMsg, http_get, open_websocket
 
 EARLY_FOR_RERUN = ForwardMsg.FINISHED_EARLY_FOR_RERUN
 COMPILE_ERROR = ForwardMsg.FINISHED_WITH_COMPILE_ERROR
-CHOICE_WIDGETS = ("selectbox", "radio")
 
 
 @dataclass
@@ -90,21 +90,13 @@ class Tab:
             await asyncio.gather(self._reader, return_exceptions=True)
 
     def choose_change(self, rng: random.Random) -> tuple[str, str] | None:
-        """A different option for one random selectbox or radio of the last run: (widget id, value)."""
-        widgets = [getattr(el, kind) for kind, el in self.elements.values() if kind in CHOICE_WIDGETS]
-        widgets = [w for w in widgets if not w.disabled and not w.form_id and len(w.options) > 1]
-        if not widgets:
+        """Change one random selectbox or radio of the last run to another option: (widget id, value)."""
+        change = choose_change(self.elements, self.widget_values, self.query, rng)
+        if change is None:
             return None
-        w = rng.choice(widgets)
-        default = w.options[w.default] if w.HasField("default") and 0 <= w.default < len(w.options) else None
-        current = self.widget_values.get(w.id, default)
-        value = rng.choice([o for o in w.options if o != current])
-        self.widget_values[w.id] = value
-        if w.query_param_key:  # the frontend writes a bound widget's value into the address itself
-            pairs = urllib.parse.parse_qsl(self.query, keep_blank_values=True)
-            pairs = [(k, v) for k, v in pairs if k != w.query_param_key] + [(w.query_param_key, value)]
-            self.query = urllib.parse.urlencode(pairs)
-        return w.id, value
+        wid, value, self.query = change
+        self.widget_values[wid] = value
+        return wid, value
 
     def go_to(self, url_path: str) -> bool:
         """Follow a navigation link: the next rerun asks for that page's script (the address keeps
@@ -123,7 +115,7 @@ class Tab:
         else:
             cs.page_script_hash = self.page_hash
         cs.widget_states.SetInParent()
-        live = {getattr(el, k).id for k, el in self.elements.values() if k in CHOICE_WIDGETS}
+        live = choice_widgets(self.elements)
         for wid, value in self.widget_values.items():
             if wid in live:
                 cs.widget_states.widgets.add(id=wid, string_value=value)
@@ -220,21 +212,6 @@ class Tab:
             rec.run_id = None
             return
         self.elements = self.building
-        self._sync_widgets()
+        self.widget_values = synced(self.elements, self.widget_values)
         exceptions = any(kind == "exception" for kind, _ in self.elements.values())
         self._finish("exception" if exceptions or status == COMPILE_ERROR else "ok")
-
-    def _sync_widgets(self) -> None:
-        """Keep only values of widgets still on the page, and take values the server set (a widget
-        whose options changed, or one set through session state), as the browser's widget manager does."""
-        live: dict[str, Any] = {}
-        for kind, el in self.elements.values():
-            if kind in CHOICE_WIDGETS:
-                live[getattr(el, kind).id] = getattr(el, kind)
-        for wid, w in live.items():
-            if w.set_value and wid in self.widget_values:
-                if w.HasField("raw_value"):
-                    self.widget_values[wid] = w.raw_value
-                else:
-                    del self.widget_values[wid]
-        self.widget_values = {k: v for k, v in self.widget_values.items() if k in live}

@@ -1,6 +1,7 @@
 """Two replicas behind Debian's nginx with the project's configuration (deploy/nginx/dashboard.conf):
 a browser journey goes through nginx and stays on one replica (cookie affinity, websocket included);
-when that replica stops, a new visitor, and the same browser on reload, are served by the other.
+when that replica stops, a new visitor, and the same browser on reload, are served by the other; when
+a replica hangs (accepts connections, never answers), new visitors are served by the other.
 
 Which replica served a request is read from nginx's access log (the upstream address of each
 request, with the affinity cookie it carried), so nothing is added to the app for the test.
@@ -8,7 +9,9 @@ request, with the affinity cookie it carried), so nothing is added to the app fo
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -114,3 +117,23 @@ def test_a_stopped_replica_s_visitors_are_served_by_the_other(browser: Browser, 
     assert _upstreams(ng, cookie, "/_stcore/stream") == {port, str(other.port)}
     first.close()
     second.close()
+
+
+def test_a_hung_replica_s_new_visitors_are_served_by_the_other(browser: Browser, cluster: tuple) -> None:
+    """A replica that accepts connections but never answers (as one deadlocked under load did,
+    benchmarks/RESULTS.md) is given up on after nginx's 20 s read timeout for pages."""
+    reps, ng = cluster
+    hung, other = reps
+    os.kill(hung.pid, signal.SIGSTOP)  # the kernel still accepts its connections; the process never answers
+    try:
+        for _ in range(3):  # three new visitors: each is sent to the other replica, whichever it hashed to
+            context = _context(browser)
+            page = context.new_page()
+            page.set_default_timeout(90_000)
+            page.goto(f"{ng.url}/?council={COUNCIL}", timeout=90_000)
+            wait_for_app(page)
+            page.close()
+            assert _wait_upstreams(ng, _cookie(context), "/_stcore/stream") == {str(other.port)}
+            context.close()
+    finally:
+        os.kill(hung.pid, signal.SIGCONT)

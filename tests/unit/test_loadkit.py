@@ -4,11 +4,15 @@ the soak's memory slope, and how profile samples are put in categories."""
 
 from __future__ import annotations
 
+import random
+from typing import Any
+
 import pytest
 
 from benchmarks.loadkit.probe import Sample
 from benchmarks.loadkit.stats import memory_trend, percentile, ratios, summarise
 from benchmarks.loadkit.tab import Rerun
+from benchmarks.loadkit.widgets import choose_change, synced
 from benchmarks.profile_server import EVENT_LOOP, classify
 
 
@@ -75,14 +79,45 @@ def test_memory_trend_needs_enough_samples() -> None:
     [
         (["_bootstrap (threading.py:1)", "_run_server_loop (streamlit/web/bootstrap.py:1)"], EVENT_LOOP),
         (
-            ["run (threading.py:1)", "_on_script_finished (streamlit/runtime/scriptrunner/script_runner.py:1)"],
+            [
+                "run (threading.py:1)",
+                "ScriptRunner._on_script_finished (streamlit/runtime/scriptrunner/script_runner.py:1054)",
+            ],
             "garbage",
         ),
-        (["<module> (pages/compare.py:3)", "filter (polars/dataframe/frame.py:9)"], "Polars"),
-        (["<module> (pages/map.py:3)", "to_json (plotly/io/_json.py:1)", "x (plotly/basedatatypes.py:1)"], "JSON"),
-        (["<module> (pages/map.py:3)", "__init__ (plotly/graph_objs/_scatter.py:1)"], "Plotly figure building"),
-        (["<module> (pages/home.py:1)", "f (accountability/methods/ranks.py:1)"], "app code"),
+        (["<module> (compare.py:3)", "filter (polars/dataframe/frame.py:9)"], "Polars"),
+        (["<module> (map.py:3)", "to_json (plotly/io/_json.py:1)", "x (plotly/basedatatypes.py:1)"], "JSON"),
+        (["<module> (map.py:3)", "__init__ (plotly/graph_objs/_scatter.py:1)"], "Plotly figure building"),
+        (["<module> (home.py:1)", "f (accountability/methods/ranks.py:1)"], "app code"),
     ],
 )
 def test_profile_samples_fall_in_the_right_category(stack: list[str], category: str) -> None:
     assert category in classify(stack)
+
+
+def _selectbox(wid: str, options: list[str], default: int = 0, query_key: str = "") -> tuple[str, Any]:
+    from streamlit.proto.Element_pb2 import Element
+
+    el = Element()
+    el.selectbox.id = wid
+    el.selectbox.options.extend(options)
+    el.selectbox.default = default
+    el.selectbox.query_param_key = query_key
+    return "selectbox", el
+
+
+def test_a_change_picks_another_option_and_writes_a_bound_widget_into_the_address() -> None:
+    rng = random.Random(1)  # noqa: S311 (choosing a widget, not a secret)
+    elements = {(0,): _selectbox("period", ["2022-23", "2023-24"], default=1, query_key="period")}
+    change = choose_change(elements, {}, "council=E08000025&period=2023-24", rng)
+    assert change == ("period", "2022-23", "council=E08000025&period=2022-23")  # the only other option
+    assert choose_change({(0,): _selectbox("one", ["only"])}, {}, "", rng) is None
+
+
+def test_values_follow_the_page_and_the_server() -> None:
+    kind, el = _selectbox("measure", ["a", "b", "c"])
+    el.selectbox.set_value = True
+    el.selectbox.raw_value = "c"
+    elements = {(0,): (kind, el)}
+    # a value the server set replaces ours; a widget that left the page is forgotten
+    assert synced(elements, {"measure": "b", "gone": "x"}) == {"measure": "c"}
