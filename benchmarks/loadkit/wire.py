@@ -11,34 +11,18 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import importlib.util
 import ipaddress
-import os
-import sys
-import types
 from dataclasses import dataclass, field
 from typing import Any
 
+# Streamlit's own protobuf classes: the messages a browser tab exchanges with the server. (Importing
+# them imports Streamlit, ~1.5 s once per client process; a stub module would avoid that but would
+# break any later `import streamlit` in the same process, such as a test run.)
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ClientState_pb2 import ClientState
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-def _import_protos() -> tuple[Any, Any, Any]:
-    """Streamlit's BackMsg, ClientState and ForwardMsg without running streamlit/__init__.py: the
-    client shares the 2-core machine with the server, so it should not spend ~1.5 s and ~40 MB
-    importing the whole of Streamlit just for three protobuf classes."""
-    if "streamlit" not in sys.modules:
-        spec = importlib.util.find_spec("streamlit")
-        if spec is None or spec.origin is None:
-            raise ImportError("streamlit is not installed")
-        stub = types.ModuleType("streamlit")
-        stub.__path__ = [os.path.dirname(spec.origin)]
-        sys.modules["streamlit"] = stub
-    from streamlit.proto.BackMsg_pb2 import BackMsg
-    from streamlit.proto.ClientState_pb2 import ClientState
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
-    return BackMsg, ClientState, ForwardMsg
-
-
-BackMsg, ClientState, ForwardMsg = _import_protos()
+__all__ = ["BackMsg", "ClientState", "ForwardMsg", "HttpReply", "check_loopback", "http_get", "open_websocket"]
 
 
 def check_loopback(host: str) -> None:
