@@ -2,6 +2,12 @@
 
 import logging
 
+# Imported here, before any page runs, so concurrent first visits after a restart cannot see it half
+# imported: Plotly checks sys.modules for pandas without importing it, so while one session's thread
+# is still importing pandas another session's chart failed with "partially initialized module
+# 'pandas'" (4 of 10 simultaneous first visits; benchmarks/RESULTS.md). `import` waits for an import
+# in progress, and every session runs this script before its page.
+import pandas  # noqa: F401
 import streamlit as st
 
 from components.data import load, settings_or_stop

@@ -6,18 +6,22 @@ Chromium runs with the flags this machine needs (no sandbox as root, no backgrou
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+T = TypeVar("T")
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -125,6 +129,13 @@ def wait_for_app(page: Page) -> None:
     page.wait_for_selector("h1", timeout=60_000)
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
     page.wait_for_timeout(300)
+
+
+def in_own_thread(coro: Coroutine[Any, Any, T]) -> T:
+    """Run an asyncio coroutine to the end in a thread of its own: Playwright's sync API keeps an
+    event loop running in the test's thread once a browser has started, and asyncio.run refuses that."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 def run_axe(page: Page) -> list[dict[str, object]]:
