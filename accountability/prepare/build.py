@@ -35,6 +35,7 @@ from accountability.sources import (
     ofsted,
     ofsted_providers,
     peers,
+    places,
     population,
 )
 from accountability.sources.base import RowAccount, SourceFileError, SourceOutput
@@ -53,6 +54,7 @@ READERS: list[tuple[str, Reader]] = [
     ("children's social care providers (Ofsted)", ofsted_providers.read),
     ("children's services market panels (research compilation)", market_panels.read),
     ("adult care in-house and external provision (NHS Digital)", asc_provision.read),
+    ("places and postcode districts (ONS, mySociety)", places.read),
 ]
 MEASURES = [*ascof.MEASURES, *oflog.MEASURES, *dfe.MEASURES, *market.MEASURES]
 
@@ -141,6 +143,8 @@ def assemble(outputs: list[tuple[str, SourceOutput]], raw_dir: Path) -> dict[str
         "market_panel": extra["market_panel"],
         # files without a breakdown by primary support reason cover all reasons together
         "asc_provision": extra["asc_provision"].with_columns(pl.col("support_reason").fill_null("all reasons")),
+        "places": extra["places"],
+        "postcode_districts": extra["postcode_districts"],
         "row_accounts": accounts_frame(outputs, raw_dir),
     }
 

@@ -194,6 +194,18 @@ def check_accounts_balance(t: Tables) -> Check:
     return Check("accounts_balance", True, f"every row is accounted for ({totals.height} file reads)")
 
 
+def check_places_lead_to_current_councils(t: Tables) -> Check:
+    current = t["councils"].filter(pl.col("valid_to").is_null())["code"].implode()
+    for name in ("places", "postcode_districts"):
+        bad = t[name].filter(~pl.col("code").is_in(current))
+        if bad.height:
+            row = bad.row(0, named=True)
+            return Check("places_lead_to_current_councils", False, f"{name}: {row} leads to no current council")
+    return Check(
+        "places_lead_to_current_councils", True, "every place and postcode district leads to a current council"
+    )
+
+
 CHECKS: list[Callable[[Tables], Check]] = [
     check_codes_are_gss,
     check_codes_are_known_councils,
@@ -205,6 +217,7 @@ CHECKS: list[Callable[[Tables], Check]] = [
     check_values_within_council_lifetime,
     check_england_published,
     check_accounts_balance,
+    check_places_lead_to_current_councils,
 ]
 
 

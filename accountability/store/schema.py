@@ -22,6 +22,8 @@ TABLES = (
     "provider_changes",
     "market_panel",
     "asc_provision",
+    "places",
+    "postcode_districts",
     "row_accounts",
 )
 # Keys that identify one row of each table; used for sorting (determinism) and uniqueness checks.
@@ -40,6 +42,8 @@ KEYS: dict[str, list[str]] = {
     "provider_changes": ["year", "urn", "change"],
     "market_panel": ["code", "year", "measure"],
     "asc_provision": ["source_file", "code", "year", "setting", "provision", "support_reason"],
+    "places": ["name", "code"],
+    "postcode_districts": ["postcode_district"],
     "row_accounts": ["reader", "file", "outcome", "reason"],
 }
 
