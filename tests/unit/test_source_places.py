@@ -9,6 +9,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from accountability.prepare import validate
 from accountability.sources import places, postcodes
 from accountability.sources.base import SourceFileError
 
@@ -187,3 +188,16 @@ def test_a_renamed_column_is_named(raw: Path) -> None:
     path.write_text(DISTRICTS.replace("UTLACD", "UTLA_CODE"), encoding="utf-8")
     with pytest.raises(SourceFileError, match="UTLACD"):
         places.read(raw)
+
+
+def test_the_build_fails_if_a_place_leads_to_a_council_that_no_longer_exists() -> None:
+    councils = pl.DataFrame(
+        {"code": ["E10000008", "E10000023"], "valid_to": [None, date(2023, 4, 1)]},
+        schema_overrides={"valid_to": pl.Date},
+    )
+    good = pl.DataFrame({"name": ["Exeter"], "code": ["E10000008"]})
+    stale = pl.DataFrame({"name": ["Harrogate"], "code": ["E10000023"]})
+    tables = {"councils": councils, "places": good, "postcode_districts": good}
+    assert validate.check_places_lead_to_current_councils(tables).passed
+    failed = validate.check_places_lead_to_current_councils({**tables, "postcode_districts": stale})
+    assert not failed.passed and "postcode_districts" in failed.message and "E10000023" in failed.message
