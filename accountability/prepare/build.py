@@ -39,6 +39,7 @@ from accountability.sources import (
     ofsted,
     ofsted_providers,
     peers,
+    places,
     population,
     s251,
 )
@@ -66,6 +67,7 @@ READERS: list[tuple[str, Reader]] = [
     ("children's services spend by provider, 2009-14 (DfE section 251 outturn)", s251.read),
     ("adult care activity in-house and external, 2014-15 (NHS Digital PSS-EX1)", asc_fr_activity.read),
     ("CQC council assessments (research compilation)", cqc_la.read),
+    ("places and postcode districts (ONS, mySociety)", places.read),
 ]
 MEASURES = [*ascof.MEASURES, *oflog.MEASURES, *dfe.MEASURES, *market.MEASURES]
 MEASURES += [
@@ -168,6 +170,8 @@ def assemble(outputs: list[tuple[str, SourceOutput]], raw_dir: Path) -> dict[str
         "asc_provision": pl.concat([extra["asc_provision"], extra["asc_provision_1415"]]).with_columns(
             pl.col("support_reason").fill_null("all reasons")
         ),
+        "places": extra["places"],
+        "postcode_districts": extra["postcode_districts"],
         "row_accounts": accounts_frame(outputs, raw_dir),
         # money and markets (issue 12)
         "spend_lines": harmonise.recode(extra["spend_lines"], "code"),

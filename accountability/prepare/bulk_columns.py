@@ -75,6 +75,16 @@ TABLES: dict[str, str] = {
         "Every break in a measure's series (a framework change, a new data source or publisher), with whether values "
         "either side can be compared; trends and charts never join values across a break that is not comparable."
     ),
+    "places": (
+        "Place names (councils' official names and variants, districts, former districts, post towns) and the council "
+        "that runs social care there, with how they are related; used only to find a council. Includes mySociety data "
+        "(CC BY 4.0, attribution: mySociety)."
+    ),
+    "postcode_districts": (
+        "English postcode districts (e.g. EX4) and the council at each district's published centre; used only to find "
+        "a council. Contains OS data (c) Crown copyright and database right; Contains Royal Mail data (c) Royal Mail "
+        "copyright and database right; Source: Office for National Statistics licensed under the OGL v3.0."
+    ),
 }
 
 COLUMNS: dict[str, str] = {
@@ -117,6 +127,22 @@ COLUMNS: dict[str, str] = {
 }
 
 TABLE_COLUMNS: dict[tuple[str, str], str] = {
+    ("places", "relation"): (
+        "How the place relates to the council: own name, name variant, district, former district, former council or "
+        "post town"
+    ),
+    ("places", "via_code"): "GSS code of the district or former council the place is (or was), where there is one",
+    ("places", "via_name"): "Name of that district or former council",
+    ("places", "abolished"): "Date the district or council was abolished, where it was",
+    ("places", "name_source"): "Which lookup the name comes from",
+    ("places", "share"): "For a post town: the share of its active postcodes in this council",
+    ("postcode_districts", "postcode_district"): "The outward part of a postcode (e.g. EX4)",
+    ("postcode_districts", "post_town"): "Royal Mail post town of the district",
+    (
+        "postcode_districts",
+        "method",
+    ): "How the council was found: the district's centre in the boundaries, or its area name",
+    ("postcode_districts", "active_postcodes"): "Number of postcodes in use in the district",
     ("measures", "count_noun"): "What the measure counts, for sentences (people, referrals, children, plans)",
     (
         "measures",

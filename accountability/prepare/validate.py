@@ -192,6 +192,18 @@ def check_tables_usable(t: Tables) -> Check:
     return Check("tables_usable", True, f"all {len(t)} tables have their columns and a plausible number of rows")
 
 
+def check_places_lead_to_current_councils(t: Tables) -> Check:
+    current = t["councils"].filter(pl.col("valid_to").is_null())["code"].implode()
+    for name in ("places", "postcode_districts"):
+        bad = t[name].filter(~pl.col("code").is_in(current))
+        if bad.height:
+            row = bad.row(0, named=True)
+            return Check("places_lead_to_current_councils", False, f"{name}: {row} leads to no current council")
+    return Check(
+        "places_lead_to_current_councils", True, "every place and postcode district leads to a current council"
+    )
+
+
 CHECKS: list[Callable[[Tables], Check]] = [
     check_tables_usable,
     check_codes_are_gss,
@@ -204,6 +216,7 @@ CHECKS: list[Callable[[Tables], Check]] = [
     check_values_within_council_lifetime,
     check_england_published,
     check_accounts_balance,
+    check_places_lead_to_current_councils,
 ]
 
 

@@ -22,6 +22,8 @@ TABLES = (
     "provider_changes",
     "market_panel",
     "asc_provision",
+    "places",
+    "postcode_districts",
     "row_accounts",
     # money and markets (issue 12)
     "spend_lines",
@@ -46,6 +48,8 @@ KEYS: dict[str, list[str]] = {
     "provider_changes": ["year", "urn", "change"],
     "market_panel": ["code", "year", "measure"],
     "asc_provision": ["source_file", "code", "year", "setting", "provision", "support_reason"],
+    "places": ["name", "code"],
+    "postcode_districts": ["postcode_district"],
     "row_accounts": ["reader", "file", "outcome", "reason"],
     # money and markets (issue 12)
     "spend_lines": ["code", "period", "variable"],
@@ -102,6 +106,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "cqc_assessments": "code overall_rating assessed score_percent rating_from_scores check source_file",
         "cqc_statements": "code statement statement_id score rating agrees",
         "measure_breaks": "measure period kind note",
+        "places": "name code relation",
+        "postcode_districts": "postcode_district code post_town method",
     }.items()
 }
 # The fewest rows a store built from the published files can have. Fewer means a build went wrong,

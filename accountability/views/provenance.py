@@ -32,6 +32,26 @@ ATTRIBUTIONS = [
         "Counties and Unitary Authorities boundaries (December 2022 and December 2024)",
     ),
 ]
+# Lookups used only to find a council (Find page), each with the attribution its licence asks for:
+# (publisher, what it gives, licence and attribution statement).
+LOOKUP_ATTRIBUTIONS = [
+    (
+        "mySociety",
+        "UK local authority names and codes: official names, name variants and end dates of councils",
+        "Licensed under CC BY 4.0 (creativecommons.org/licenses/by/4.0); attribution: mySociety.",
+    ),
+    (
+        "Office for National Statistics (via drkane/geo-lookups)",
+        "Local authority districts since 2011 and the county or unitary council covering each now",
+        "Source: Office for National Statistics licensed under the Open Government Licence v3.0.",
+    ),
+    (
+        "Office for National Statistics, Ordnance Survey, Royal Mail (compiled by doogal.co.uk)",
+        "Postcode districts and post towns from the ONS Postcode Directory, with each district's centre",
+        "Contains OS data © Crown copyright and database right; Contains Royal Mail data © Royal Mail copyright "
+        "and database right; Source: Office for National Statistics licensed under the Open Government Licence v3.0.",
+    ),
+]
 OGL_TEXT = "Contains public sector information licensed under the Open Government Licence v3.0."
 OS_TEXT = (
     "Boundaries: Source: Office for National Statistics licensed under the Open Government Licence v3.0. "

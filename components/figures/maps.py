@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from accountability.methods.geo import centroid, outline
-from components.figures.compare import ORANGE
+from components.figures.theme import INK, readable
 
 BANDS = ["#DCEBF6", "#8CBAE1", "#4A90D4", "#1A5E9A", "#0C2D49"]
 VERDICTS = {
@@ -31,12 +31,19 @@ def map_figure(table: pl.DataFrame, class_labels: list[str], by_verdict: bool, s
     chosen = table.filter(pl.col("code") == (selected or ""))
     if chosen.height:
         xs, ys = outline(chosen["geometry"][0])
+        # A dark outline on a white halo: one of the two stands out on every fill, from the palest band
+        # to the darkest (orange alone was 1.1:1 on the middle blue).
+        fig.add_trace(
+            go.Scatter(
+                x=xs, y=ys, mode="lines", line={"color": "#FFFFFF", "width": 7}, showlegend=False, hoverinfo="skip"
+            )
+        )
         fig.add_trace(
             go.Scatter(
                 x=xs,
                 y=ys,
                 mode="lines",
-                line={"color": ORANGE, "width": 4},
+                line={"color": INK, "width": 3},
                 name=f"{chosen['name'][0]} (your council)",
                 hoverinfo="skip",
             )
@@ -65,7 +72,7 @@ def map_figure(table: pl.DataFrame, class_labels: list[str], by_verdict: bool, s
         yaxis={"visible": False, "scaleanchor": "x", "scaleratio": 1},
         hovermode="closest",
     )
-    return fig
+    return readable(fig)
 
 
 def _groups(table: pl.DataFrame, class_labels: list[str], by_verdict: bool) -> list[tuple[str, str, str, pl.DataFrame]]:

@@ -6,6 +6,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from components.figures.compare import DARK_BLUE, DARK_GREY, ORANGE, PALE_BLUE, TURQUOISE
+from components.figures.theme import readable
 
 AREA_STYLE = {
     "council": (ORANGE, "solid", "diamond"),
@@ -30,7 +31,7 @@ def _layout(fig: go.Figure, y_title: str, height: int = 380) -> go.Figure:
         yaxis={"title": y_title, "gridcolor": "#E5E5E5", "fixedrange": True},
         xaxis={"title": "Year (at 31 March)", "type": "category", "fixedrange": True},
     )
-    return fig
+    return readable(fig)
 
 
 def lines_figure(long: pl.DataFrame, names: dict[str, str], y_title: str) -> go.Figure:
@@ -105,4 +106,4 @@ def scatter_figure(points: pl.DataFrame, x_title: str, y_title: str, selected: s
         xaxis={"title": x_title, "gridcolor": "#E5E5E5", "fixedrange": True},
         yaxis={"title": y_title, "gridcolor": "#E5E5E5", "fixedrange": True},
     )
-    return fig
+    return readable(fig)

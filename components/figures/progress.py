@@ -5,7 +5,10 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
-from components.figures.compare import DARK_BLUE, PALE_BLUE, TURQUOISE
+from components.figures.compare import DARK_BLUE, TURQUOISE
+from components.figures.theme import readable
+
+PROJECTION = "#1D70B8"  # GOV.UK blue: 4.2:1 on the projection band, where the paler blue was 2.0:1
 
 
 def trajectory_figure(
@@ -36,7 +39,7 @@ def trajectory_figure(
                 y=band["fit"].to_list(),
                 mode="lines",
                 name="Projection (trend so far)",
-                line={"color": PALE_BLUE, "dash": "dot", "width": 2},
+                line={"color": PROJECTION, "dash": "dot", "width": 2},
             )
         )
     if target_path.height:
@@ -71,4 +74,4 @@ def trajectory_figure(
         xaxis={"title": "Year (start of the period)", "type": "category", "fixedrange": True},
         yaxis={"title": y_title, "gridcolor": "#E5E5E5", "fixedrange": True},
     )
-    return fig
+    return readable(fig)

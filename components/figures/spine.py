@@ -19,6 +19,7 @@ import polars as pl
 
 from accountability.formatting import format_value
 from components.figures.compare import COMPARISON_STYLE, DARK_GREY
+from components.figures.theme import INK, MUTED_INK, readable
 
 LIGHT_BAND = "#D9D9D9"
 DARK_BAND = "#9E9E9E"
@@ -87,7 +88,7 @@ def spine_figure(profile: pl.DataFrame, council_name: str) -> go.Figure:
                 base=rows[start].to_list(),
                 x=(rows[end] - rows[start]).to_list(),
                 orientation="h",
-                marker={"color": colour},
+                marker={"color": colour, "line": {"color": MUTED_INK, "width": 1}},  # edges 7:1 on white
                 name=name,
                 showlegend=name.startswith("Middle"),
                 hoverinfo="skip",
@@ -113,7 +114,7 @@ def spine_figure(profile: pl.DataFrame, council_name: str) -> go.Figure:
                     y=[labels[i] for i in picked],
                     x=[rows["pos_value"][i] for i in picked],
                     mode="markers",
-                    marker={"symbol": symbol, "size": 15, "color": colour, "line": {"width": 1.5, "color": colour}},
+                    marker={"symbol": symbol, "size": 15, "color": colour, "line": {"width": 1.5, "color": INK}},
                     name=f"{council_name}: {verdict}",
                     hovertext=[hovers[i] for i in picked],
                     hoverinfo="text",
@@ -135,4 +136,4 @@ def spine_figure(profile: pl.DataFrame, council_name: str) -> go.Figure:
         showgrid=False,
         zeroline=False,
     )
-    return fig
+    return readable(fig)

@@ -6,6 +6,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from components.figures.compare import DARK_BLUE, DARK_GREY, ORANGE, TURQUOISE
+from components.figures.theme import readable
 
 ROLE_STYLE = {
     "council": (ORANGE, "solid", "diamond", 4),
@@ -70,4 +71,4 @@ def trend_figure(points: pl.DataFrame, y_title: str, markers: list[tuple[str, st
         },
         yaxis={"title": y_title, "gridcolor": "#E5E5E5", "fixedrange": True},
     )
-    return fig
+    return readable(fig)

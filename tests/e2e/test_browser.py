@@ -188,8 +188,8 @@ def test_an_official_filters_the_floor_page_and_reads_the_watchlist(page: Page, 
 def test_the_public_find_a_misspelt_council_and_choose_it(page: Page, app_url: str) -> None:
     page.goto(f"{app_url}/find")
     wait_for_app(page)
-    page.get_by_label("Council name").fill("Birmingam")
-    page.get_by_label("Council name").press("Enter")
+    page.get_by_label("Council, place or postcode").fill("Birmingam")
+    page.get_by_label("Council, place or postcode").press("Enter")
     wait_for_app(page)
     page.get_by_role("button", name="Choose Birmingham").click()
     wait_for_app(page)
@@ -198,6 +198,25 @@ def test_the_public_find_a_misspelt_council_and_choose_it(page: Page, app_url: s
     wait_for_app(page)
     page.wait_for_selector(CHART)
     assert "Birmingham" in page.locator(SUMMARY).first.inner_text()
+
+
+def test_a_county_resident_finds_their_council_by_postcode_district_and_is_told_why(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/find")
+    wait_for_app(page)
+    page.get_by_label("Council, place or postcode").fill("ex4 4qj")
+    page.get_by_label("Council, place or postcode").press("Enter")
+    page.get_by_role("button", name="Choose Devon").wait_for()
+    wait_for_app(page)
+    main = page.locator("[data-testid='stMainBlockContainer']")
+    assert "EX4 (Exeter) is in Devon: Devon County Council runs social care there." in main.inner_text()
+    assert page.get_by_role("link", name="Check your full postcode on GOV.UK").get_attribute("href") == (
+        "https://www.gov.uk/find-local-council"
+    )
+    assert run_axe(page) == []
+    page.get_by_role("button", name="Choose Devon").click()
+    page.get_by_text("Your council is Devon.").wait_for()  # the rerun the click starts has finished
+    assert page.get_by_role("combobox", name="Your council").input_value() == "Devon"
+    assert "q=ex4" in page.url.lower()  # the search stays in the address, so the result can be shared
 
 
 CLICK_COUNCIL_JS = """code => {
