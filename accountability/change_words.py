@@ -87,40 +87,63 @@ def change_sentence(row: Mapping[str, object], names: Names) -> str:
     """The change in one sentence; `row` is one row of the changes table (as a dict)."""
     kind = str(row["kind"])
     area, measure = names.area(_s(row["area_code"])), names.measure(_s(row["measure"]))
-    period, unit = _s(row["period"]), names.unit(_s(row["measure"]))
-    old, new = value_pair(_f(row["old_value"]), _f(row["new_value"]), unit)
+    if kind in RELEASE_KINDS:
+        return _release_sentence(kind, row, measure)
+    if kind in VALUE_KINDS:
+        return _value_sentence(kind, row, names, area, measure)
+    if kind in {"newly_below", "recovered"}:
+        return _floor_sentence(kind, row, area, measure)
+    if kind == "status_changed":
+        return _commitment_sentence(row, names, area, measure)
+    if kind in {"new_inspection", "revised_inspection"}:
+        return _inspection_sentence(kind, row, area)
+    return f"{area}: {kind}."
+
+
+# Split by what a change is about (a measure's figures, one value), so each sentence is written in one place.
+RELEASE_KINDS = frozenset({"first_release", "new_measure", "withdrawn_measure", "new_period", "withdrawn_period"})
+VALUE_KINDS = frozenset({"revised_value", "added_value", "removed_value"})
+
+
+def _release_sentence(kind: str, row: Mapping[str, object], measure: str) -> str:
+    period = _s(row["period"])
     if kind == "first_release":
         return "First release: there is no earlier release to compare with."
     if kind in {"new_measure", "withdrawn_measure"}:
         return f"{'New measure' if kind == 'new_measure' else 'Measure withdrawn'}: {measure}."
     if kind == "new_period":
         return f"New figures for {period}: {measure} ({row['councils']} councils with a value)."
-    if kind == "withdrawn_period":
-        return f"Figures for {period} withdrawn: {measure}."
+    return f"Figures for {period} withdrawn: {measure}."
+
+
+def _value_sentence(kind: str, row: Mapping[str, object], names: Names, area: str, measure: str) -> str:
+    period, unit = _s(row["period"]), names.unit(_s(row["measure"]))
+    old, new = value_pair(_f(row["old_value"]), _f(row["new_value"]), unit)
     if kind == "revised_value":
-        status = _status_change(row)
-        return f"{area}: {measure}, {period}: revised, {old} {ARROW} {new}{status}."
+        return f"{area}: {measure}, {period}: revised, {old} {ARROW} {new}{_status_change(row)}."
     if kind == "added_value":
         return f"{area}: {measure}, {period}: newly published, {new}."
-    if kind == "removed_value":
-        return f"{area}: {measure}, {period}: no longer published (was {old})."
-    if kind in {"newly_below", "recovered"}:
-        return _floor_sentence(kind, row, area, measure)
-    if kind == "status_changed":
-        title = names.commitments.get(_s(row["commitment_id"]) or "", _s(row["commitment_id"]))
-        return (
-            f"{area}: progress on “{title}” ({measure}) changed from {row['old_code']} {ARROW} {row['new_code']} "
-            f"(latest figure {period}: {new})."
-        )
+    return f"{area}: {measure}, {period}: no longer published (was {old})."
+
+
+def _commitment_sentence(row: Mapping[str, object], names: Names, area: str, measure: str) -> str:
+    period, unit = _s(row["period"]), names.unit(_s(row["measure"]))
+    _, new = value_pair(_f(row["old_value"]), _f(row["new_value"]), unit)
+    title = names.commitments.get(_s(row["commitment_id"]) or "", _s(row["commitment_id"]))
+    return (
+        f"{area}: progress on “{title}” ({measure}) changed from {row['old_code']} {ARROW} {row['new_code']} "
+        f"(latest figure {period}: {new})."
+    )
+
+
+def _inspection_sentence(kind: str, row: Mapping[str, object], area: str) -> str:
+    when = long_date(_date(row["date"]))
     if kind == "new_inspection":
-        when = long_date(_date(row["date"]))
         return f"{area}: new Ofsted inspection of children's services ({when}): {row['new_code']}."
-    if kind == "revised_inspection":
-        return (
-            f"{area}: Ofsted judgement for the inspection of {long_date(_date(row['date']))} revised from "
-            f"{row['old_code']} {ARROW} {row['new_code']}."
-        )
-    return f"{area}: {kind}."
+    return (
+        f"{area}: Ofsted judgement for the inspection of {when} revised from {row['old_code']} {ARROW} "
+        f"{row['new_code']}."
+    )
 
 
 def _floor_sentence(kind: str, row: Mapping[str, object], area: str, measure: str) -> str:

@@ -1,12 +1,6 @@
-"""How numbers are written for people: units, ordinals, polarity words. No data logic here."""
+"""How numbers are written for people: units and ordinals. No data logic here (words for codes: `labels`)."""
 
 from __future__ import annotations
-
-POLARITY_LABELS = {
-    "higher_is_better": "Higher is better",
-    "lower_is_better": "Lower is better",
-    "no_judgement": "Neither higher nor lower is better in itself",
-}
 
 
 def format_value(value: float | None, unit: str) -> str:

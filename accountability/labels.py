@@ -1,11 +1,21 @@
 """Codes in the data, words on the screen: every label a code is shown with, in one place.
 
-Frames and views hold codes (a status, a verdict, a polarity); pages, downloads and reports turn
-them into words here, so rewording a label never changes what the code means.
+Frames and views hold codes (a status, a verdict, a polarity, a benchmark kind); pages, downloads,
+charts and reports turn them into words here, so rewording a label never changes what a code means
+and nothing has to read words back into codes. Symbols (▲ ▼ ● ○ ◆ ✓) go with the words so that
+colour never carries meaning alone. `words` applies a table of labels to a column. Each table's keys
+are exactly one code set of `accountability.codes` (a unit test checks), typed `str` because codes
+arrive from frames as strings.
+This module only names things; it decides no verdict and formats no number.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+import polars as pl
+
+# The publisher's status of a value (values.status).
 STATUS_LABELS: dict[str, str] = {
     "published": "Published",
     "suppressed": "Suppressed by the publisher (small numbers)",
@@ -38,6 +48,7 @@ VERDICT_WORDS: dict[str, str] = {
     "cannot_tell": "cannot tell (the interval straddles the floor)",
     "meets": "meets the floor",
     "no_data": "no data",
+    "no_floor_yet": "no floor yet (first year of this definition)",
 }
 
 # How a recent trend was tested (`methods.trends`, column `method`).
@@ -113,3 +124,125 @@ BREAK_KIND_LABELS: dict[str, str] = {
     "source": "New data source",
     "publisher": "New publisher",
 }
+POLARITY_LABELS: dict[str, str] = {
+    "higher_is_better": "Higher is better",
+    "lower_is_better": "Lower is better",
+    "no_judgement": "Neither higher nor lower is better in itself",
+}
+POLARITY_PHRASES: dict[str, str] = {  # inside a sentence
+    "higher_is_better": "higher is better",
+    "lower_is_better": "lower is better",
+    "no_judgement": "neither higher nor lower is better",
+}
+CI_METHOD_LABELS: dict[str, str] = {
+    "wilson": "Wilson score interval from the published numerator and denominator",
+    "byar": "Byar's method from the published count and population",
+    "exact_poisson": "Exact Poisson interval (fewer than 10 events)",
+    "survey_moe": "The publisher's survey margin of error",
+    "not_reproducible": "No interval: the published value cannot be reproduced from the published numerator "
+    "and denominator, even allowing for counts rounded to the nearest 5 and values to one decimal place "
+    "(for example the value was rounded to a whole number, or the counts leave out a council)",
+    "none": "No interval: the publisher gives no numerator, denominator or margin of error",
+}
+LEVEL_LABELS: dict[float, str] = {0.95: "95%", 0.998: "99.8%"}
+
+BENCHMARK_LABELS: dict[str, str] = {
+    "england": "England",
+    "region": "The council's region",
+    "neighbours": "Statistical neighbours (DfE 2025 model)",
+    "council_type": "Councils of the same type",
+    "custom": "A group you choose",
+}
+COMPARISON_LABELS: dict[str, str] = {  # tables, legends, downloads
+    "better": "▲ Better",
+    "similar": "● Similar",
+    "worse": "▼ Worse",
+    "higher": "▲ Higher",
+    "lower": "▼ Lower",
+    "not tested": "○ Not tested",
+}
+COMPARISON_WORDS: dict[str, str] = {  # inside a sentence
+    "better": "better",
+    "similar": "similar",
+    "worse": "worse",
+    "higher": "higher",
+    "lower": "lower",
+    "not tested": "not tested",
+}
+
+FLOOR_VERDICT_LABELS: dict[str, str] = {  # the Floor standards page's cells
+    "below": "▼ Below the floor",
+    "cannot_tell": "◆ Cannot tell",
+    "meets": "✓ Meets the floor",
+    "no_data": "– No data",
+    "no_floor_yet": f"○ {NO_FLOOR_YET}",
+}
+FLOOR_VERDICT_SHORT: dict[str, str] = {  # a report's table cells
+    "below": "▼ Below",
+    "cannot_tell": "◆ Cannot tell",
+    "meets": "✓ Meets",
+    "no_data": "– No data",
+    "no_floor_yet": "○ No floor yet",
+}
+FLOOR_VERDICT_WORDS: dict[str, str] = {  # legends and charts, beside a symbol or pattern
+    "below": "Below the floor",
+    "cannot_tell": "Cannot tell",
+    "meets": "Meets the floor",
+    "no_data": "No data",
+    "no_floor_yet": "No floor yet (first year of this definition)",
+}
+FLOOR_VERDICT_STRIP: dict[str, str] = {  # a report's verdict strip, in the room beside each symbol
+    "below": "Below the floor",
+    "cannot_tell": "Cannot tell",
+    "meets": "Meets the floor",
+    "no_data": "No data",
+    "no_floor_yet": "No floor yet",
+}
+FLOOR_CHANGE_LABELS: dict[str, str] = {"newly_below": "▼ newly below", "recovered": "↑ recovered"}
+FLOOR_CHANGE_WORDS: dict[str, str] = {"newly_below": "newly below", "recovered": "recovered"}
+WATCH_REASON_LABELS: dict[str, str] = {  # the watchlist's "Why" column
+    "below_run": "below for 2+ periods",
+    "worse_and_worsening": "worse than England and worsening",
+    "ofsted_inadequate": "Ofsted Inadequate",
+}
+WATCH_REASON_PHRASES: dict[str, str] = {  # inside a report's sentence
+    "below_run": "below the floor for two or more periods in a row",
+    "worse_and_worsening": "significantly worse than England and getting worse",
+    "ofsted_inadequate": "judged Inadequate by Ofsted",
+}
+
+PROGRESS_STATUS_LABELS: dict[str, str] = {
+    "achieved": "✓ Achieved",
+    "on track": "↗ On track",
+    "off track": "→ Off track",
+    "deteriorating": "↘ Deteriorating",
+    "not assessable": "? Not assessable",
+}
+
+
+def words(column: str | pl.Expr, labels: Mapping[str, str]) -> pl.Expr:
+    """A column of codes (String or Enum) as its labels; a code without a label is shown as itself."""
+    codes = (pl.col(column) if isinstance(column, str) else column).cast(pl.String)
+    return codes.replace_strict(dict(labels), default=codes, return_dtype=pl.String)
+
+
+# Added for the pages converted in the second half of issue 10 (map, progress, market, methods).
+MAP_COLOURING_LABELS: dict[str, str] = {"value": "Value", "floor_verdict": "Floor verdict"}
+PROGRESS_STATUS_WORDS: dict[str, str] = {  # inside a sentence ("of 150 councils, 3 deteriorating, …")
+    "achieved": "achieved",
+    "on track": "on track",
+    "off track": "off track",
+    "deteriorating": "deteriorating",
+    "not assessable": "not assessable",
+}
+FRAMEWORK_SIDE_LABELS: dict[str, str] = {  # which side of the ASCOF 2023-24 break adult trends use
+    "current": "2023-24 onwards (current framework)",
+    "before_break": "2017-18 to 2022-23 (previous framework)",
+}
+MARKET_MEASURE_LABELS: dict[str, str] = {  # the x axis of the Care market scatter
+    "private_share": "Private share of places (%)",
+    "places_per_10k": "Places per 10,000 children",
+    "hhi": "Owner concentration (HHI)",
+}
+DOMAIN_LABELS: dict[str, str] = {"adults": "Adult social care", "children": "Children's social care"}
+REPORT_KIND_LABELS: dict[str, str] = {"england": "England", "region": "A region", "council": "A council"}

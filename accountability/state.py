@@ -18,6 +18,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from accountability.codes import COUNCIL_CODE
+
 INPUT_LIMIT = 200  # characters kept of any free-text or URL value; no name or code comes close
 ECHO_LIMIT = 40  # characters of user text shown back in a message
 # Bidirectional formatting characters (Unicode's Bidi_Control property): U+202E reverses what follows.
@@ -102,4 +104,4 @@ def selected_code(selection: object) -> str | None:
     data = points[0].get("customdata") if isinstance(points[0], dict) else None
     if isinstance(data, list):
         data = data[0] if data else None
-    return data if isinstance(data, str) and data.startswith("E") else None
+    return data if isinstance(data, str) and re.match(COUNCIL_CODE, data) else None

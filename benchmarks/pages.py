@@ -1,4 +1,4 @@
-"""Benchmark the dashboard's pages: `python benchmarks/pages.py [--reruns 50] [--loads 7] [--repeats 3]`.
+"""Benchmark the dashboard's pages: `python benchmarks/pages.py [--reruns 50] [--loads 7] [--repeats 3] [--pages …]`.
 
 Three measurements on the real prepared store, printed as Markdown for benchmarks/RESULTS.md:
 1. Server-side script time per page and per interaction, with Streamlit's AppTest (the script runs
@@ -12,6 +12,8 @@ Three measurements on the real prepared store, printed as Markdown for benchmark
 3. Browser time from `page.goto()` to the first visible Plotly chart, in a fresh browser context each
    time, for the dashboard and for a bare one-chart Streamlit app served in the same run; medians and
    the ratio dashboard / bare. Target: ratio <= 1.3.
+`--pages` limits every measurement to the pages named (e.g. the ones a change touched); all by default.
+`--server-only` takes measurement 1 alone (to interleave runs of two versions of the code in one session).
 Every server started here is stopped in a `finally`; every wait is bounded.
 """
 
@@ -92,11 +94,20 @@ class Case:
     page: str
     params: dict[str, str] = field(default_factory=dict)
     widget: tuple[str, str] | None = None  # (kind, key), e.g. ("selectbox", "measure")
-    values: tuple[str, str] | None = None  # alternated on each rerun
+    values: tuple[object, object] | None = None  # alternated on each rerun
+
+
+ONLY: set[str] = set()  # --pages: measure only these pages (empty: every page)
+
+
+def wanted(page: str) -> bool:
+    """Whether a page (a name such as 'map', a script path or a URL path) is measured in this run."""
+    name = Path(page.split("?")[0]).stem or "home"
+    return not ONLY or name in ONLY
 
 
 def pages() -> list[str]:
-    return sorted(p.stem for p in (ROOT / "pages").glob("*.py") if not p.stem.startswith("_"))
+    return sorted(p.stem for p in (ROOT / "pages").glob("*.py") if not p.stem.startswith("_") and wanted(p.stem))
 
 
 def apptest_cases() -> list[Case]:
@@ -123,7 +134,7 @@ def apptest_cases() -> list[Case]:
             "pages/map.py",
             {**council, "measure": "rereferral_pct"},
             ("radio", "colour"),
-            ("Floor verdict", "Value"),
+            ("floor_verdict", "value"),  # codes; the radio shows (and the address keeps) their labels
         ),
         Case(
             "floors: region North West ↔ all",
@@ -132,8 +143,44 @@ def apptest_cases() -> list[Case]:
             ("selectbox", "region"),
             ("North West", "All regions"),
         ),
+        Case(
+            "progress: commitment re-referrals ↔ repeat plans",
+            "pages/progress.py",
+            dict(council),
+            ("selectbox", "commitment"),
+            ("fewer-rereferrals:rereferral_pct", "fewer-repeat-protection-plans:cpp_repeat_pct"),
+        ),
+        Case(
+            "market: outcome placement moves ↔ re-referrals",
+            "pages/market.py",
+            dict(council),
+            ("selectbox", "market_y"),
+            ("placements_3plus", "rereferral_pct"),
+        ),
+        Case("providers: year 2019 ↔ 2025", "pages/providers.py", dict(council), ("selectbox", "year"), (2019, 2025)),
+        Case(
+            "reports: England ↔ the council",
+            "pages/reports.py",
+            dict(council),
+            ("radio", "report_kind"),
+            ("england", "council"),  # codes; the radio shows their labels
+        ),
     ]
-    return cases
+    return [case for case in cases if wanted(case.page)]
+
+
+def _set_value(at: Any, case: Case, i: int) -> None:
+    """The i-th alternation of the case's widget (nothing for a page without an interaction)."""
+    if case.widget and case.values:
+        kind, key = case.widget
+        getattr(at, kind)(key=key).set_value(case.values[i % 2])
+
+
+def _check(at: Any, case: Case, i: int) -> None:
+    # dashboard.py turns a page's exception into st.error, so a broken page would time as "fast"
+    if at.exception or at.error:
+        problem = at.exception[0].value if at.exception else at.error[0].value
+        raise RuntimeError(f"{case.label}: the page failed on rerun {i}: {problem}")
 
 
 def time_case(case: Case, reruns: int) -> tuple[list[float], float]:
@@ -144,28 +191,19 @@ def time_case(case: Case, reruns: int) -> tuple[list[float], float]:
     for key, value in case.params.items():
         at.query_params[key] = value
     at.switch_page(case.page)
-
-    def set_value(i: int) -> None:
-        if case.widget and case.values:
-            kind, key = case.widget
-            getattr(at, kind)(key=key).set_value(case.values[i % 2])
-
     started = time.perf_counter()
     at.run()  # warm-up: loads the store and fills the caches
     cold = time.perf_counter() - started
     for i in range(2 if case.widget else 0):  # warm both alternatives
-        set_value(i)
+        _set_value(at, case, i)
         at.run()
     times = []
     for i in range(reruns):
-        set_value(i)
+        _set_value(at, case, i)
         started = time.perf_counter()
         at.run()
         times.append(time.perf_counter() - started)
-        # dashboard.py turns a page's exception into st.error, so a broken page would time as "fast"
-        if at.exception or at.error:
-            problem = at.exception[0].value if at.exception else at.error[0].value
-            raise RuntimeError(f"{case.label}: the page failed on rerun {i}: {problem}")
+        _check(at, case, i)
     if case.widget and case.values:
         kind, key = case.widget
         shown = getattr(at, kind)(key=key).value
@@ -313,7 +351,7 @@ def radio(page: Any, group: str, option: str) -> None:
 
 def interactions() -> list[tuple[str, str, list[Callable[[Any], None]]]]:
     """(label, start path, two actions alternated)."""
-    return [
+    chosen = [
         (
             "compare: change measure",
             "compare?council=E08000025&measure=cla_rate",
@@ -349,6 +387,7 @@ def interactions() -> list[tuple[str, str, list[Callable[[Any], None]]]]:
             ],
         ),
     ]
+    return [(label, path, actions) for label, path, actions in chosen if wanted(path)]
 
 
 def page_paths() -> list[str]:
@@ -413,6 +452,7 @@ def browser_times(browser: Any, bare: str, dashboard: str, loads: int) -> dict[s
         "/compare?council=E08000025": f"{dashboard}/compare?council=E08000025",
         "/map?council=E08000025": f"{dashboard}/map?council=E08000025",
     }
+    targets = {name: target for name, target in targets.items() if name.startswith("bare") or wanted(name[1:])}
     for target in targets.values():  # warm-up: first-visit costs on each server and page
         time_to_chart(browser, target)
     times: dict[str, list[float]] = {name: [] for name in targets}
@@ -455,32 +495,17 @@ def verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
 
-def report(
-    reruns: int,
+def browser_sections(
     loads_n: int,
     repeats: int,
-    server: list[tuple[str, float, float, float]],
     loads: list[tuple[str, float]],
     sent: list[tuple[str, float, float, float]],
     times: dict[str, list[float]],
-    elapsed: float,
-) -> str:
-    out = ["## Pages (`python benchmarks/pages.py`)", "", machine(), f"Total benchmark time: {elapsed:.0f} s.", ""]
-    out += [
-        f"### Server-side script time (AppTest, warm caches, {reruns} reruns each)",
-        "",
-        "AppTest runs the script in-process (no network, no browser) and adds its own overhead: building",
-        "and walking the element tree for each run. Interactions alternate between the two values shown.",
-        "Every case starts with empty caches; its first run (informational) reads the store and computes",
-        "and caches what the page needs, which the server then shares with every later visitor.",
-        "",
-        "| page or interaction | first run, cold caches (ms) | p50 (ms) | p95 (ms) | target p95 ≤ 150 ms |",
-        "|---|---:|---:|---:|---|",
-    ]
-    out += [
-        f"| {label} | {cold:.0f} | {p50:.0f} | {p95:.0f} | {verdict(p95 <= RERUN_P95_MS)} |"
-        for label, cold, p50, p95 in server
-    ]
+) -> list[str]:
+    """Measurements 2 and 3 as Markdown (none when the run was --server-only)."""
+    if not times:
+        return []
+    out: list[str] = []
     out += [
         "",
         f"### Bytes sent per interaction (websocket payload received by Chromium, {2 * repeats} changes each)",
@@ -516,8 +541,39 @@ def report(
         med = statistics.median(values)
         ok = "–" if name.startswith("bare") else verdict(med / bare <= BROWSER_RATIO)
         out.append(f"| {name} | {med:.2f} | {min(values):.2f} | {max(values):.2f} | {med / bare:.2f} | {ok} |")
+    return out
+
+
+def report(
+    reruns: int,
+    loads_n: int,
+    repeats: int,
+    server: list[tuple[str, float, float, float]],
+    loads: list[tuple[str, float]],
+    sent: list[tuple[str, float, float, float]],
+    times: dict[str, list[float]],
+    elapsed: float,
+) -> str:
+    out = ["## Pages (`python benchmarks/pages.py`)", "", machine(), f"Total benchmark time: {elapsed:.0f} s.", ""]
+    out += [
+        f"### Server-side script time (AppTest, warm caches, {reruns} reruns each)",
+        "",
+        "AppTest runs the script in-process (no network, no browser) and adds its own overhead: building",
+        "and walking the element tree for each run. Interactions alternate between the two values shown.",
+        "Every case starts with empty caches; its first run (informational) reads the store and computes",
+        "and caches what the page needs, which the server then shares with every later visitor.",
+        "",
+        "| page or interaction | first run, cold caches (ms) | p50 (ms) | p95 (ms) | target p95 ≤ 150 ms |",
+        "|---|---:|---:|---:|---|",
+    ]
+    out += [
+        f"| {label} | {cold:.0f} | {p50:.0f} | {p95:.0f} | {verdict(p95 <= RERUN_P95_MS)} |"
+        for label, cold, p50, p95 in server
+    ]
+    out += browser_sections(loads_n, repeats, loads, sent, times)
     failed = [label for label, _, _, p95 in server if p95 > RERUN_P95_MS]
     failed += [label for label, _, _, top in sent if top > KB_PER_INTERACTION]
+    bare = statistics.median(times["bare one-chart app"]) if times else 1.0
     failed += [n for n, v in times.items() if not n.startswith("bare") and statistics.median(v) / bare > BROWSER_RATIO]
     out += ["", f"**Overall: {'PASS' if not failed else 'FAIL (' + '; '.join(failed) + ')'}.**"]
     return "\n".join(out)
@@ -528,12 +584,18 @@ def main() -> None:
     parser.add_argument("--reruns", type=int, default=50, help="timed AppTest reruns per case (>= 50)")
     parser.add_argument("--loads", type=int, default=7, help="fresh browser loads per target")
     parser.add_argument("--repeats", type=int, default=3, help="each interaction is done 2 x this many times")
+    parser.add_argument("--pages", nargs="*", default=[], help="measure only these pages (names as in pages/)")
+    parser.add_argument("--server-only", action="store_true", help="only the server-side script time (AppTest)")
     args = parser.parse_args()
+    ONLY.update(args.pages)
     if not CHROMIUM.exists():
         sys.exit("Debian chromium is not installed at /usr/bin/chromium (see the README's test command)")
     started = time.perf_counter()
     log("1/3 server-side script time (AppTest)")
     server = server_side(args.reruns)
+    if args.server_only:
+        print(report(args.reruns, 0, 0, server, [], [], {}, time.perf_counter() - started))
+        return
 
     from playwright.sync_api import sync_playwright
 

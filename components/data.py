@@ -1,9 +1,9 @@
-"""The only place the app reads from disk: cached loads of the prepared store.
+"""The only place the app reads from disk: the store's version, cached loads, and the app's `Store`.
 
-Loads are cached on (path, modification time), so a rebuilt store is picked up without a restart.
-They are cached as shared resources, not copies: a Polars frame is never changed in place (every
-operation returns a new frame), so every session can read the same object, and a rerun does not pay
-for unpickling a copy of the values table each time it asks for it.
+Every load and every derived result is keyed on `store_version()`: the release's content hash (and
+a hash of the standards and commitments files), so a rebuilt store or an edited file is picked up
+without a restart and nothing computed from the old one is served again. Loads are shared resources,
+not copies: a Polars frame is never changed in place, so every session can read the same object.
 A missing or unreadable table becomes a message on the page, never a traceback.
 """
 
@@ -15,12 +15,20 @@ import polars as pl
 import streamlit as st
 
 from accountability.settings import Settings, SettingsError, get_settings
-from accountability.store import StoreError, read_table, table_path
+from accountability.store import StoreError, read_table
+from accountability.store.release import ReleaseError
+from accountability.store.version import stat_signature
+from accountability.store.version import store_version as compute_version
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _read(name: str, path: str, mtime: float) -> pl.DataFrame:
-    return read_table(Path(path).parent, name)
+def _read(name: str, data_dir: str, version: str) -> pl.DataFrame:
+    return read_table(Path(data_dir), name)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _version(data_dir: str, files: tuple[str, ...], signature: tuple[tuple[str, int, int], ...]) -> str:
+    return compute_version(Path(data_dir), [Path(f) for f in files])
 
 
 def settings_or_stop() -> Settings:
@@ -33,22 +41,26 @@ def settings_or_stop() -> Settings:
         raise  # unreachable: st.stop() ends the script
 
 
-def file_version(path: Path) -> float:
-    """Part of a cache key: an edited file is read again; a missing one fails when it is read."""
-    return path.stat().st_mtime if path.exists() else 0.0
+def store_version() -> str:
+    """Part of the key of every cache computed from the store, the standards or the commitments.
 
-
-def store_version() -> int:
-    """Part of a cache key for anything computed from the store: it changes when the store is rebuilt."""
-    return load("values").height
+    Computed again only when a file's size or modification time changes (a few stat calls a rerun).
+    """
+    settings = settings_or_stop()
+    files = (settings.standards_file, settings.commitments_file)
+    try:
+        return _version(str(settings.data_dir), tuple(map(str, files)), stat_signature(settings.data_dir, files))
+    except ReleaseError as exc:
+        st.error(f"The prepared data could not be loaded. {exc}")
+        st.stop()
+        raise  # unreachable
 
 
 def load(name: str) -> pl.DataFrame:
     """One prepared table; on failure shows what is wrong and where, then stops the page."""
-    path = table_path(settings_or_stop().data_dir, name)
+    data_dir = settings_or_stop().data_dir
     try:
-        mtime = path.stat().st_mtime if path.exists() else 0.0
-        return _read(name, str(path), mtime)
+        return _read(name, str(data_dir), store_version())
     except StoreError as exc:
         st.error(f"The prepared data could not be loaded. {exc}")
         st.stop()

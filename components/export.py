@@ -6,11 +6,14 @@ software needed) carries them; alt text; and a file name that says what the char
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 import plotly.graph_objects as go
+import polars as pl
 import streamlit as st
+
+from components.cache import frame_digest
 
 LICENCE = "Contains public sector information licensed under the Open Government Licence v3.0"
 
@@ -35,13 +38,27 @@ def file_name(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:80] or "chart"
 
 
-@st.cache_data(show_spinner=False, max_entries=128)
+@st.cache_data(show_spinner=False, max_entries=128, hash_funcs={pl.DataFrame: frame_digest})
 def _framed_spec(
     _build: Callable[..., go.Figure], build_name: str, args: tuple[Any, ...], title: str, source: str
-) -> dict:
+) -> dict[str, Any]:
     """The finished figure as a plain dict, built once per distinct input (keyed on the builder's name
-    and its arguments; frames are hashed by content)."""
+    and its arguments; a frame by a hash of every row, see `frame_digest`)."""
     return with_title_and_source(_build(*args), title, source).to_dict()
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _keyed_spec(
+    _build: Callable[..., go.Figure],
+    build_name: str,
+    cache_key: Hashable,
+    title: str,
+    source: str,
+    _args: tuple[Any, ...],
+) -> dict[str, Any]:
+    """As `_framed_spec`, keyed on the caller's explicit key (store version and choice) instead of the
+    arguments, which are then not hashed at all."""
+    return with_title_and_source(_build(*_args), title, source).to_dict()
 
 
 def render_chart(
@@ -52,12 +69,14 @@ def render_chart(
     title: str,
     source: str,
     on_select: Callable[[], None] | None = None,
+    cache_key: Hashable | None = None,
 ) -> Any:
     """st.plotly_chart of `build(*args)` with the title/source frame, PNG download settings and alt text.
 
     Building and validating a Plotly figure costs tens of milliseconds, most of a rerun's budget, so the
     finished figure is cached as a dict and rebuilt here without validation: it was validated when it
-    was first built (`_validate=False` is Plotly's own switch for exactly this).
+    was first built (`_validate=False` is Plotly's own switch for exactly this). A view passes
+    `cache_key` (its store version and choice), which determines every argument.
     """
     config = {
         "displaylogo": False,
@@ -65,7 +84,11 @@ def render_chart(
         "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
         "toImageButtonOptions": {"format": "png", "filename": file_name(title), "scale": 2},
     }
-    spec = _framed_spec(build, f"{build.__module__}.{build.__qualname__}", args, title, source)
+    name = f"{build.__module__}.{build.__qualname__}"
+    if cache_key is None:
+        spec = _framed_spec(build, name, args, title, source)
+    else:
+        spec = _keyed_spec(build, name, cache_key, title, source, _args=args)
     framed = go.Figure(spec, _validate=False)
     if on_select is None:
         return st.plotly_chart(framed, key=key, alt=alt, config=config)

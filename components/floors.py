@@ -1,24 +1,38 @@
-"""Floor standards: loading the standards file for the app, the what-if editor, the counts chart."""
+"""Floor standards in the app: the standards file loaded (or a message naming its line), the what-if
+editor and the page's filters. The tables and charts are rendered by `components.floor_standards`."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
 from accountability.methods.standards import Standard, StandardsError, load_standards
-from components.data import file_version, load, settings_or_stop, store_version
+from accountability.views.analyses import WhatIf
+from components.data import load, settings_or_stop, store_version
+from components.widgets import warn_if_unknown
 
-COUNT_COLOURS = {"below": "#801650", "cannot_tell": "#A285D1", "meets": "#12436D", "no_data": "#BFC1C3"}
-COUNT_LABELS = {"below": "Below the floor", "cannot_tell": "Cannot tell", "meets": "Meets", "no_data": "No data"}
-PATTERNS = {"below": "x", "cannot_tell": "/", "meets": "", "no_data": "."}
+ALL_REGIONS, ALL_TYPES = "All regions", "All types"
+DOMAINS = {"Adults and children": None, "Adults": "adults", "Children": "children"}
+RULES = """
+- **Below the floor** (▼): the council's whole confidence interval is on the wrong side of the floor,
+  so chance variation alone is unlikely to explain it.
+- **Cannot tell** (◆): the interval straddles the floor.
+- **Meets the floor** (✓): the whole interval is on the right side, or exactly on the floor.
+- **No floor yet** (○): the first year of a new definition of the measure. A floor drawn from a year
+  never judges that year, so the first year of a definition has none.
+- **No data** (–): nothing published. A missing figure is never counted as below.
+
+Where the publisher gives no numerator, denominator or margin of error, the published value alone
+decides, the tables say so ("value only") and such verdicts are counted apart from those on an
+interval. Each floor's basis and source are listed at the bottom of this page.
+"""
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def standards(path: str, mtime: float, store_marker: int) -> tuple[Standard, ...]:
-    """The standards file read and checked against the measure registry, once per version of each."""
+def standards(path: str, version: str) -> tuple[Standard, ...]:
+    """The standards file read and checked against the measure registry, once per version of both."""
     return tuple(load_standards(Path(path), load("measures")))
 
 
@@ -26,55 +40,56 @@ def load_standards_or_stop() -> tuple[Standard, ...]:
     """The validated standards, or a message naming the file, line and key, and a stop."""
     path = settings_or_stop().standards_file
     try:
-        return standards(str(path), file_version(path), store_version())
+        return standards(str(path), store_version())
     except StandardsError as exc:
         st.error(f"The floor standards file could not be used: {exc}")
         st.stop()
         raise  # unreachable
 
 
-def render_what_if(thresholds: pl.DataFrame) -> pl.DataFrame:
-    """Let an official change each floor for this session only; returns the thresholds to use."""
-    current = thresholds.group_by("standard", "label").agg(pl.col("threshold").first()).sort("label")
+def render_floor_rules() -> None:
+    with st.expander("How a floor verdict is decided"):
+        st.markdown(RULES)
+
+
+def render_what_if(options: pl.DataFrame) -> WhatIf:
+    """Let an official change each floor for this session only; returns every changed floor, in full.
+
+    `options` has standard, label and the published threshold (`views.floor_standards.what_if_options`).
+    """
     changed: dict[str, float] = {}
     with st.expander("What if the floors were different? (changes last for this session only)"):
         st.caption("Change a floor to see which councils would be below it. The standards file is not changed.")
-        for row in current.iter_rows(named=True):
+        for row in options.iter_rows(named=True):
             # three decimals: a floor of 66.925% must not be shown as 66.9% beside a council at 66.9%
             value = st.number_input(
                 row["label"], value=float(row["threshold"]), format="%.3f", key=f"floor_{row['standard']}"
             )
             if value != row["threshold"]:
-                changed[row["standard"]] = value
-    if not changed:
-        return thresholds
-    st.info(f"Showing what-if floors for {len(changed)} standard(s); reload the page to return to the published ones.")
-    override = pl.col("standard").replace_strict(changed, default=None, return_dtype=pl.Float64)
-    return thresholds.with_columns(threshold=pl.coalesce(override, pl.col("threshold")))
-
-
-def counts_figure(counts: pl.DataFrame, label: str) -> go.Figure:
-    """Stacked bars of councils by verdict per period for one standard; patterns as well as colours."""
-    fig = go.Figure()
-    for verdict in ("below", "cannot_tell", "meets", "no_data"):
-        fig.add_trace(
-            go.Bar(
-                x=counts["period"].to_list(),
-                y=counts[verdict].to_list(),
-                name=COUNT_LABELS[verdict],
-                marker={"color": COUNT_COLOURS[verdict], "pattern": {"shape": PATTERNS[verdict]}},
-                text=counts[verdict].to_list(),
-                textposition="inside",
-            )
+                changed[row["standard"]] = float(value)
+    if changed:
+        st.info(
+            f"Showing what-if floors for {len(changed)} standard(s); reload the page to return to the published ones."
         )
-    fig.update_layout(
-        barmode="stack",
-        height=380,
-        margin={"l": 10, "r": 10, "t": 30, "b": 40},
-        plot_bgcolor="white",
-        legend={"orientation": "h", "y": -0.2},
-        yaxis={"title": "Councils", "fixedrange": True},
-        xaxis={"title": label, "fixedrange": True},
-        dragmode=False,
+    return tuple(sorted(changed.items()))
+
+
+def render_floor_filters(councils: pl.DataFrame) -> tuple[str | None, str | None, str | None]:
+    """Region, council type and area of care, each bound to the address; None means all."""
+    regions = [ALL_REGIONS, *sorted(councils.filter(pl.col("valid_to").is_null())["region"].unique().to_list())]
+    types = [ALL_TYPES, *sorted(councils["council_type"].cast(pl.String).unique().to_list())]
+    for param, options, noun in (
+        ("region", regions, "region"),
+        ("domain", list(DOMAINS), "area of care"),
+        ("type", types, "council type"),
+    ):
+        warn_if_unknown(param, options, noun)
+    left, middle, right = st.columns(3)
+    region = left.selectbox("Region", regions, key="region", bind="query-params")
+    council_type = middle.selectbox("Council type", types, key="type", bind="query-params")
+    domain = right.selectbox("Area of care", list(DOMAINS), key="domain", bind="query-params")
+    return (
+        None if region == ALL_REGIONS else region,
+        None if council_type == ALL_TYPES else council_type,
+        DOMAINS.get(str(domain)),
     )
-    return fig

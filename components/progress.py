@@ -1,29 +1,115 @@
-"""One council's progress on every commitment, for pages that show a single council."""
+"""Progress on commitments: the rendering of a `ProgressView` (the Progress page), with its
+framework-side picker. (One council's progress is in its view: `views.council.council_progress`.)
+
+Everything the Progress page shows comes from the view; this module only chooses Streamlit elements
+and turns codes into words (`labels`). England's chart is cached on the store version and the
+choice's side and commitment, which determine every line on it.
+"""
 
 from __future__ import annotations
 
-import polars as pl
+from typing import cast
+
 import streamlit as st
 
-from accountability.methods.commitments import CommitmentsError
-from accountability.views.progress import commitment_rows, status_text
-from components.analysis import assessment_for, commitment_register
-from components.data import load
+from accountability.codes import FrameworkSide
+from accountability.labels import FRAMEWORK_SIDE_LABELS
+from accountability.methods.commitments import Commitment, CommitmentsError
+from accountability.views.progress import ProgressView
+from accountability.views.store import Store
+from components.export import render_chart
+from components.figures import progress as figures  # looked up at call time, so a test can replace one
+from components.tables import render_downloads
+from components.widgets import warn_if_unknown
+
+# The Progress page ---------------------------------------------------------------------------------
+
+HOW_ASSESSED = """
+- **A target value by a date** (for example personal budgets for everyone eligible): we compare the
+  actual yearly rate of change since the baseline with the rate needed to reach the target on time
+  (Statistics Canada's method, as used by the UN's Open SDG platform). **On track** needs at least 95%
+  of the required rate; **off track** is slower progress; **deteriorating** is movement away.
+- **A direction only** (for example fewer care home admissions): the yearly change over the last five
+  published periods; a change of less than 0.5% a year either way is **little or no change**.
+- **Framework breaks are never bridged.** The Adult Social Care Outcomes Framework changed in 2023-24,
+  so adult trends use one side of the break at a time; choose which below. With only 2023-24 on the new
+  side, most adult commitments cannot be assessed on the new framework yet.
+- Statuses describe the published figures; they do not say why a council has moved.
+"""
 
 
-def council_progress(code: str) -> pl.DataFrame:
-    """Commitment, measure, status and note for one council (current side of any framework break)."""
+def render_how_assessed() -> None:
+    with st.expander("How progress is assessed"):
+        st.markdown(HOW_ASSESSED)
+
+
+def commitments_or_stop(store: Store) -> tuple[Commitment, ...]:
+    """The commitments, or a message naming the file, line and entry that is wrong, and a stop."""
     try:
-        titles = {c.id: c.title for c in commitment_register()}
+        return store.commitments()
     except CommitmentsError as exc:
-        st.warning(f"Progress is not shown: the commitments file could not be used ({exc}).")
-        return pl.DataFrame()
-    assessment = assessment_for("current")  # cached: every council at once
-    mine = assessment.filter((pl.col("area_type") == "council") & (pl.col("area_code") == code))
-    pairs = commitment_rows(assessment, load("measures"), titles)
-    return mine.join(pairs.select("commitment_id", "measure", "label"), on=["commitment_id", "measure"]).select(
-        pl.col("label").alias("Commitment and measure"),
-        status_text(pl.col("status")).alias("Status"),
-        pl.col("current_period").alias("Latest"),
-        pl.col("note").alias("Note"),
+        st.error(f"The commitments file could not be used: {exc}")
+        st.stop()
+        raise  # unreachable: st.stop() ends the script
+
+
+def render_framework_picker() -> FrameworkSide:
+    """Which side of the 2023-24 break adult measures use, bound to ?framework= (the address keeps the label)."""
+    labels = FRAMEWORK_SIDE_LABELS
+    warn_if_unknown("framework", list(labels.values()), "side of the framework break")
+    chosen = st.radio(
+        "Adult measures: which side of the 2023-24 framework break?",
+        list(labels),
+        format_func=lambda c: labels.get(c, c),
+        key="framework",
+        bind="query-params",
+        horizontal=True,
     )
+    return cast(FrameworkSide, chosen)
+
+
+def render_england(view: ProgressView) -> None:
+    st.subheader("England")
+    st.dataframe(view.england_table, hide_index=True, alt=view.england_alt)
+    render_downloads(view.england_table, view.stems[0], key="england")
+
+
+def render_commitment(view: ProgressView, version: str) -> None:
+    """The chosen commitment: its source, England's chart with the target and projection, and its figures."""
+    st.markdown(view.heading)
+    chart, choice = view.chart, view.choice
+    if chart.series.height:
+        render_chart(
+            figures.trajectory_figure,
+            chart.series,
+            chart.target,
+            chart.band,
+            view.y_title,
+            chart.target_name,
+            key="trajectory",
+            alt=view.alt,
+            title=view.chart_title,
+            source=view.chart_source,
+            cache_key=(version, choice.side, choice.commitment, "trajectory"),  # council and filter change nothing
+        )
+    st.caption(view.alt)
+    if chart.series.height:
+        st.dataframe(
+            chart.series,
+            hide_index=True,
+            alt=view.alt,
+            column_config={"value": "England (published)", "ci_low": "95% low", "ci_high": "95% high"},
+        )
+    st.markdown(f"**{view.counts}**")
+    if view.mine:
+        st.info(view.mine)
+
+
+def render_councils(view: ProgressView) -> None:
+    st.dataframe(
+        view.shown,
+        hide_index=True,
+        alt=view.shown_alt,
+        column_config={"change_per_year_pct": "Change per year (%)", "code": "ONS code"},
+    )
+    render_downloads(view.shown, view.stems[1], key="councils")

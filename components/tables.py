@@ -10,8 +10,7 @@ import polars as pl
 import streamlit as st
 
 from accountability import export
-from accountability.labels import STATUS_LABELS
-from accountability.methods.stats import CI_METHOD_LABELS
+from accountability.labels import CI_METHOD_LABELS, STATUS_LABELS, words
 
 
 def _number(label: str, unit: str, help_text: str | None = None) -> Any:
@@ -21,10 +20,7 @@ def _number(label: str, unit: str, help_text: str | None = None) -> Any:
 
 def render_compare_table(frame: pl.DataFrame, unit: str, alt: str) -> None:
     """The Compare page's numbers as a sortable table, with readable statuses."""
-    shown = frame.with_columns(
-        pl.col("status").replace_strict(STATUS_LABELS, default=pl.col("status")),
-        pl.col("ci_method").replace_strict(CI_METHOD_LABELS, default=pl.col("ci_method")),
-    )
+    shown = frame.with_columns(words("status", STATUS_LABELS), words("ci_method", CI_METHOD_LABELS))
     st.dataframe(
         shown,
         hide_index=True,

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import polars as pl
 import streamlit as st
 
+from accountability.codes import BenchmarkKind
+from accountability.labels import BENCHMARK_LABELS, LEVEL_LABELS
 from accountability.state import capped, unrecognised
 
 
@@ -167,17 +169,23 @@ def warn_if_unknown(param: str, options: list[str], noun: str) -> None:
         st.warning(message, icon="⚠️")
 
 
+def render_level_picker() -> float:
+    """The confidence level of significance tests, bound to ?level= (95% or 99.8%)."""
+    labels = list(LEVEL_LABELS.values())
+    warn_if_unknown("level", labels, "confidence level")
+    chosen = st.radio("Confidence", labels, key="level", bind="query-params", horizontal=True)
+    return next(level for level, text in LEVEL_LABELS.items() if text == chosen)
+
+
 def render_benchmark_picker(
     councils: pl.DataFrame, default: str, *, allow_custom: bool = True
-) -> tuple[str, list[str]]:
+) -> tuple[BenchmarkKind, tuple[str, ...]]:
     """'Compare with' bound to ?benchmark= (the configured default first) and, for a custom group,
-    the councils in it (?group=). Returns the benchmark kind and the group's codes."""
-    from accountability.methods.benchmarking import BENCHMARKS
-
-    choices = dict(sorted(BENCHMARKS.items(), key=lambda kv: kv[0] != default))
+    the councils in it (?group=). Returns the benchmark kind and the group's codes, sorted."""
+    choices = dict(sorted(BENCHMARK_LABELS.items(), key=lambda kv: kv[0] != default))
     if not allow_custom:
         choices.pop("custom")
-    kind = render_coded_picker("Compare with", choices, "benchmark", "benchmark")
+    kind = cast(BenchmarkKind, render_coded_picker("Compare with", choices, "benchmark", "benchmark"))
     group: list[str] = []
     if kind == "custom":
         names = dict(zip(councils["code"], councils["name"], strict=True))
@@ -191,4 +199,4 @@ def render_benchmark_picker(
         )
         if len(group) < 2:
             st.info("Choose two or more councils for your group; until then nothing can be tested against it.")
-    return kind, group
+    return kind, tuple(sorted(group))

@@ -117,11 +117,21 @@ class _Walk:
         return self.need(what, _get(font, "color") or _get(self.layout, "font", "color"))
 
     def texts(self) -> None:
+        self._titles()
+        self._axis_texts()
+        self._legend()
+        self._annotations()
+        self._trace_texts()
+        self._hover()
+
+    def _titles(self) -> None:
         title = self.layout.get("title") or {}
         if _get(title, "text"):
             self.own("title", _get(title, "font", "color"), [self.paper], TEXT)
         if _get(title, "subtitle", "text"):
             self.own("subtitle", _get(title, "subtitle", "font", "color"), [self.paper], TEXT)
+
+    def _axis_texts(self) -> None:
         for name in sorted(self._axes()):
             axis = self.layout.get(name) or {}
             if axis.get("visible") is False:
@@ -130,7 +140,8 @@ class _Walk:
                 self.own(f"{name} title", _get(axis, "title", "font", "color"), [self.paper], TEXT)
             if axis.get("showticklabels") is not False:
                 self.own(f"{name} tick labels", _get(axis, "tickfont", "color"), [self.paper], TEXT)
-        self._legend()
+
+    def _annotations(self) -> None:
         for i, note in enumerate(self.layout.get("annotations", [])):
             self.check(
                 f"annotation {i} {note.get('text', '')[:30]!r}",
@@ -138,6 +149,8 @@ class _Walk:
                 self._behind(note.get("bgcolor")),
                 TEXT,
             )
+
+    def _trace_texts(self) -> None:
         for trace in self.traces:
             if "text" in str(trace.get("mode", "")):
                 self.check(
@@ -146,6 +159,8 @@ class _Walk:
                     self.underlays,
                     TEXT,
                 )
+
+    def _hover(self) -> None:
         hover = self.layout.get("hoverlabel") or {}
         background = self.need("hover label background", hover.get("bgcolor"))
         if background:
@@ -173,27 +188,28 @@ class _Walk:
 
     def graphics(self) -> None:
         for i, trace in enumerate(self.traces):
-            name = f"trace {i} ({trace.get('name')})"
-            if trace.get("visible") is False:
-                continue
-            if trace.get("type") == "bar":
-                self._marker(name, trace, [self.plot, *[over(c, self.plot) for c in self._rects()]])
-                continue
-            if trace.get("fill") not in (None, "none"):
-                continue  # a filled area: a background for what is drawn on it (see the module docstring)
-            mode = str(trace.get("mode", "lines+markers"))
-            line = trace.get("line") or {}
-            if "lines" in mode and line.get("width", 2) > 0 and not self._is_halo(i):
-                self.own(f"{name} line", line.get("color"), self._halo(i), GRAPHIC)
-            opacity = _get(trace, "marker", "opacity")
-            if "markers" in mode and (opacity is None or opacity >= 0.1):
-                self._marker(name, trace, self.underlays)
-            for bar in ("error_x", "error_y"):
-                if _get(trace, bar, "visible"):
-                    self.own(f"{name} {bar}", _get(trace, bar, "color"), self.underlays, GRAPHIC)
+            if trace.get("visible") is not False:
+                self._trace_graphics(i, trace, f"trace {i} ({trace.get('name')})")
         for i, shape in enumerate(self.layout.get("shapes", [])):
             if shape.get("type") == "line":
                 self.own(f"shape {i} line", _get(shape, "line", "color"), self.underlays, GRAPHIC)
+
+    def _trace_graphics(self, i: int, trace: dict[str, Any], name: str) -> None:
+        if trace.get("type") == "bar":
+            self._marker(name, trace, [self.plot, *[over(c, self.plot) for c in self._rects()]])
+            return
+        if trace.get("fill") not in (None, "none"):
+            return  # a filled area: a background for what is drawn on it (see the module docstring)
+        mode = str(trace.get("mode", "lines+markers"))
+        line = trace.get("line") or {}
+        if "lines" in mode and line.get("width", 2) > 0 and not self._is_halo(i):
+            self.own(f"{name} line", line.get("color"), self._halo(i), GRAPHIC)
+        opacity = _get(trace, "marker", "opacity")
+        if "markers" in mode and (opacity is None or opacity >= 0.1):
+            self._marker(name, trace, self.underlays)
+        for bar in ("error_x", "error_y"):
+            if _get(trace, bar, "visible"):
+                self.own(f"{name} {bar}", _get(trace, bar, "color"), self.underlays, GRAPHIC)
 
     def _rects(self) -> list[str]:
         return [s["fillcolor"] for s in self.layout.get("shapes", []) if s.get("type") == "rect" and s.get("fillcolor")]

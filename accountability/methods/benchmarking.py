@@ -6,8 +6,9 @@ council's benchmark carries `benchmark_status`: "available", "withheld" (a neigh
 fewer than `significance.MIN_NEIGHBOURS` neighbours having a value: computable, but not shown) or
 "not_published" (no figure exists). The compared table carries the interval the verdict used
 (`level_low`, `level_high`: 95% or 99.8%) beside the 95% one, so a chart's whiskers can match the
-verdict. This module only assembles `significance`'s builders for one measure and period; no
-Streamlit here.
+verdict. This module only assembles `significance`'s builders; `benchmark_rows` is the one place
+that chooses a builder by benchmark kind (Compare and Profile ask for one period, Trends for every
+period). Verdicts are codes (`significance.COMPARISONS`); `labels` has their words. No Streamlit here.
 """
 
 from __future__ import annotations
@@ -16,21 +17,57 @@ import polars as pl
 
 from accountability.methods import significance as sg
 
-BENCHMARKS = {
-    "england": "England",
-    "region": "The council's region",
-    "neighbours": "Statistical neighbours (DfE 2025 model)",
-    "council_type": "Councils of the same type",
-    "custom": "A group you choose",
-}
-COMPARISON_TEXT = {
-    "better": "▲ Better",
-    "similar": "● Similar",
-    "worse": "▼ Worse",
-    "higher": "▲ Higher",
-    "lower": "▼ Lower",
-    "not tested": "○ Not tested",
-}
+BENCHMARK_STATUSES = ("available", "withheld", "not_published")
+
+
+def shared_name(kind: str, custom: list[str] | None = None) -> str:
+    """The name of a benchmark that is one figure for every council (England, a custom group)."""
+    return f"Your group of {len(custom or [])} councils" if kind == "custom" else "England"
+
+
+def published_status() -> pl.Expr:
+    """available where the benchmark has a value, else not_published."""
+    return pl.when(pl.col("benchmark_value").is_not_null()).then(pl.lit("available")).otherwise(pl.lit("not_published"))
+
+
+def _neighbour_status() -> pl.Expr:
+    """available; withheld when too few neighbours have a value (computable, but not shown); else not_published."""
+    return (
+        pl.when(pl.col("benchmark_value").is_not_null())
+        .then(pl.lit("available"))
+        .when(pl.col("n_used") < sg.MIN_NEIGHBOURS)
+        .then(pl.lit("withheld"))
+        .otherwise(pl.lit("not_published"))
+    )
+
+
+def benchmark_rows(kind: str, tables: dict[str, pl.DataFrame], keep: pl.Expr, custom: list[str] | None) -> pl.DataFrame:
+    """The chosen benchmark for the measures and periods `keep` selects: period, benchmark_value,
+    benchmark_name, benchmark_status, and `code` first where each council has its own (region, council
+    type, neighbours, which also give `neighbours` and `n_used`). England and a custom group have no `code`."""
+    if kind in ("region", "council_type"):
+        build = sg.region_benchmark if kind == "region" else sg.council_type_benchmark
+        rows = build(tables["benchmarks"], tables["councils"]).filter(keep)
+        return rows.select(
+            "code", "period", pl.col("value").alias("benchmark_value"), pl.col("area_name").alias("benchmark_name")
+        ).with_columns(benchmark_status=published_status())
+    if kind == "neighbours":
+        rows = sg.neighbour_benchmark(tables["values"].filter(keep), tables["peers"]).filter(keep)
+        return rows.select(
+            "code",
+            "period",
+            pl.col("value").alias("benchmark_value"),
+            pl.lit("Statistical neighbours").alias("benchmark_name"),
+            "neighbours",
+            "n_used",
+        ).with_columns(benchmark_status=_neighbour_status())
+    if kind == "custom":
+        rows = sg.custom_group_benchmark(tables["values"].filter(keep), custom or []).filter(keep)
+    else:
+        rows = sg.england_benchmark(tables["benchmarks"]).filter(keep)
+    return rows.select(
+        "period", pl.col("value").alias("benchmark_value"), pl.lit(shared_name(kind, custom)).alias("benchmark_name")
+    ).with_columns(benchmark_status=published_status())
 
 
 def benchmark_values(
@@ -40,48 +77,29 @@ def benchmark_values(
     period: str,
     custom: list[str] | None = None,
 ) -> pl.DataFrame:
-    """code, benchmark_value, benchmark_name (and neighbours for `neighbours`) for every council."""
+    """code, benchmark_value, benchmark_name, benchmark_status (and neighbours, n_used for `neighbours`)
+    for every council."""
     keep = (pl.col("measure") == measure) & (pl.col("period") == period)
-    codes = tables["councils"].select("code")
-    if kind in {"region", "council_type"}:
-        builder = sg.region_benchmark if kind == "region" else sg.council_type_benchmark
-        rows = builder(tables["benchmarks"], tables["councils"]).filter(keep)
-        return rows.select(
-            "code", pl.col("value").alias("benchmark_value"), pl.col("area_name").alias("benchmark_name")
-        ).with_columns(benchmark_status=_published_status())
-    if kind == "neighbours":
-        rows = sg.neighbour_benchmark(tables["values"].filter(keep), tables["peers"]).filter(keep)
-        return rows.select(
-            "code",
-            pl.col("value").alias("benchmark_value"),
-            pl.lit("Statistical neighbours").alias("benchmark_name"),
-            "neighbours",
-            "n_used",
-            pl.when(pl.col("value").is_not_null())
-            .then(pl.lit("available"))
-            .when(pl.col("n_used") < sg.MIN_NEIGHBOURS)
-            .then(pl.lit("withheld"))
-            .otherwise(pl.lit("not_published"))
-            .alias("benchmark_status"),
-        )
-    if kind == "custom":
-        rows = sg.custom_group_benchmark(tables["values"].filter(keep), custom or []).filter(keep)
-        value = rows["value"][0] if rows.height else None
-        name = f"Your group of {len(custom or [])} councils"
-    else:
-        rows = sg.england_benchmark(tables["benchmarks"]).filter(keep)
-        value, name = (rows["value"][0] if rows.height else None), "England"
-    return codes.with_columns(benchmark_value=pl.lit(value, pl.Float64), benchmark_name=pl.lit(name)).with_columns(
-        benchmark_status=_published_status()
+    rows = benchmark_rows(kind, tables, keep, custom)
+    if "code" in rows.columns:
+        return rows.drop("period")
+    value = rows["benchmark_value"][0] if rows.height else None
+    return (
+        tables["councils"]
+        .select("code")
+        .with_columns(benchmark_value=pl.lit(value, pl.Float64), benchmark_name=pl.lit(shared_name(kind, custom)))
+        .with_columns(benchmark_status=published_status())
     )
 
 
-def _published_status() -> pl.Expr:
-    return pl.when(pl.col("benchmark_value").is_not_null()).then(pl.lit("available")).otherwise(pl.lit("not_published"))
+def _neighbour_count(bench: pl.DataFrame) -> list[str]:
+    """["n_used"] for a neighbours' benchmark (how many neighbours had a value), else nothing."""
+    return ["n_used"] if "n_used" in bench.columns else []
 
 
 def with_comparison(table: pl.DataFrame, bench: pl.DataFrame, measures: pl.DataFrame, level: float) -> pl.DataFrame:
-    """The ranked table plus benchmark value and the better / similar / worse verdict in words."""
+    """The ranked table plus benchmark value, its status, the verdict code (`comparison`: better,
+    similar, worse, higher, lower or not tested) and the interval the verdict used (level_low/high)."""
     verdicts = sg.compare_to_benchmark(
         table.select("code", "period", "measure", "value", "ci_low", "ci_high", "ci998_low", "ci998_high", "ci_method"),
         bench.select(
@@ -100,40 +118,8 @@ def with_comparison(table: pl.DataFrame, bench: pl.DataFrame, measures: pl.DataF
     )
     low, high = ("ci_low", "ci_high") if level == 0.95 else ("ci998_low", "ci998_high")
     return joined.with_columns(
-        comparison=pl.col("comparison").cast(pl.String).fill_null("not tested").replace_strict(COMPARISON_TEXT),
+        comparison=pl.col("comparison").cast(pl.String).fill_null("not tested"),
         benchmark_status=pl.col("benchmark_status").fill_null("not_published"),
         level_low=pl.col(low),
         level_high=pl.col(high),
-    )
-
-
-def _neighbour_count(bench: pl.DataFrame) -> list[str]:
-    """["n_used"] for a neighbours' benchmark (how many neighbours had a value), else nothing."""
-    return ["n_used"] if "n_used" in bench.columns else []
-
-
-def comparison_sentence(row: dict[str, object], level: float, unit_text: str) -> str:
-    """'Compared with England (22.6%): ▼ worse, at 95% confidence.' for the chosen council."""
-    name, value = row.get("benchmark_name"), row.get("benchmark_value")
-    if value is None and row.get("benchmark_status") == "withheld":
-        used = row.get("n_used")
-        have = f"only {used} of the council's neighbours have" if used is not None else "too few neighbours have"
-        return (
-            f"The statistical neighbours' mean is withheld for this measure and period: {have} a value "
-            f"(at least {sg.MIN_NEIGHBOURS} are needed), so it is not tested."
-        )
-    if value is None:
-        return f"No {name or 'benchmark'} figure is published for this measure and period, so it is not tested."
-    verdict = str(row.get("comparison", "○ Not tested"))
-    words = verdict.split(" ", 1)[1].lower()
-    if words == "not tested":
-        return f"Compared with {name} ({unit_text}): not tested, because this figure has no confidence interval."
-    level_text = "95%" if level == 0.95 else f"{level:.1%}"
-    return f"Compared with {name} ({unit_text}): {words}, at {level_text} confidence."
-
-
-def export_columns(table: pl.DataFrame) -> pl.DataFrame:
-    """The benchmark columns of the compare table, for the download (council rows only)."""
-    return table.select(
-        "code", "benchmark_name", "benchmark_value", pl.col("comparison").alias("compared_with_benchmark")
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from accountability.formatting import format_value, ordinal
-from accountability.labels import STATUS_LABELS
+from accountability.labels import POLARITY_PHRASES, STATUS_LABELS
 
 
 @dataclass(frozen=True)
@@ -65,13 +65,6 @@ def comparators(benchmarks: pl.DataFrame, measure_id: str, period: str, region_c
     return rows.sort("area_type")
 
 
-DIRECTION = {
-    "higher_is_better": "higher is better",
-    "lower_is_better": "lower is better",
-    "no_judgement": "neither higher nor lower is better",
-}
-
-
 def rank_phrase(rank: int, tied: int, n: int, polarity: str) -> str:
     """'ranked 3rd of 152 councils', 'ranked joint 1st of 152 councils', '12th highest of 150 councils'."""
     joint = "joint " if tied > 1 else ""
@@ -81,9 +74,17 @@ def rank_phrase(rank: int, tied: int, n: int, polarity: str) -> str:
 
 
 def summary_sentence(
-    table: pl.DataFrame, comps: pl.DataFrame, measure: MeasureInfo, period: str, code: str | None
+    table: pl.DataFrame,
+    comps: pl.DataFrame,
+    measure: MeasureInfo,
+    period: str,
+    code: str | None,
+    rank_note: str = "",
 ) -> str:
-    """One plain-English sentence: the direction, where the council stands, the published comparators."""
+    """One plain-English sentence: the direction, where the council stands, the published comparators.
+
+    `rank_note` (e.g. " (95% rank interval 3rd to 9th; …)") follows the comparators when the council
+    has a value; it is written into the sentence, never spliced into a finished one."""
     n = int(table["value"].count())
     england = comps.filter(pl.col("area_type") == "england")
     eng_text = (
@@ -91,7 +92,8 @@ def summary_sentence(
         if england.height and england["value"][0] is not None
         else "no published England figure"
     )
-    heading = f"{measure.label}, {period} ({DIRECTION.get(measure.polarity, measure.polarity)})"
+    direction = POLARITY_PHRASES.get(measure.polarity, measure.polarity)
+    heading = f"{measure.label}, {period} ({direction})"
     selected = table.filter(pl.col("code") == code) if code else table.clear()
     if selected.height == 0:
         return f"{heading}: {n} councils have a published value; {eng_text}."
@@ -108,7 +110,7 @@ def summary_sentence(
     tied = int((table["rank"] == row["rank"]).sum())
     return (
         f"{heading}: {row['name']} {format_value(row['value'], measure.unit)}, "
-        f"{rank_phrase(int(row['rank']), tied, n, measure.polarity)}; {eng_text}{region_text}."
+        f"{rank_phrase(int(row['rank']), tied, n, measure.polarity)}; {eng_text}{region_text}{rank_note}."
     )
 
 
@@ -219,24 +221,3 @@ def in_display_order(measures: pl.DataFrame) -> pl.DataFrame:
         {m: i for i, m in enumerate(HEADLINE_MEASURES)}, default=len(HEADLINE_MEASURES), return_dtype=pl.Int32
     )
     return measures.sort(position, "domain", "label")
-
-
-def latest_inspection(inspections: pl.DataFrame, code: str) -> dict[str, object] | None:
-    """The council's latest Ofsted ILACS judgement, or None if it has none."""
-    rows = inspections.filter((pl.col("code") == code) & pl.col("is_latest"))
-    return rows.row(0, named=True) if rows.height else None
-
-
-def coverage(measures: pl.DataFrame, values: pl.DataFrame) -> pl.DataFrame:
-    """Per source: publisher, number of measures with council data, first and latest period."""
-    spans = (
-        values.filter(pl.col("value").is_not_null())
-        .group_by("measure")
-        .agg(first=pl.col("period").min(), latest=pl.col("period").max())
-    )
-    joined = measures.join(spans, left_on="id", right_on="measure", how="inner")
-    return (
-        joined.group_by("source", "publisher")
-        .agg(measures=pl.len(), first=pl.col("first").min(), latest=pl.col("latest").max())
-        .sort("publisher", "source")
-    )

@@ -8,19 +8,15 @@ edge of the worst quarter, the edge of the best quarter, best; for `no_judgement
 95% or 99.8%, for the chart's whiskers), and the recent trend at the council's period from the one
 trend result every page shares (`trends.trend_table`, passed in as `tables["trends"]` when the
 caller has it; otherwise computed for this council alone, which gives the same rows).
-`summary_paragraph` (in `profile_text`, re-exported here) turns the frame into strengths and concerns
-that the tests support.
-No Streamlit and no drawing here; no floor verdicts (see `floors`).
+Its words (the summary of strengths and concerns, the spine chart's alt text, the table) are in
+`views.profile_text`. No Streamlit and no drawing here; no floor verdicts (see `floors`).
 """
 
 from __future__ import annotations
 
 import polars as pl
 
-from accountability.formatting import format_value
 from accountability.methods.benchmarking import benchmark_values, with_comparison
-from accountability.methods.compare import latest_inspection
-from accountability.methods.profile_text import comparison_counts, spine_sentence, summary_paragraph
 from accountability.methods.trends import recent_trends
 
 PROFILE_COLUMNS = [
@@ -163,40 +159,3 @@ def _level_limits(level: float) -> list[pl.Expr]:
     """The interval the verdict used: 95% (ci_low/ci_high) or 99.8% (ci998_low/ci998_high)."""
     low, high = ("ci_low", "ci_high") if level == 0.95 else ("ci998_low", "ci998_high")
     return [pl.col(low).alias("level_low"), pl.col(high).alias("level_high")]
-
-
-def last_inspection(inspections: pl.DataFrame, code: str) -> dict[str, object] | None:
-    """`compare.latest_inspection`, or for a former council its newest inspection by start date."""
-    current = latest_inspection(inspections, code)
-    if current is not None:
-        return current
-    rows = inspections.filter(pl.col("code") == code).sort("inspection_start", nulls_last=False)
-    return rows.row(-1, named=True) if rows.height else None
-
-
-DISPLAY_NUMBERS = ["value", "england", "benchmark_value", "worst", "q25", "q75", "best"]
-
-
-def display_rows(rows: pl.DataFrame) -> pl.DataFrame:
-    """The profile as a table for people: each number written with its own unit."""
-    written = [
-        pl.Series(c, [format_value(v, u) for v, u in zip(rows[c], rows["unit"], strict=True)], pl.String)
-        for c in DISPLAY_NUMBERS
-    ]
-    return pl.DataFrame([rows["label"], rows["period"], *written]).with_columns(
-        rows.select("benchmark_name", "comparison", "trend", "range_kind")
-    )
-
-
-__all__ = [
-    "PROFILE_COLUMNS",
-    "build_profile",
-    "comparison_counts",
-    "council_trends",
-    "display_rows",
-    "last_inspection",
-    "latest_council_rows",
-    "spine_sentence",
-    "spread",
-    "summary_paragraph",
-]

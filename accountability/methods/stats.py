@@ -103,16 +103,6 @@ def _bisect(f: Callable[[float], float], lo: float = 0.0, hi: float = 100.0) -> 
 
 
 CI_METHODS = ["wilson", "byar", "exact_poisson", "survey_moe", "not_reproducible", "none"]
-CI_METHOD_LABELS = {
-    "wilson": "Wilson score interval from the published numerator and denominator",
-    "byar": "Byar's method from the published count and population",
-    "exact_poisson": "Exact Poisson interval (fewer than 10 events)",
-    "survey_moe": "The publisher's survey margin of error",
-    "not_reproducible": "No interval: the published value cannot be reproduced from the published numerator "
-    "and denominator, even allowing for counts rounded to the nearest 5 and values to one decimal place "
-    "(for example the value was rounded to a whole number, or the counts leave out a council)",
-    "none": "No interval: the publisher gives no numerator, denominator or margin of error",
-}
 
 
 def with_intervals(frame: FrameT, measures: FrameT) -> FrameT:

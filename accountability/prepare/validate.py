@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from accountability.codes import COUNCIL_CODE
 from accountability.store.checks import table_problems
 
-GSS_COUNCIL = r"^E(06|08|09|10)\d{6}$"
 Tables = dict[str, pl.DataFrame]
 
 
@@ -48,7 +48,7 @@ def _where(row: dict[str, object], column: str) -> str:
 
 
 def check_codes_are_gss(t: Tables) -> Check:
-    bad = t["values"].filter(~pl.col("code").str.contains(GSS_COUNCIL))
+    bad = t["values"].filter(~pl.col("code").str.contains(COUNCIL_CODE))
     if bad.height:
         first = bad.row(0, named=True)
         return Check("codes_are_gss", False, f"{_where(first, 'code')}: '{first['code']}' is not a council GSS code")

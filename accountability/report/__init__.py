@@ -1,8 +1,9 @@
-"""Progress reports for England, a region or one council: content, HTML and PDF, from the prepared store.
+"""Progress reports for England, a region or one council: content, HTML and PDF, from the page views.
 
-`load_inputs` reads the store and the two TOML files once; `analyse` (per period) and `build_content`
-(per scope) gather the numbers (see `content`); `render` writes them as one self-contained HTML file
-or a PDF. The command line is `python -m accountability.report` (see `__main__`). No Streamlit here.
+`load_inputs` is the store over the prepared folder and the two TOML files (each read once, derived
+results shared); `analyse` (per period) and `build_content` (per scope) gather the numbers from the
+views (see `content`); `render` writes them as one self-contained HTML file or a PDF. The command
+line is `python -m accountability.report` (see `__main__`). No Streamlit here.
 """
 
 from __future__ import annotations
@@ -10,8 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from accountability.methods.commitments import load_commitments
-from accountability.methods.standards import load_standards
 from accountability.report.content import (
     LATEST,
     Analysis,
@@ -25,7 +24,7 @@ from accountability.report.content import (
     resolve_scope,
 )
 from accountability.settings import Settings, get_settings
-from accountability.store import read_table
+from accountability.views.store import from_dir
 
 Format = Literal["html", "pdf"]
 __all__ = [
@@ -50,18 +49,13 @@ _WORKER: dict[str, object] = {}
 
 
 def load_inputs(settings: Settings | None = None) -> Inputs:
-    """The prepared tables, the floor standards and the commitments, validated."""
+    """The store over the prepared tables, the floor standards and the commitments; the two files are
+    checked here, so a mistake stops before any report is written (naming the file and line)."""
     settings = settings or get_settings()
-    measures = read_table(settings.data_dir, "measures")
-    return Inputs(
-        measures=measures,
-        values=read_table(settings.data_dir, "values"),
-        councils=read_table(settings.data_dir, "councils"),
-        benchmarks=read_table(settings.data_dir, "benchmarks"),
-        inspections=read_table(settings.data_dir, "inspections"),
-        standards=load_standards(settings.standards_file, measures),
-        commitments=load_commitments(settings.commitments_file, measures),
-    )
+    store = from_dir(settings.data_dir, settings.standards_file, settings.commitments_file)
+    store.standards()
+    store.commitments()
+    return store
 
 
 def render(content: ReportContent, fmt: Format) -> bytes:

@@ -16,7 +16,7 @@ from fpdf.enums import TableCellFillMode
 from fpdf.fonts import FontFace
 
 from accountability.report.content import ReportContent
-from accountability.report.html import (
+from accountability.report.tables import (
     Table,
     annex_table,
     breaches_table,

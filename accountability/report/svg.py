@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 
 from accountability.formatting import format_value
+from accountability.labels import FLOOR_VERDICT_STRIP
 
 FONT = "Helvetica, Arial, sans-serif"
 INK, MUTED, GRID = "#0b0c0c", "#505a5f", "#d8dbdd"
@@ -26,13 +27,6 @@ VERDICT_COLOURS = {
     "meets": "#12436D",
     "no_floor_yet": "#6f777b",
     "no_data": "#6f777b",
-}
-VERDICT_WORDS = {
-    "below": "Below the floor",
-    "cannot_tell": "Cannot tell",
-    "meets": "Meets the floor",
-    "no_floor_yet": "No floor yet",
-    "no_data": "No data",
 }
 WIDTH = 640
 
@@ -103,7 +97,7 @@ def verdict_strip_svg(rows: Sequence[tuple[str, str, str]], label: str) -> str:
     for i, (name, period, verdict) in enumerate(rows):
         y = 14 + i * row_h
         parts.append(_symbol(verdict, 10, y))
-        parts.append(_text(26, y + 4, VERDICT_WORDS.get(verdict, verdict), 12))
+        parts.append(_text(26, y + 4, FLOOR_VERDICT_STRIP.get(verdict, verdict), 12))
         parts.append(_text(150, y + 4, f"{name} ({period})", 12))
     return "".join(parts) + "</svg>"
 

@@ -29,6 +29,7 @@ from pathlib import Path
 import fastexcel
 import polars as pl
 
+from accountability.codes import COUNCIL_CODE
 from accountability.sources.ascof_measures import PRE_BREAK_CODES
 from accountability.sources.base import (
     RowAccount,
@@ -44,7 +45,6 @@ from accountability.store.schema import BENCHMARKS_SCHEMA, ENGLAND_CODE, VALUES_
 FILE_2021 = "meas-from-asc-of-eng-2021-open-data-csv_v2.xlsx"
 SHEET = "in"
 PERIOD = "2020-21"
-COUNCIL_CODE = r"^E(06|08|09|10)\d{6}$"
 COLUMNS = [
     "Geographical Code", "Geographical Description", "Geographical Level", "ONS Code",
     "ASCOF Measure Code", "Disaggregation Level", "Measure Type", "Measure Value",

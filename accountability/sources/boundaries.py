@@ -17,6 +17,7 @@ from typing import Any
 
 import polars as pl
 
+from accountability.codes import COUNCIL_CODE
 from accountability.sources.base import RowAccount, SourceFileError, SourceOutput, check_unique, read_bytes
 from accountability.store.schema import BENCHMARKS_SCHEMA, VALUES_SCHEMA, empty
 
@@ -28,7 +29,6 @@ VINTAGES: dict[str, str] = {
     "2022-12": "Counties_and_Unitary_Authorities_December_2022_EN_BUC.json",
     "2024-12": "Counties_and_Unitary_Authorities_December_2024_Boundaries_UK_BUC.json",
 }
-COUNCIL_PATTERN = r"^E(06|08|09|10)\d{6}$"
 MAX_BYTES = 600_000
 DIGITS = 4
 BOUNDARIES_SCHEMA: dict[str, pl.DataType] = {
@@ -173,7 +173,7 @@ def _decoded(path: Path, account: RowAccount) -> list[tuple[str, str, list[Polyg
     for number, feature in enumerate(_features(topology, path), start=1):
         code, name = _council(feature, number, path)
         account.read += 1
-        if not re.match(COUNCIL_PATTERN, code):
+        if not re.match(COUNCIL_CODE, code):
             account.reject("not an English county or unitary council (Scotland, Wales, N. Ireland)")
             continue
         try:

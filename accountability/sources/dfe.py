@@ -20,6 +20,7 @@ from pathlib import Path
 
 import polars as pl
 
+from accountability.codes import COUNCIL_CODE
 from accountability.sources.base import (
     MARKER_STATUS,
     RowAccount,
@@ -37,7 +38,6 @@ __all__ = ["FILES", "FOLDER", "MEASURES", "read", "read_file"]
 FOLDER = "childrens-social-care"
 BASE_COLUMNS = ["time_period", "time_identifier", "geographic_level", "country_code", "country_name"]
 GEO_COLUMNS = ["region_code", "region_name", "new_la_code", "la_name"]
-COUNCIL_CODE = r"^E(06|08|09|10)\d{6}$"
 KEYS = ["time_period", "_level", "_code"]
 LEVELS = {"National": "england", "Regional": "region", "Local authority": "council"}
 

@@ -22,6 +22,7 @@ from pathlib import Path
 import fastexcel
 import polars as pl
 
+from accountability.codes import COUNCIL_CODE
 from accountability.sources import reorganisations as reorg
 from accountability.sources.base import (
     RowAccount,
@@ -34,7 +35,6 @@ from accountability.sources.base import (
 from accountability.store.schema import BENCHMARKS_SCHEMA, VALUES_SCHEMA, empty
 
 COUNCIL_TYPES = ["London borough", "Metropolitan district", "Unitary authority", "County council"]
-COUNCIL_PATTERN = r"^E(06|08|09|10)\d{6}$"
 COUNCILS_SCHEMA: dict[str, pl.DataType] = {
     "code": pl.String(),
     "name": pl.String(),
@@ -66,7 +66,7 @@ ASCOF_2021 = "meas-from-asc-of-eng-2021-open-data-csv_v2.xlsx"
 
 
 def _is_council(column: str) -> pl.Expr:
-    return pl.col(column).fill_null("").str.contains(COUNCIL_PATTERN)
+    return pl.col(column).fill_null("").str.contains(COUNCIL_CODE)
 
 
 def _keep(frame: pl.DataFrame, keep: pl.Expr, account: RowAccount, reason: str) -> pl.DataFrame:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import polars as pl
 
+from accountability.codes import COUNCIL_CODE
 from accountability.sources.ascof_2025_measures import TURNOVER_NOTE
 from accountability.sources.base import (
     RowAccount,
@@ -35,7 +36,6 @@ COLUMNS = ["Financial year", "Local authority code", "Local authority name", "Me
 SOURCE = "Oflog adult social care metrics"
 PUBLISHER = "Office for Local Government (MHCLG)"
 SOURCE_URL = "https://oflog.data.gov.uk/"
-COUNCIL_CODE = r"^E(06|08|09|10)\d{6}$"
 
 # Oflog code -> (published Measure text, our measure id, or the ASCOF measure it duplicates).
 METRICS: dict[str, tuple[str, str]] = {

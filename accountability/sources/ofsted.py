@@ -29,6 +29,7 @@ from pathlib import Path
 import fastexcel
 import polars as pl
 
+from accountability.codes import COUNCIL_CODE
 from accountability.sources.base import (
     RowAccount,
     SourceFileError,
@@ -43,7 +44,6 @@ FOLDER = "childrens-social-care"
 FILE = "LA_Inspection_Outcomes_as_at_31_March_2025.ods"
 HISTORY, LATEST = "ILACS_inspection_history", "Inspections_as_at_31_March"
 HEADER_ROW = 2  # 0-based: the header is on spreadsheet row 3, so data starts on row 4
-COUNCIL_CODE = r"^E(06|08|09|10)\d{6}$"
 GRADES = ["Outstanding", "Good", "Requires improvement to be good", "Inadequate"]
 GRADE_ALIASES = {"Requires improvement": "Requires improvement to be good"}  # older Ofsted wording
 Grade = pl.Enum(GRADES)

@@ -1,119 +1,161 @@
-"""What the Market page shows: comparison series, top owners, adult provision, and correlations.
+"""What the Care market page shows: children's homes in the chosen council (or England), its region and
+England, adult care bought in, and a market measure against an outcome across councils.
 
-Pure Polars and arithmetic on `market` outputs and the store. Correlations are descriptive: the
-page says plainly that an association across councils does not show that one thing causes another.
+`market_view(store, choice)` returns one `MarketView` with a part per tab: who provides (private share
+series, places by sector, the research compilation, labelled as one), concentration and the largest
+owners, quality by sector, homes joining and leaving, adult provision, and the scatter with Pearson's
+r worded as an association, never a cause. Every table, alt text and title is written here; the
+market tables are `store.derive`d once per store version (`market_tables`). No Streamlit.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import polars as pl
 
-Z95 = 1.959963984540054
+from accountability.codes import MarketMeasure
+from accountability.methods.compare import in_display_order
+from accountability.views.analyses import measures_with_values
+from accountability.views.market_scatter import Scatter, scatter
+from accountability.views.market_tables import (
+    adult_external_share,
+    compare_series,
+    market_tables,
+    research_table,
+    top_owners,
+)
+from accountability.views.store import Store
 
-
-def compare_series(frame: pl.DataFrame, column: str, code: str, region_code: str | None) -> pl.DataFrame:
-    """`column` by year for the council, its region and England, long: year, area, value."""
-    wanted = [code, region_code or "", "E92000001"]
-    names = {code: "council", region_code or "": "region", "E92000001": "England"}
-    rows = frame.filter(pl.col("area_code").is_in(wanted))
-    return rows.select(
-        "year", pl.col("area_code").replace_strict(names, default="").alias("area"), pl.col(column).alias("value")
-    ).sort("area", "year")
-
-
-def top_owners(homes_frame: pl.DataFrame, code: str, year: int, n: int = 10) -> pl.DataFrame:
-    """The council's largest owners of children's home places in a year, with their share."""
-    rows = homes_frame.filter((pl.col("code") == code) & (pl.col("year") == year) & pl.col("owner").is_not_null())
-    owners = rows.group_by("owner").agg(
-        homes=pl.len(), places=pl.col("places").sum(), sector=pl.col("sector").cast(pl.String).first()
-    )
-    total = owners["places"].sum()
-    return (
-        owners.with_columns(share_pct=(pl.col("places") / total * 100).round(1) if total else pl.lit(None))
-        .sort(["places", "owner"], descending=[True, False])
-        .head(n)
-    )
-
-
-def adult_external_share(asc: pl.DataFrame, code: str) -> pl.DataFrame:
-    """Share of 65+ residential and nursing care bought from external providers, per official source."""
-    official = asc.filter(pl.col("official") & pl.col("value").is_not_null())
-    per_area = pl.concat(
-        [
-            official.filter(pl.col("code") == code).with_columns(area=pl.lit("council")),
-            official.with_columns(area=pl.lit("sum of all councils")),
-        ]
-    )
-    return (
-        per_area.group_by("area", "period", "unit")
-        .agg(
-            external=pl.col("value").filter(pl.col("provision").cast(pl.String) == "external").sum(),
-            total=pl.col("value").sum(),
-        )
-        .with_columns(external_pct=(pl.col("external") / pl.col("total") * 100).round(1))
-        .sort("period", "area")
-    )
+ENGLAND = "E92000001"
+NO_COUNCIL = "Choose your council in the sidebar to compare it with its region and England. Showing England."
+SECTOR_COLUMNS = ["year", "homes", "places", "places_local_authority", "places_private", "places_voluntary"]
 
 
 @dataclass(frozen=True)
-class Correlation:
-    r: float
-    low: float
-    high: float
-    n: int
+class MarketChoice:
+    """Everything the user chose on Care market; hashable, so it is the cache key of the view."""
+
+    council: str | None
+    x: MarketMeasure  # the market measure on the scatter
+    y: str  # the outcome measure's id
 
 
-def pearson(xs: list[float], ys: list[float]) -> Correlation | None:
-    """Pearson's r with a 95% interval from Fisher's z; None for fewer than 4 pairs or no spread."""
-    pairs = [(x, y) for x, y in zip(xs, ys, strict=True) if x is not None and y is not None]
-    n = len(pairs)
-    if n < 4:
-        return None
-    mx, my = sum(p[0] for p in pairs) / n, sum(p[1] for p in pairs) / n
-    sxy = sum((x - mx) * (y - my) for x, y in pairs)
-    sxx, syy = sum((x - mx) ** 2 for x, _ in pairs), sum((y - my) ** 2 for _, y in pairs)
-    if sxx == 0 or syy == 0:
-        return None
-    r = max(-1.0, min(1.0, sxy / math.sqrt(sxx * syy)))
-    z, se = math.atanh(max(-0.999999, min(0.999999, r))), 1 / math.sqrt(n - 3)
-    return Correlation(r, math.tanh(z - Z95 * se), math.tanh(z + Z95 * se), n)
+@dataclass(frozen=True)
+class Area:
+    """The area shown: the chosen council, or England when none is chosen."""
+
+    code: str
+    name: str
+    region_code: str | None
+    names: dict[str, str]  # the chart's series names: council, region, England
+    chosen: bool
 
 
-def describe_correlation(c: Correlation | None, x_label: str, y_label: str) -> str:
-    """Plain words for the association, never a causal claim."""
-    if c is None:
-        return f"Too few councils have both {x_label.lower()} and {y_label.lower()} to describe an association."
-    size = abs(c.r)
-    strength = "little or no" if size < 0.1 else "a weak" if size < 0.3 else "a moderate" if size < 0.5 else "a strong"
-    direction = "" if abs(c.r) < 0.1 else (" positive" if c.r > 0 else " negative")
-    certain = (
-        "; the interval includes zero, so there may be no association at all"
-        if c.low <= 0 <= c.high
-        else "; the interval does not include zero"
+@dataclass(frozen=True)
+class Supply:
+    """Who provides: the private share over time, places by sector, and the research compilation."""
+
+    share: pl.DataFrame  # year, area (council / region / England), value
+    share_title: str
+    share_alt: str
+    mix: pl.DataFrame  # the area's sector mix by year (the bars)
+    mix_title: str
+    mix_alt: str
+    table: pl.DataFrame  # homes and places by sector, as shown and downloaded
+    table_alt: str
+    research: pl.DataFrame  # a research compilation, wide by year (empty without a council or data)
+    research_alt: str
+
+
+@dataclass(frozen=True)
+class MarketView:
+    """Everything the Care market page, its downloads and alt texts show for one choice."""
+
+    choice: MarketChoice
+    area: Area
+    no_council: str | None  # England is shown because no council is chosen
+    latest: int | None  # the area's latest year of Ofsted's provider data
+    supply: Supply
+    concentration: pl.DataFrame  # HHI, top-5 share and owners for the area, its region and England
+    concentration_alt: str
+    owners: pl.DataFrame | None  # the council's largest owners (None for England)
+    owners_heading: str
+    owners_alt: str
+    quality: pl.DataFrame  # by sector, for the area and England
+    quality_alt: str
+    moves: pl.DataFrame  # homes joining and leaving, by year
+    moves_alt: str
+    adult: pl.DataFrame  # adult 65+ care bought from external providers
+    adult_alt: str
+    scatter: Scatter
+
+
+def outcome_options(store: Store) -> dict[str, str]:
+    """Outcome measures for the scatter, id → label: children's first (the market is children's homes)."""
+    ordered = in_display_order(store.derive(measures_with_values))
+    children_first = ordered.sort(pl.col("domain").cast(pl.String) != "children", maintain_order=True)
+    return dict(zip(children_first["id"], children_first["label"], strict=True))
+
+
+def market_view(store: Store, choice: MarketChoice) -> MarketView:
+    tables = store.derive(market_tables)
+    area = _area(store, choice.council)
+    mix = tables["mix"]
+    years = sorted(mix.filter(pl.col("area_code") == area.code)["year"].unique().to_list())
+    latest = years[-1] if years else None
+    in_latest = pl.col("year") == latest
+    wanted = [area.code, area.region_code or "", ENGLAND]
+    conc = tables["concentration"].filter(in_latest & pl.col("area_code").is_in(wanted))
+    quality = tables["quality"].filter(in_latest & pl.col("area_code").is_in([area.code, ENGLAND]))
+    moves = tables["entries_exits"].filter(pl.col("area_code") == area.code)
+    name = area.name
+    return MarketView(
+        choice=choice,
+        area=area,
+        no_council=None if area.chosen else NO_COUNCIL,
+        latest=latest,
+        supply=_supply(store, mix, area),
+        concentration=conc.select(
+            "area_type", "area_code", "year", pl.col("hhi").round(0), pl.col("top5_share").round(1), "owners"
+        ),
+        concentration_alt=f"Concentration of places among owners, {latest}",
+        owners=top_owners(tables["homes"], area.code, latest) if area.chosen and latest else None,
+        owners_heading=f"Largest owners of children's home places in {name}, {latest}",
+        owners_alt=f"Largest owners in {name}",
+        quality=quality.select(
+            "area_type", "sector", "judged", pl.col("good_or_outstanding_pct").round(1), "inadequate"
+        ),
+        quality_alt=f"Quality of children's homes by sector, {latest}",
+        moves=moves.select("year", "joined", "left").sort("year"),
+        moves_alt=f"Children's homes joining and leaving the register, {name}",
+        adult=adult_external_share(store.table("asc_provision"), area.code),
+        adult_alt=f"Adult care bought from external providers, {name} and all councils",
+        scatter=scatter(store, choice.x, choice.y, latest),
     )
-    return (
-        f"Across {c.n} councils there is {strength}{direction} association between {x_label.lower()} and "
-        f"{y_label.lower()} (r = {c.r:.2f}, 95% interval {c.low:.2f} to {c.high:.2f}{certain}). "
-        "An association across councils does not show that one causes the other."
+
+
+def _area(store: Store, code: str | None) -> Area:
+    rows = store.councils.filter(pl.col("code") == (code or "")).rows(named=True)
+    if not rows:
+        return Area(ENGLAND, "England", None, {"council": "England", "region": "", "England": "England"}, False)
+    row = rows[0]
+    names = {"council": row["name"], "region": row["region"], "England": "England"}
+    return Area(row["code"], row["name"], row["region_code"], names, True)
+
+
+def _supply(store: Store, mix: pl.DataFrame, area: Area) -> Supply:
+    rows = mix.filter(pl.col("area_code") == area.code).sort("year")
+    name = area.name
+    return Supply(
+        share=compare_series(mix, "private_share_places", area.code, area.region_code),
+        share_title=f"Private share of children's home places: {name}",
+        share_alt=f"Private share of children's home places, {name}, its region and England, by year.",
+        mix=rows,
+        mix_title=f"Children's home places by sector: {name}",
+        mix_alt=f"Children's home places by sector, {name}, by year.",
+        table=rows.select(*SECTOR_COLUMNS, "places_other", pl.col("private_share_places").round(1)),
+        table_alt=f"Homes and places by sector, {name}",
+        research=research_table(store.table("market_panel"), area.code) if area.chosen else pl.DataFrame(),
+        research_alt=f"Research compilation for {name}: placements and spend by ownership",
     )
-
-
-RESEARCH_MEASURES = {
-    "cla_placements_for_profit_pct": "Looked-after children placed with for-profit providers (%)",
-    "cla_placements_third_sector_pct": "Looked-after children placed with third-sector providers (%)",
-    "cla_spend_private_provision": "Spend on looked-after children: private provision (GBP)",
-    "cla_spend_la_own_provision": "Spend on looked-after children: council's own provision (GBP)",
-    "childrens_home_places_investment_owned": "Children's home places owned by investment firms",
-}
-
-
-def research_table(panel: pl.DataFrame, code: str) -> pl.DataFrame:
-    """The council's research-compilation series, wide by year, labelled measure names."""
-    rows = panel.filter((pl.col("code") == code) & pl.col("measure").is_in(list(RESEARCH_MEASURES)))
-    if rows.height == 0:
-        return pl.DataFrame()
-    labelled = rows.with_columns(pl.col("measure").replace_strict(RESEARCH_MEASURES)).sort("year")
-    return labelled.pivot(on="measure", index="year", values="value", sort_columns=True).sort("year")

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from accountability.formatting import format_value
+from accountability.labels import COMPARISON_LABELS
 from accountability.methods.compare import MeasureInfo
 from components.figures.theme import readable
 
@@ -21,14 +22,15 @@ DARK_GREY = "#3D3D3D"
 PALE_BLUE = "#6BACE6"
 
 
-# Verdict against the chosen benchmark: marker shape and legend text carry it, colour only repeats it.
+# Verdict against the chosen benchmark, keyed on its code: marker shape and legend text (the code's
+# label) carry it, colour only repeats it.
 COMPARISON_STYLE = {
-    "▲ Better": ("triangle-up", TURQUOISE),
-    "▲ Higher": ("triangle-up", TURQUOISE),
-    "● Similar": ("circle", PALE_BLUE),
-    "▼ Worse": ("triangle-down", "#801650"),
-    "▼ Lower": ("triangle-down", "#801650"),
-    "○ Not tested": ("circle-open", DARK_GREY),
+    "better": ("triangle-up", TURQUOISE),
+    "higher": ("triangle-up", TURQUOISE),
+    "similar": ("circle", PALE_BLUE),
+    "worse": ("triangle-down", "#801650"),
+    "lower": ("triangle-down", "#801650"),
+    "not tested": ("circle-open", DARK_GREY),
 }
 
 
@@ -50,10 +52,11 @@ def compare_figure(
     fig = go.Figure()
     others = shown.filter(pl.col("code") != (selected or ""))
     if "comparison" in others.columns:
-        for label, (symbol, colour) in COMPARISON_STYLE.items():
-            group = others.filter(pl.col("comparison") == label)
+        for code, (symbol, colour) in COMPARISON_STYLE.items():
+            group = others.filter(pl.col("comparison") == code)
             if group.height:
-                fig.add_trace(_council_trace(group, measure, f"{label} ({group.height})", colour, 8, symbol=symbol))
+                name = f"{COMPARISON_LABELS[code]} ({group.height})"
+                fig.add_trace(_council_trace(group, measure, name, colour, 8, symbol=symbol))
     else:
         fig.add_trace(_council_trace(others, measure, "Councils", PALE_BLUE, 7))
     chosen = shown.filter(pl.col("code") == (selected or ""))

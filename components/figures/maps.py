@@ -10,6 +10,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
+from accountability.formatting import format_value
+from accountability.labels import FLOOR_VERDICT_WORDS
 from accountability.methods.geo import centroid, outline
 from components.figures.theme import INK, readable
 
@@ -18,6 +20,7 @@ VERDICTS = {
     "below": ("Below the floor", "#801650", "x"),
     "cannot_tell": ("Cannot tell", "#A285D1", "/"),
     "meets": ("Meets the floor", "#12436D", ""),
+    "no_floor_yet": (FLOOR_VERDICT_WORDS["no_floor_yet"], "#6F777B", "-"),
 }
 NO_DATA = ("No data", "#D9D9D9", ".")
 
@@ -108,3 +111,17 @@ def _add_area(fig: go.Figure, rows: pl.DataFrame, name: str, colour: str, patter
             hoverinfo="skip",
         )
     )
+
+
+def council_map(
+    table: pl.DataFrame, class_labels: tuple[str, ...], by_verdict: bool, selected: str | None, unit: str
+) -> go.Figure:
+    """`map_figure` of a Map view's table, with each council's hover text written here: its name,
+    value in the measure's unit and, when coloured by verdict, the verdict's words (from its code)."""
+    hover = [  # 153 short strings, built only when the map is (the finished map is cached)
+        f"{r['name']}: {format_value(r['value'], unit)}"
+        + (f" · {FLOOR_VERDICT_WORDS.get(r['verdict'], r['verdict'])}" if r["verdict"] else "")
+        for r in table.select("name", "value", "verdict").iter_rows(named=True)
+    ]
+    with_hover = table.with_columns(hover=pl.Series(hover, dtype=pl.String))
+    return map_figure(with_hover, list(class_labels), by_verdict, selected)

@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from accountability.formatting import format_value
+from accountability.labels import COMPARISON_LABELS
 from components.figures.compare import COMPARISON_STYLE, DARK_GREY
 from components.figures.theme import INK, MUTED_INK, readable
 
@@ -64,7 +65,8 @@ def _hover(row: dict[str, object]) -> str:
     middle = ("25th", "75th") if ends[0] == "Lowest" else ("Worst quarter from", "Best quarter from")
     return (
         f"<b>{row['label']}</b> ({row['period']})<br>"
-        f"Council: {f('value')} · {row['comparison']} vs {row['benchmark_name'] or 'benchmark'} "
+        f"Council: {f('value')} · {COMPARISON_LABELS.get(str(row['comparison']), row['comparison'])} "
+        f"vs {row['benchmark_name'] or 'benchmark'} "
         f"({f('benchmark_value')})<br>England: {f('england')}<br>"
         f"{ends[0]}: {f('worst')} · {middle[0]}: {f('q25')} · {middle[1]}: {f('q75')} · {ends[1]}: {f('best')}<br>"
         f"Recent trend: {row['trend']}"
@@ -115,7 +117,7 @@ def spine_figure(profile: pl.DataFrame, council_name: str) -> go.Figure:
                     x=[rows["pos_value"][i] for i in picked],
                     mode="markers",
                     marker={"symbol": symbol, "size": 15, "color": colour, "line": {"width": 1.5, "color": INK}},
-                    name=f"{council_name}: {verdict}",
+                    name=f"{council_name}: {COMPARISON_LABELS[verdict]}",
                     hovertext=[hovers[i] for i in picked],
                     hoverinfo="text",
                 )

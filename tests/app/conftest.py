@@ -2,25 +2,38 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from accountability.settings import ROOT, get_settings
+from accountability.settings import ROOT
 
 DASHBOARD = str(ROOT / "dashboard.py")
 TIMEOUT = 60
+PROJECT_PACKAGES = ("accountability", "components")
+
+
+def clear_every_cache() -> None:
+    """Streamlit's data and resource caches, and every functools cache in the project's modules
+    (the settings, parsed shapes, interval tables), so no test sees what another computed."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    for name, module in list(sys.modules.items()):
+        if name.split(".")[0] not in PROJECT_PACKAGES or module is None:
+            continue
+        for value in list(vars(module).values()):
+            if callable(getattr(value, "cache_clear", None)) and hasattr(value, "cache_info"):
+                value.cache_clear()
 
 
 @pytest.fixture(autouse=True)
 def fresh_caches() -> Iterator[None]:
-    st.cache_data.clear()
-    get_settings.cache_clear()
+    clear_every_cache()
     yield
-    st.cache_data.clear()
-    get_settings.cache_clear()
+    clear_every_cache()
 
 
 def open_page(page: str | None = None, **params: str) -> AppTest:

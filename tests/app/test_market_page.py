@@ -25,3 +25,13 @@ def test_the_scatter_describes_an_association_not_a_cause() -> None:
     assert_healthy(at)
     assert "does not show that one causes the other" in texts(at)
     assert at.selectbox(key="market_y").value == "placements_3plus"
+
+
+def test_the_market_measure_in_the_url_is_used_and_an_unknown_one_explained() -> None:
+    at = open_page(MARKET, council="E08000025", market_x="Owner concentration (HHI)")
+    assert_healthy(at)
+    assert at.selectbox(key="market_x").value == "hhi"
+    assert "owner concentration (hhi)" in texts(at)
+    at = open_page(MARKET, market_x="Colour of the front door")
+    assert_healthy(at)
+    assert any("Colour of the front door" in w.value for w in at.warning)

@@ -10,6 +10,7 @@ from tests.conftest import STORE_DIR
 def test_methods_page_explains_every_measure_with_source_and_licence() -> None:
     at = open_page("pages/methods.py")
     measures = read_table(STORE_DIR, "measures")
+    assert measures.height > 0
     assert sorted(e.label for e in at.expander) == sorted(measures["label"].to_list())
     for m in measures.iter_rows(named=True):
         assert m["description"] in texts(at)

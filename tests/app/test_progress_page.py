@@ -10,8 +10,10 @@ PROGRESS = "pages/progress.py"
 def test_every_commitment_renders_on_both_sides_of_the_break() -> None:
     at = open_page(PROGRESS)
     assert_healthy(at)
+    assert len(at.radio(key="framework").options) == 2
     for side in at.radio(key="framework").options:
         at.radio(key="framework").set_value(side).run()
+        assert at.selectbox(key="commitment").options
         for key in at.selectbox(key="commitment").options:
             at.selectbox(key="commitment").set_value(key).run()
             assert_healthy(at)
@@ -39,3 +41,22 @@ def test_england_table_lists_every_commitment_measure() -> None:
     at = open_page(PROGRESS)
     assert len(at.dataframe[0].value) == len(at.selectbox(key="commitment").options)
     assert "Statistics Canada" in texts(at)
+
+
+def test_the_framework_side_in_the_url_is_used_and_an_unknown_one_explained() -> None:
+    at = open_page(PROGRESS, framework="2017-18 to 2022-23 (previous framework)")
+    assert_healthy(at)
+    assert at.radio(key="framework").value == "before_break"
+    at = open_page(PROGRESS, framework="1999")
+    assert_healthy(at)
+    assert any("1999" in w.value for w in at.warning)
+    assert at.radio(key="framework").value == "current"
+
+
+def test_only_councils_off_track_or_deteriorating_when_asked() -> None:
+    at = open_page(PROGRESS, commitment="fewer-repeat-protection-plans:cpp_repeat_pct")
+    everyone = at.dataframe[-1].value
+    at.toggle(key="off_track").set_value(True).run()
+    shown = at.dataframe[-1].value
+    assert 0 < len(shown) < len(everyone)
+    assert set(shown["status"]) <= {"→ Off track", "↘ Deteriorating"}

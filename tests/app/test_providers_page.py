@@ -34,3 +34,16 @@ def test_search_and_sector_filter_narrow_the_list() -> None:
     at.text_input(key="search").input("zzzz-no-such-owner").run()
     assert len(at.dataframe[0].value) == 0
     assert "0 of" in texts(at)
+
+
+def test_the_year_in_the_url_is_used_and_an_unknown_one_explained() -> None:
+    store = read_table(STORE_DIR, "providers").filter(pl.col("code") == "E08000025")
+    years = sorted(store["year"].unique().to_list())
+    assert len(years) >= 2, "the store should hold more than one year of providers"
+    at = open_page(PROVIDERS, council="E08000025", year=str(years[0]))
+    assert_healthy(at)
+    assert at.selectbox(key="year").value == years[0]
+    assert len(at.dataframe[0].value) == store.filter(pl.col("year") == years[0]).height
+    at = open_page(PROVIDERS, council="E08000025", year="1850")
+    assert_healthy(at)
+    assert any("1850" in w.value for w in at.warning)

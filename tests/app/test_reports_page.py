@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from tests.app.conftest import assert_healthy, open_page, texts
 
 REPORTS = "pages/reports.py"
@@ -31,3 +35,33 @@ def test_region_and_period_can_be_chosen() -> None:
     assert_healthy(at)
     page = texts(at)
     assert "North East" in page and "cut at 2021-22" in page
+
+
+@pytest.mark.parametrize(
+    ("setting", "name", "text", "pages"),
+    [
+        (
+            "DASHBOARD_STANDARDS_FILE",
+            "standards.toml",
+            '[[standard]]\nmeasure = "ascof_feel_safe"\nconfidence = 0.9\n',
+            [REPORTS],
+        ),
+        (
+            "DASHBOARD_COMMITMENTS_FILE",
+            "commitments.toml",
+            '[[commitment]]\nid = "Not a slug"\n',
+            [REPORTS, "pages/progress.py"],
+        ),
+    ],
+)
+def test_a_bad_standards_or_commitments_file_is_a_message_naming_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, setting: str, name: str, text: str, pages: list[str]
+) -> None:
+    bad = tmp_path / name
+    bad.write_text(text)
+    monkeypatch.setenv(setting, str(bad))
+    for page in pages:
+        at = open_page(page)
+        assert not at.exception
+        assert any(name in e.value for e in at.error), [e.value for e in at.error]
+        assert not any("problem in the dashboard itself" in e.value for e in at.error)

@@ -12,7 +12,7 @@ from accountability import store
 from accountability.methods.floors import floor_verdicts, streaks
 from accountability.methods.standards import load_standards, resolve_thresholds
 from accountability.settings import ROOT
-from accountability.views.floors import FloorSelection, floor_selection
+from accountability.views.floor_selection import FloorSelection, floor_selection
 
 Tables = dict[str, pl.DataFrame]
 

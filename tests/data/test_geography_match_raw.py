@@ -119,6 +119,8 @@ def test_abolished_and_small_councils_are_kept(
 
 def test_names_types_and_codes_match_the_published_lookups(councils: pl.DataFrame, raw_dir: Path) -> None:
     by_code = {r["code"]: r for r in councils.iter_rows(named=True)}
+    files = ("lookups/LTLA-UTLA_Apr23_Lookup_England-Wales.csv", "lookups/Provider_data_lookup.csv")
+    assert all(_csv(raw_dir / f) for f in (*files, "ascof-trend/ons_codes.csv"))
     for row in _csv(raw_dir / "lookups" / "LTLA-UTLA_Apr23_Lookup_England-Wales.csv"):
         if row["UTLA23CD"].startswith("E"):
             council = by_code[row["UTLA23CD"]]
@@ -181,6 +183,7 @@ def test_children_population_equals_the_raw_cells(population_out: SourceOutput, 
     rows = _csv(raw_dir / "population" / population.DFE_FILE)
     picks = [r for r in rows if r["new_la_code"] in {"E06000001", "E10000006", "E09000001", "E06000028"}]
     picks += [r for r in rows if r["geographic_level"] == "National"]
+    assert len(picks) > 10
     for raw in picks:
         code = raw["new_la_code"] or raw["country_code"]
         got = frame.filter(pl.col("code") == code, pl.col("year") == int(raw["time_period"])).row(0, named=True)
@@ -234,6 +237,7 @@ def test_boundary_vintages_hold_the_councils_of_their_date(
 
 def test_every_geometry_is_json_with_closed_lon_lat_rings(boundaries_out: SourceOutput) -> None:
     frame = boundaries_out.tables["boundaries"]
+    assert frame.height > 0
     for text in frame["geometry"]:
         geometry = json.loads(text)
         polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]

@@ -44,6 +44,7 @@ def test_every_provider_file_is_read_and_accounts_balance(providers: SourceOutpu
         unmapped = {k: v for k, v in account.rejected.items() if k.startswith("unmapped")}
         print(account.file, "read", account.read, "kept", account.kept, "unmapped", unmapped)
         assert account.balanced(), account
+    assert providers.tables
     for table in providers.tables.values():
         assert table["code"].str.contains(CODE).all()
 

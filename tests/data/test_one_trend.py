@@ -25,7 +25,7 @@ from accountability.methods.trends import ALPHA, recent_trends, trend_table
 from accountability.report import analyse, build_content, load_inputs, resolve_scope
 from accountability.settings import Settings
 from accountability.sources import dfe_measures
-from accountability.views.floors import floor_selection
+from accountability.views.floor_selection import floor_selection
 
 Tables = dict[str, pl.DataFrame]
 KEY = ["code", "measure", "period"]
@@ -148,7 +148,7 @@ def test_profile_shows_the_shared_trend_for_every_current_council(tables: Tables
 def test_watchlist_getting_worse_is_the_shared_trend_result(tables: Tables) -> None:
     verdicts, streaks = _floors(tables)
     view = floor_selection(verdicts, streaks, {k: v for k, v in tables.items() if k != "trends"})
-    worse = view.watch.filter(pl.col("reason") == "worse than England and worsening")
+    worse = view.watch.filter(pl.col("reason") == "worse_and_worsening")
     assert worse.height > 0
     entries = worse.join(view.latest_runs.select("code", "label", "measure", "period"), left_on=["code", "what"],
                          right_on=["code", "label"])  # fmt: skip
@@ -220,9 +220,7 @@ def test_warwickshire_social_worker_turnover_reads_the_same_everywhere(tables: T
     content = build_content(inputs, analyse(inputs), resolve_scope(inputs, "council", code))
     in_report = content.commitments.filter(pl.col("measure") == "sw_turnover_rate").row(0, named=True)
     assert in_report["trend_label"] == trend_row["label"]
-    worse = content.watch.filter(
-        (pl.col("reason") == "worse than England and worsening") & pl.col("what").str.contains("turnover")
-    )
+    worse = content.watch.filter((pl.col("reason") == "worse_and_worsening") & pl.col("what").str.contains("turnover"))
     assert worse.is_empty() == (trend_row["label"] != "getting worse")
     if trend_row["label"] == "no significant change":
         assert in_report["progress_band"] == "no detectable change"

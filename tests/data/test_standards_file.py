@@ -94,6 +94,7 @@ def test_every_headline_measure_has_a_standard(standards: list[Standard]) -> Non
 
 
 def test_every_standard_says_where_it_comes_from(standards: list[Standard]) -> None:
+    assert standards
     for s in standards:
         assert len(s.source) > 40, s.key
         if s.basis == "rule":
@@ -111,7 +112,9 @@ def test_every_standard_resolves_to_a_period_with_council_data(
 
 def test_rule_thresholds_equal_an_independent_quantile(standards: list[Standard], thresholds: pl.DataFrame) -> None:
     raw = pl.read_parquet(ROOT / "data" / "prepared" / "values.parquet")
-    for s in (s for s in standards if s.rule is not None):
+    rules = [s for s in standards if s.rule is not None]
+    assert rules
+    for s in rules:
         base = raw.filter((pl.col("measure") == s.measure) & (pl.col("period") == s.baseline_period))
         sample = [v for v in base["value"].to_list() if v is not None]
         expected = float(np.percentile(sample, 100 * QUANTILE[s.polarity], method="linear"))
@@ -121,6 +124,7 @@ def test_rule_thresholds_equal_an_independent_quantile(standards: list[Standard]
 
 def test_rule_polarity_picks_the_worst_quarter(standards: list[Standard], thresholds: pl.DataFrame) -> None:
     assert QUANTILE == {"higher_is_better": 0.25, "lower_is_better": 0.75}
+    assert standards
     for s in standards:
         text = thresholds.filter(pl.col("standard") == s.key)["rule_text"][0]
         assert ("25th percentile" if s.polarity == "higher_is_better" else "75th percentile") in text

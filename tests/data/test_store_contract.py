@@ -387,6 +387,7 @@ def test_the_2024_boundaries_cover_exactly_the_current_councils(tables: Tables) 
 
 
 def test_every_boundary_geometry_is_geojson_polygon_or_multipolygon(tables: Tables) -> None:
+    assert tables["boundaries"].height > 0
     for code, vintage, text in tables["boundaries"].select("code", "vintage", "geometry").iter_rows():
         geometry = json.loads(text)
         assert geometry["type"] in {"Polygon", "MultiPolygon"}, (code, vintage, geometry["type"])

@@ -326,10 +326,12 @@ def test_a_councillors_journey_profile_concern_neighbours_download(page: Page, a
     wait_for_app(page)
     page.wait_for_selector(CHART)
     summary = page.locator(SUMMARY).nth(1).inner_text()
-    assert "Re-referrals within 12 months" in summary  # a concern the councillor follows up
+    # a concern the councillor follows up: the first the summary names (62.4% against England's 77.4%)
+    concern = "Adults 18 to 64 on long-term support living at home"
+    assert f"Concerns: significantly worse than England on {concern}" in summary
     page.get_by_role("link", name="Compare councils").click()
     wait_for_app(page)
-    _pick(page, "Measure", "Children: Re-referrals within 12 months")
+    _pick(page, "Measure", f"Adults: {concern}")
     _pick(page, "Compare with", "Statistical neighbours (DfE 2025 model)")
     page.wait_for_function(
         "() => (document.querySelector(\"[data-testid='stMainBlockContainer'] strong\")?.innerText || '')"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import polars as pl
 
-from accountability.methods.benchmarking import benchmark_values, comparison_sentence, with_comparison
+from accountability.labels import COMPARISON_LABELS
+from accountability.methods.benchmarking import benchmark_values, with_comparison
+from accountability.views.compare import comparison_sentence
 
 F = pl.Float64
 VALUES = pl.DataFrame(
@@ -49,14 +51,14 @@ def test_england_is_the_published_figure_for_every_council() -> None:
 def test_verdicts_follow_polarity_and_untested_without_an_interval() -> None:
     bench = benchmark_values("england", TABLES, "m", "2024-25")
     out = with_comparison(VALUES, bench, MEASURES, 0.95).sort("code")
-    assert out["comparison"].to_list() == ["▼ Worse", "▲ Better", "○ Not tested"]
+    assert [COMPARISON_LABELS[c] for c in out["comparison"]] == ["▼ Worse", "▲ Better", "○ Not tested"]
 
 
 def test_region_uses_the_published_regional_figure() -> None:
     bench = benchmark_values("region", TABLES, "m", "2024-25")
     out = with_comparison(VALUES, bench, MEASURES, 0.95).sort("code")
     assert out["benchmark_name"].to_list() == ["North"] * 3
-    assert out["comparison"][1] == "● Similar"  # 18-22 contains 19
+    assert COMPARISON_LABELS[out["comparison"][1]] == "● Similar"  # 18-22 contains 19
 
 
 def test_custom_group_is_the_mean_of_the_chosen_councils() -> None:
@@ -65,10 +67,10 @@ def test_custom_group_is_the_mean_of_the_chosen_councils() -> None:
 
 
 def test_sentences() -> None:
-    row = {"benchmark_name": "England", "benchmark_value": 15.0, "comparison": "▼ Worse"}
+    row = {"benchmark_name": "England", "benchmark_value": 15.0, "comparison": "worse"}
     assert comparison_sentence(row, 0.95, "15.0%") == "Compared with England (15.0%): worse, at 95% confidence."
     assert "99.8%" in comparison_sentence(row, 0.998, "15.0%")
-    untested = {"benchmark_name": "England", "benchmark_value": 15.0, "comparison": "○ Not tested"}
+    untested = {"benchmark_name": "England", "benchmark_value": 15.0, "comparison": "not tested"}
     assert "no confidence interval" in comparison_sentence(untested, 0.95, "15.0%")
     assert "not tested" in comparison_sentence({"benchmark_name": "X", "benchmark_value": None}, 0.95, "")
 

@@ -163,7 +163,7 @@ def test_headline_measures_come_first_then_the_rest_by_label() -> None:
 
 
 def test_latest_inspection_is_none_for_a_council_never_inspected() -> None:
-    from accountability.methods.compare import latest_inspection
+    from accountability.views.council import latest_inspection
 
     inspections = pl.DataFrame(
         {"code": ["E06000001", "E06000001"], "is_latest": [False, True], "overall": ["Good", "Inadequate"]}

@@ -9,7 +9,7 @@ import plotly.io as pio
 import polars as pl
 
 from components.export import LICENCE, _framed_spec, file_name, with_title_and_source
-from components.floors import counts_figure
+from components.figures.floors import counts_figure
 
 
 def test_title_source_and_licence_are_in_the_figure() -> None:

@@ -6,15 +6,22 @@ from datetime import date
 
 import polars as pl
 
+from accountability.labels import (
+    BASIS_LABELS,
+    FLOOR_CHANGE_LABELS,
+    FLOOR_CHANGE_WORDS,
+    FLOOR_VERDICT_LABELS,
+    WATCH_REASON_LABELS,
+)
 from accountability.views.floors import (
     council_detail,
     latest_changes,
     latest_verdicts,
+    matrix_in_words,
     status_matrix,
     verdict_counts,
-    watchlist,
-    worse_than_england_and_worsening,
 )
+from accountability.views.watchlist import watchlist, worse_than_england_and_worsening
 
 COUNCILS = pl.DataFrame(
     {
@@ -49,13 +56,14 @@ def test_matrix_writes_verdicts_in_words_counts_below_and_leaves_out_former_coun
     latest = _verdicts([("A", "2023-24", "below"), ("B", "2023-24", "meets"), ("C", "2023-24", "below")])
     matrix = status_matrix(latest, COUNCILS, MEASURES)
     assert matrix["council"].to_list() == ["Alpha", "Beta"]
-    assert matrix["Share helped (2023-24)"].to_list() == ["▼ Below the floor", "✓ Meets the floor"]
+    cells = [FLOOR_VERDICT_LABELS[code] for code in matrix["Share helped (2023-24)"]]
+    assert cells == ["▼ Below the floor", "✓ Meets the floor"]
     assert matrix["below_count"].to_list() == [1, 0]
 
 
 def test_a_council_without_a_row_shows_no_data_not_below() -> None:
     matrix = status_matrix(_verdicts([("A", "2023-24", "meets")]), COUNCILS, MEASURES)
-    assert matrix.filter(pl.col("code") == "B")["Share helped (2023-24)"][0] == "– No data"
+    assert FLOOR_VERDICT_LABELS[matrix.filter(pl.col("code") == "B")["Share helped (2023-24)"][0]] == "– No data"
 
 
 def test_counts_per_period() -> None:
@@ -81,7 +89,7 @@ def test_counts_keep_interval_and_value_only_verdicts_apart() -> None:
 
 def test_the_matrix_marks_a_verdict_on_the_value_alone() -> None:
     latest = _verdicts([("A", "2023-24", "below", "value_only"), ("B", "2023-24", "below", "interval_998")])
-    matrix = status_matrix(latest, COUNCILS, MEASURES)
+    matrix = matrix_in_words(status_matrix(latest, COUNCILS, MEASURES), latest, MEASURES)  # the table shown
     assert matrix.sort("code")["Share helped (2023-24)"].to_list() == [
         "▼ Below the floor (value only)",
         "▼ Below the floor",
@@ -92,7 +100,9 @@ def test_the_matrix_marks_a_verdict_on_the_value_alone() -> None:
 def test_no_floor_yet_is_written_as_such_in_the_matrix_and_never_counted_below() -> None:
     latest = _verdicts([("A", "2024-25", "no_floor_yet"), ("B", "2024-25", "no_floor_yet")])
     matrix = status_matrix(latest, COUNCILS, MEASURES)
-    assert matrix["Share helped (2024-25)"].to_list() == ["○ No floor yet: first year of this definition"] * 2
+    assert matrix["Share helped (2024-25)"].to_list() == ["no_floor_yet"] * 2  # codes; words for people below
+    shown = matrix_in_words(matrix, latest, MEASURES)["Share helped (2024-25)"]
+    assert shown.to_list() == ["○ No floor yet: first year of this definition"] * 2
     assert matrix["below_count"].to_list() == [0, 0]
 
 
@@ -108,7 +118,8 @@ def test_watchlist_says_why_each_council_is_there() -> None:
     )
     worse = pl.DataFrame(schema={"code": pl.String, "label": pl.String, "detail": pl.String})
     out = watchlist(runs, worse, inspections, COUNCILS)
-    assert out.select("council", "reason").rows() == [("Alpha", "below for 2+ periods"), ("Beta", "Ofsted Inadequate")]
+    reasons = [(council, WATCH_REASON_LABELS[reason]) for council, reason in out.select("council", "reason").rows()]
+    assert reasons == [("Alpha", "below for 2+ periods"), ("Beta", "Ofsted Inadequate")]
     assert out["detail"].to_list() == [
         "Below the floor for 2 periods in a row, up to 2023-24",
         "Judged Inadequate overall, inspected May 2024",
@@ -192,10 +203,15 @@ def test_council_detail_and_changes() -> None:
     )
     detail = council_detail(runs, MEASURES, "A")
     row = detail.row(0, named=True)
-    assert (row["people_to_reach_floor"], row["counted"], row["decided_on"]) == (12, "referrals", "95% interval")
-    assert detail["change"].to_list() == ["newly below"]
+    assert (row["people_to_reach_floor"], row["counted"], BASIS_LABELS[row["decided_on"]]) == (
+        12,
+        "referrals",
+        "95% interval",
+    )
+    assert [FLOOR_CHANGE_WORDS[c] for c in detail["change"]] == ["newly below"]
     changes = latest_changes(runs, COUNCILS)
-    assert changes.select("council", "change").rows() == [("Beta", "↑ recovered"), ("Alpha", "▼ newly below")]
+    moved = [(council, FLOOR_CHANGE_LABELS[change]) for council, change in changes.select("council", "change").rows()]
+    assert moved == [("Beta", "↑ recovered"), ("Alpha", "▼ newly below")]
 
 
 def test_a_matrix_with_no_standards_or_councils_is_empty_not_an_error() -> None:

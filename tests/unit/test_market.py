@@ -9,7 +9,8 @@ import pytest
 from scipy import stats
 
 from accountability.methods import market
-from accountability.views.market import adult_external_share, describe_correlation, pearson, top_owners
+from accountability.views.market_scatter import describe_correlation, pearson
+from accountability.views.market_tables import adult_external_share, top_owners
 
 COUNCILS = pl.DataFrame({"code": ["A", "B"], "region_code": ["R1", "R1"]})
 

@@ -5,16 +5,10 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from accountability.methods.profile import (
-    ORIENTED,
-    UNORIENTED,
-    build_profile,
-    display_rows,
-    spine_sentence,
-    spread,
-    summary_paragraph,
-)
+from accountability.labels import COMPARISON_LABELS
+from accountability.methods.profile import ORIENTED, UNORIENTED, build_profile, spread
 from accountability.methods.trends import recent_trends
+from accountability.views.profile_text import display_rows, spine_sentence, summary_paragraph
 from components.figures.spine import spine_figure, spine_positions
 
 MEASURES = pl.DataFrame(
@@ -95,10 +89,10 @@ def test_profile_uses_each_measures_latest_period_and_tests_against_the_benchmar
     rows += [(c, "2023", "down", float(v), None, None) for v, c in enumerate(CODES[:4], start=1)]
     profile = _by_measure(build_profile("E", _tables(_values(rows), {"up": 3.0}), "england"))
     assert profile["up"]["period"] == "2024"
-    assert profile["up"]["comparison"] == "▲ Better"  # interval 4.5-5.5 wholly above England's 3.0
+    assert COMPARISON_LABELS[profile["up"]["comparison"]] == "▲ Better"  # interval 4.5-5.5 wholly above England's 3.0
     assert profile["up"]["england"] == 3.0
     assert profile["down"]["period"] == "2023"
-    assert profile["down"]["comparison"] == "○ Not tested"  # no interval, no England figure
+    assert COMPARISON_LABELS[profile["down"]["comparison"]] == "○ Not tested"  # no interval, no England figure
     assert profile["down"]["trend"] == "not enough data"
 
 
@@ -138,9 +132,9 @@ def test_summary_never_calls_a_measure_that_was_not_tested_a_strength_or_concern
     text = summary_paragraph(
         _profile(
             [
-                ("Untested good", "adults", "○ Not tested", "no significant change", 0.9),
-                ("Untested bad", "adults", "○ Not tested", "no significant change", 0.9),
-                ("Tested better", "adults", "▲ Better", "no significant change", 0.9),
+                ("Untested good", "adults", "not tested", "no significant change", 0.9),
+                ("Untested bad", "adults", "not tested", "no significant change", 0.9),
+                ("Tested better", "adults", "better", "no significant change", 0.9),
             ]
         ),
         "Testshire",
@@ -155,9 +149,9 @@ def test_summary_requires_significance_for_strengths_and_concerns() -> None:
     text = summary_paragraph(
         _profile(
             [
-                ("Similar one", "adults", "● Similar", "no significant change", 0.5),
-                ("Worse one", "children", "▼ Worse", "no significant change", 0.5),
-                ("Neutral higher", "children", "▲ Higher", "increasing", 0.01),
+                ("Similar one", "adults", "similar", "no significant change", 0.5),
+                ("Worse one", "children", "worse", "no significant change", 0.5),
+                ("Neutral higher", "children", "higher", "increasing", 0.01),
             ]
         ),
         "Testshire",
@@ -171,8 +165,8 @@ def test_getting_worse_is_a_concern_only_when_the_trend_is_significant() -> None
     text = summary_paragraph(
         _profile(
             [
-                ("Falling for sure", "adults", "● Similar", "getting worse", 0.01),
-                ("Falling maybe", "adults", "● Similar", "getting worse", 0.2),  # not significant: never said
+                ("Falling for sure", "adults", "similar", "getting worse", 0.01),
+                ("Falling maybe", "adults", "similar", "getting worse", 0.2),  # not significant: never said
             ]
         ),
         "Testshire",
@@ -186,9 +180,9 @@ def test_summary_makes_no_causal_claim(word: str) -> None:
     text = summary_paragraph(
         _profile(
             [
-                ("A", "adults", "▲ Better", "getting better", 0.01),
-                ("B", "adults", "▼ Worse", "getting worse", 0.01),
-                ("C", "adults", "○ Not tested", "not enough data", None),
+                ("A", "adults", "better", "getting better", 0.01),
+                ("B", "adults", "worse", "getting worse", 0.01),
+                ("C", "adults", "not tested", "not enough data", None),
             ]
         ),
         "Testshire",

@@ -10,6 +10,7 @@ import polars as pl
 import pytest
 import xlsxwriter
 
+from accountability.codes import COUNCIL_CODE
 from accountability.sources import lookups, reorganisations
 from accountability.sources.base import SourceFileError
 from accountability.sources.reorganisations import Change
@@ -255,6 +256,6 @@ def test_reorganisation_table_links_cumbria_both_ways() -> None:
 def test_every_change_cites_an_order_and_codes_are_councils() -> None:
     changes = reorganisations.changes_frame()
     assert changes["order"].str.contains(r"^The .+ Order 20\d\d$").all()
-    assert changes["predecessor"].str.contains(lookups.COUNCIL_PATTERN).all()
-    assert changes["successor"].str.contains(lookups.COUNCIL_PATTERN).all()
+    assert changes["predecessor"].str.contains(COUNCIL_CODE).all()
+    assert changes["successor"].str.contains(COUNCIL_CODE).all()
     assert changes.filter(pl.col("on").dt.day() != 1).height == 0

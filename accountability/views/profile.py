@@ -1,0 +1,98 @@
+"""What the Council profile shows: every measure for one council against a chosen benchmark.
+
+`profile_view(store, choice)` gives the council's card (`views.council`, the same as Home), the
+plain-English summary of tested strengths and concerns, and per area of care (adults, children) the
+profile rows (verdicts as codes), the spine chart's alt text, the table and download (with words),
+and the share link. The profile frame itself is `methods.profile.build_profile`, derived once per
+council, benchmark and group, with the shared trend result. No Streamlit here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from accountability.codes import BenchmarkKind
+from accountability.labels import COMPARISON_LABELS, words
+from accountability.methods.profile import build_profile
+from accountability.views.analyses import trends
+from accountability.views.council import CouncilCard, council_card
+from accountability.views.profile_text import display_rows, spine_sentence, summary_paragraph
+from accountability.views.store import Store
+
+SHOWS = ("Chart", "Table")  # the same choices as other pages, so a choice carries over
+DOMAINS = (("adults", "Adults"), ("children", "Children"))
+SOURCE = "NHS England, DfE, Oflog and Ofsted published figures (see Data and methods)"
+
+
+@dataclass(frozen=True)
+class ProfileChoice:
+    council: str
+    benchmark: BenchmarkKind = "england"
+    group: tuple[str, ...] = ()
+    show: str = SHOWS[0]
+
+
+@dataclass(frozen=True)
+class DomainSection:
+    """One area of care: its rows, or why it has none."""
+
+    domain: str
+    heading: str
+    rows: pl.DataFrame  # the profile's rows for the domain (verdicts as codes), for the chart
+    empty: str | None
+    alt: str  # the spine chart's alt text and caption
+    chart_title: str
+    table: pl.DataFrame  # every number written with its unit, verdicts in words
+    download: pl.DataFrame  # the rows, verdicts in words
+    stem: str
+
+
+@dataclass(frozen=True)
+class ProfileView:
+    choice: ProfileChoice
+    card: CouncilCard
+    empty: str | None  # no measure has a value for this council
+    summary: str
+    sections: tuple[DomainSection, ...]
+    link: dict[str, str | None]
+
+
+def council_profile(store: Store, code: str, kind: str, group: tuple[str, ...]) -> pl.DataFrame:
+    """One row per measure for the council (`build_profile`), shared per council, benchmark and group;
+    its trends are the shared result (`analyses.trends`), the watchlist's and the Trends page's."""
+    tables = {**store.tables("values", "benchmarks", "councils", "peers", "measures"), "trends": store.derive(trends)}
+    return build_profile(code, tables, kind, list(group))
+
+
+def profile_view(store: Store, choice: ProfileChoice) -> ProfileView:
+    card = store.derive(council_card, choice.council)
+    profile = store.derive(council_profile, choice.council, choice.benchmark, choice.group)
+    return ProfileView(
+        choice=choice,
+        card=card,
+        empty=f"No measure has a published value for {card.name}." if profile.height == 0 else None,
+        summary=summary_paragraph(profile, card.name),
+        sections=tuple(_section(profile, card, domain, heading) for domain, heading in DOMAINS),
+        link={
+            "council": choice.council,
+            "benchmark": choice.benchmark,
+            "view": None if choice.show == SHOWS[0] else choice.show,
+        },
+    )
+
+
+def _section(profile: pl.DataFrame, card: CouncilCard, domain: str, heading: str) -> DomainSection:
+    rows = profile.filter(pl.col("domain") == domain)
+    return DomainSection(
+        domain=domain,
+        heading=heading,
+        rows=rows,
+        empty=f"No {heading.lower()}'s measure has a published value for {card.name}." if rows.height == 0 else None,
+        alt=spine_sentence(rows, card.name, heading.lower()) if rows.height else "",
+        chart_title=f"{card.name}: {domain} against every council",
+        table=display_rows(rows) if rows.height else rows,
+        download=rows.with_columns(words("comparison", COMPARISON_LABELS)),
+        stem=f"profile_{card.code}_{domain}",
+    )

@@ -1,0 +1,85 @@
+"""Renders a `CompareView`: the ranked chart, the funnel plot or the table, downloads and the notes.
+
+Everything shown comes from the view; this module only chooses Streamlit elements and turns the
+view's codes into words (through `labels`, in `components.tables`). Charts are cached on the store
+version and the choice, never on a hash of their frames.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from accountability.views.compare import CompareView
+from components.export import render_chart
+from components.figures import compare as figures  # looked up at call time, so a test can replace one
+from components.tables import render_compare_table, render_downloads
+from components.widgets import choose_clicked_council, render_share_link
+
+FUNNEL_NOTE = (
+    " Small councils scatter more by chance: a point inside the funnel is consistent with "
+    "England once its size is allowed for."
+)
+
+
+def render_compare_heading(view: CompareView) -> None:
+    st.markdown(f"**{view.summary}**")
+    st.caption(view.measure.description)
+    if view.missing:
+        st.info(view.missing)
+
+
+def render_compare_body(view: CompareView, version: str) -> None:
+    """The chosen view of the figures (chart, funnel plot or table), then downloads, link and sources."""
+    choice, measure = view.choice, view.measure
+    if choice.show == "Chart":
+        render_chart(
+            figures.compare_figure,
+            view.table,
+            view.comparators,
+            measure,
+            choice.council,
+            view.benchmark_line,
+            view.floor_line,
+            key="compare_chart",
+            alt=view.summary,
+            title=view.chart_title,
+            source=view.source,
+            on_select=choose_clicked_council("compare_chart"),
+            cache_key=(version, choice, "chart"),
+        )
+        st.caption(view.chart_note)
+    elif choice.show == "Funnel plot":
+        _render_funnel(view, version)
+    else:
+        render_compare_table(view.download, measure.unit, alt=view.summary)
+    render_downloads(view.download, f"compare_{measure.id}_{choice.period}", key="compare")
+    render_share_link("compare", view.link)
+    if view.neighbours:
+        heading, names = view.neighbours
+        with st.expander(heading):
+            st.write(names)
+            st.caption("The benchmark is the unweighted mean of those neighbours with a published value.")
+    st.caption(view.source_note)
+
+
+def _render_funnel(view: CompareView, version: str) -> None:
+    funnel = view.funnel
+    if funnel is None:
+        st.info("A funnel plot needs a percentage with published numerators and denominators for this period.")
+        return
+    render_chart(
+        figures.funnel_figure,
+        funnel.points,
+        funnel.limits,
+        view.measure,
+        view.choice.council,
+        key="funnel_chart",
+        alt=funnel.alt,
+        title=funnel.title,
+        source=view.source,
+        on_select=choose_clicked_council("funnel_chart"),
+        cache_key=(version, view.choice, "funnel"),
+    )
+    st.caption(funnel.alt + FUNNEL_NOTE)
+    st.dataframe(funnel.table, hide_index=True, alt=funnel.alt)
+    render_downloads(funnel.table, funnel.stem, key="funnel")

@@ -1,0 +1,97 @@
+"""Renders a `ProfileView`: the council's card, the summary, a spine chart or table per area of care,
+downloads, progress on the commitments and the share link. Words for codes come from `labels`."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from accountability.views.profile import SOURCE, DomainSection, ProfileView
+from components.council import render_ofsted, render_progress_table, render_progress_warning
+from components.export import render_chart
+from components.figures.spine import spine_figure
+from components.tables import render_downloads
+from components.widgets import render_share_link
+
+METHOD_NOTE = (
+    "Better / worse: the council's 95% confidence interval lies wholly on one side of the benchmark. "
+    "Not tested: the figure has no interval, or the benchmark has no figure. Trends use the last 5 points "
+    "(chi-squared test for trend on proportions, weighted regression otherwise) and count only at p < 0.05."
+)
+SPINE_NOTE = (
+    " Each row is scaled on its own with England on the centre line and better to the right; "
+    "grey bands are the spread of councils (dark: the middle half). A row without an England mark has "
+    "no comparable England figure (none published, or a total such as a count) and is centred on the "
+    "middle of the councils' range. Hover for the values."
+)
+TABLE_COLUMNS = {
+    "label": "Measure",
+    "period": "Period",
+    "england": "England",
+    "benchmark_name": "Benchmark",
+    "benchmark_value": "Benchmark value",
+    "comparison": "Compared with benchmark",
+    "trend": "Recent trend",
+    "worst": "Worst (or lowest)",
+    "q25": "25th percentile (worst side)",
+    "q75": "75th percentile (best side)",
+    "best": "Best (or highest)",
+    "range_kind": "Range runs",
+}
+
+
+def render_profile_heading(view: ProfileView) -> None:
+    """The reorganisation note and the Ofsted judgement (shown even when the council has no figures)."""
+    if view.card.replaced:
+        st.info(
+            f"{view.card.replaced} Its figures stop there and are never added to its successors'; each measure "
+            "shows its last published year."
+        )
+    render_ofsted(view.card)
+
+
+def render_profile_summary(view: ProfileView) -> None:
+    st.markdown(f"**{view.summary}**")
+    st.caption(METHOD_NOTE)
+
+
+def render_profile_sections(view: ProfileView, version: str) -> None:
+    for section in view.sections:
+        st.subheader(section.heading)
+        if section.empty:
+            st.info(section.empty)
+            continue
+        if view.choice.show == "Chart":
+            _render_spine(view, section, version)
+        else:
+            columns = {**TABLE_COLUMNS, "value": view.card.name}
+            st.dataframe(section.table, hide_index=True, alt=section.alt, column_config=columns)
+        render_downloads(section.download, section.stem, key=f"profile_{section.domain}")
+
+
+def _render_spine(view: ProfileView, section: DomainSection, version: str) -> None:
+    render_chart(
+        spine_figure,
+        section.rows,
+        view.card.name,
+        key=f"spine_{section.domain}",
+        alt=section.alt,
+        title=section.chart_title,
+        source=SOURCE,
+        cache_key=(version, view.choice, section.domain),
+    )
+    st.caption(section.alt + SPINE_NOTE)
+
+
+def render_profile_footer(view: ProfileView) -> None:
+    st.subheader("Progress on the government's commitments")
+    progress = view.card.progress
+    render_progress_warning(progress)
+    if progress.rows.height:
+        render_progress_table(progress)
+    else:
+        st.info(f"No commitment has figures for {view.card.name}.")
+    render_share_link("profile", view.link)
+    st.caption(
+        "Sources: NHS England (ASCOF), DfE, Ofsted and MHCLG (Oflog). "
+        "Contains public sector information licensed under the Open Government Licence v3.0."
+    )
