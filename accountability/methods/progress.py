@@ -9,7 +9,9 @@ the data, the baseline and the target period ("2012-13" -> 2012).
 Breaks. A measure with `break_period` (ASCOF 2023-24) is never assessed across the break: only the
 periods on the current side (>= break_period) are used, and the `note` says so. An area with no
 value since the break (a council abolished before it) has nothing to assess: "not assessable".
-`side="before_break"` assesses the previous framework (< break_period) instead, labelled as such.
+`side="before_break"` assesses the previous framework (< break_period) instead, labelled as such,
+and stops at the break before that one when a measure has two (ASCOF's 2023-24 framework change and
+the 2024-25 move to client-level data): a series is never joined across any break.
 
 Baseline and current. Baseline = the value at `baseline_period`, or the first value at/after it (the
 period used is recorded, and the note says when it differs); with no baseline_period, the first
@@ -121,9 +123,12 @@ def period_label_expr(year: pl.Expr, like: pl.Expr) -> pl.Expr:
 
 
 def _keep_expr(side: Side) -> pl.Expr:
-    """Rows on the assessed side of the measure's break (all rows when it has none)."""
-    bt = year_expr(pl.col("break_period"))
-    return bt.is_null() | ((pl.col("t") >= bt) if side == "current" else (pl.col("t") < bt))
+    """Rows on the assessed side of the measure's latest break (all rows when it has none). "Before the
+    break" stops at the break before that one, if any: a series is never joined across any break."""
+    bt, before = year_expr(pl.col("break_period")), year_expr(pl.col("previous_break"))
+    if side == "current":
+        return bt.is_null() | (pl.col("t") >= bt)
+    return bt.is_null() | ((pl.col("t") < bt) & (before.is_null() | (pl.col("t") >= before)))
 
 
 def _select_points(rows: pl.LazyFrame, side: Side) -> pl.LazyFrame:
@@ -199,6 +204,8 @@ def build_progress(
     """
     if "min_periods" not in spec.columns:  # specs built before the field existed: the old rule, 2 periods
         spec = spec.with_columns(min_periods=pl.lit(2, pl.Int32))
+    if "previous_break" not in spec.columns:  # a spec from a measure with at most one break
+        spec = spec.with_columns(previous_break=pl.lit(None, pl.String))
     trend_at = trends.lazy().select(
         pl.col("code").alias("area_code"),
         "measure",
@@ -234,8 +241,17 @@ def build_progress(
 
 
 def _spec(commitments: tuple[Commitment, ...] | list[Commitment], measures: pl.DataFrame) -> pl.DataFrame:
+    # the break before the latest one (break_periods lists every break, oldest first; older stores lack it)
+    previous = (
+        pl.col("break_periods").list.get(-2, null_on_oob=True)
+        if "break_periods" in measures.columns
+        else pl.lit(None, pl.String)
+    )
     info = measures.select(
-        measure=pl.col("id"), polarity=pl.col("polarity").cast(pl.String), break_period=pl.col("break_period")
+        measure=pl.col("id"),
+        polarity=pl.col("polarity").cast(pl.String),
+        break_period=pl.col("break_period"),
+        previous_break=previous,
     )
     frame = commitments_frame(commitments).with_row_index("order")
     return frame.join(info, on="measure", how="left", maintain_order="left")
@@ -263,12 +279,14 @@ def assess(
     areas: pl.DataFrame,
     side: Side = "current",
     trends: pl.DataFrame | None = None,
+    breaks: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Progress for every council (`values`) and every region and England (`benchmarks`, as published).
 
-    `trends` is `area_trends(values_long, measures, areas)`, computed here when not given (pass the
-    shared one to compute it once). Output columns and types: `OUTPUT_SCHEMA`; sorted by commitment
-    (file order), measure, then England, regions, councils by code.
+    `trends` is `area_trends(values_long, measures, areas, breaks)`, computed here when not given (pass
+    the shared one to compute it once); `breaks` is the store's `measure_breaks` table (every break).
+    Output columns and types: `OUTPUT_SCHEMA`; sorted by commitment (file order), measure, then
+    England, regions, councils by code.
     """
     cols = ["measure", "period", "value", "ci_low", "ci_high"]
     councils = values_long.select(pl.lit("council").alias("area_type"), pl.col("code").alias("area_code"), *cols)
@@ -276,7 +294,7 @@ def assess(
         pl.col("area_type").cast(pl.String), "area_code", *cols
     )
     long = pl.concat([published, councils], how="vertical_relaxed")
-    shared = area_trends(values_long, measures, areas) if trends is None else trends
+    shared = area_trends(values_long, measures, areas, breaks) if trends is None else trends
     return build_progress(long, _spec(commitments, measures), shared, side)
 
 

@@ -22,7 +22,12 @@ def note_expr(side: Side) -> pl.Expr:
     if side == "current":
         brk_text = pl.format("framework break at {}: only {} onwards used", brk, brk)
     else:
-        brk_text = pl.format("previous framework only: periods before the {} break", brk)
+        before = pl.col("previous_break")
+        brk_text = (
+            pl.when(before.is_null())
+            .then(pl.format("previous framework only: periods before the {} break", brk))
+            .otherwise(pl.format("previous framework only: {} up to the {} break", before, brk))
+        )
     value_target = pl.col("target_value").is_not_null()
     interval_straddles = (pl.col("status") == "achieved") & (
         pl.col("d") * (pl.when(pl.col("d") > 0).then(pl.col("current_low")).otherwise(pl.col("current_high")))

@@ -72,7 +72,7 @@ def floor_analysis(store: Store, what_if: WhatIf = ()) -> tuple[pl.DataFrame, pl
 def trends(store: Store) -> pl.DataFrame:
     """The shared recent-trend result (`methods.trends.TREND_SCHEMA`, `code` the council, region or
     England code) on this store: a store cut at a period has the trends as they stood then."""
-    return area_trends(store.values, store.measures, store.benchmarks)
+    return area_trends(store.values, store.measures, store.benchmarks, store.table("measure_breaks"))
 
 
 def rank_table(store: Store, measure: str, period: str, polarity: str) -> pl.DataFrame:
@@ -87,4 +87,12 @@ def assessment(store: Store, side: FrameworkSide = "current") -> pl.DataFrame:
     """Progress of England, every region and every council on every commitment (`progress.assess`),
     "deteriorating" only on the shared trend (`trends`)."""
     shared = store.derive(trends)
-    return assess(store.values, store.commitments(), store.measures, store.benchmarks, side=side, trends=shared)
+    return assess(
+        store.values,
+        store.commitments(),
+        store.measures,
+        store.benchmarks,
+        side=side,
+        trends=shared,
+        breaks=store.table("measure_breaks"),
+    )

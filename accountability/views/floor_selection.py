@@ -65,7 +65,7 @@ def floor_selection(
     )
     shared = tables.get("trends")
     if shared is None:  # the same rows as the shared result's at each series' latest period
-        shared = trend_table(tables["values"], measures, ends="latest")
+        shared = trend_table(tables["values"], measures, tables.get("measure_breaks"), ends="latest")
     watch = watchlist(
         runs,
         worse_than_england_and_worsening(latest, tables["values"], tables["benchmarks"], shared),

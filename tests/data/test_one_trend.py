@@ -25,7 +25,9 @@ from accountability.methods.trends import ALPHA, recent_trends, trend_table
 from accountability.report import analyse, build_content, load_inputs, resolve_scope
 from accountability.settings import Settings
 from accountability.sources import dfe_measures
+from accountability.views.analyses import trends as derive_trends
 from accountability.views.floor_selection import floor_selection
+from accountability.views.store import from_dir
 
 Tables = dict[str, pl.DataFrame]
 KEY = ["code", "measure", "period"]
@@ -224,3 +226,18 @@ def test_warwickshire_social_worker_turnover_reads_the_same_everywhere(tables: T
     assert worse.is_empty() == (trend_row["label"] != "getting worse")
     if trend_row["label"] == "no significant change":
         assert in_report["progress_band"] == "no detectable change"
+
+
+def test_no_shared_trend_spans_a_break_that_is_not_comparable(store_dir: Path) -> None:
+    # Measures with two breaks (ASCOF's 2023-24 framework change, the 2024-25 move to client-level
+    # data): a council with no 2024-25 figure must not get a 2019-20 to 2023-24 trend across 2023-24.
+    settings = Settings(_env_file=None)
+    store = from_dir(store_dir, settings.standards_file, settings.commitments_file)
+    shared = derive_trends(store)
+    breaks = store.table("measure_breaks").filter(~pl.col("comparable"))
+    assert breaks.height > 0 and shared.height > 0
+    spans = shared.select("code", "measure", "period", first=pl.col("periods").list.first()).join(
+        breaks.select("measure", pl.col("period").alias("break_period")), on="measure"
+    )
+    crossing = spans.filter((pl.col("first") < pl.col("break_period")) & (pl.col("break_period") <= pl.col("period")))
+    assert crossing.height == 0, crossing.head(5)

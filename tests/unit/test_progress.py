@@ -309,3 +309,32 @@ def test_assess_covers_councils_regions_and_england_with_the_output_schema() -> 
         ("council", "E06000001", "on track", "getting better"),
         ("council", "E06000002", "not assessable", "not enough data"),
     ]
+
+
+def test_before_break_side_stops_at_the_break_before_the_latest() -> None:
+    # Two breaks (2022-23 and 2024-25, as ASCOF's framework change and its move to client-level data):
+    # "before the break" is 2022-23 to 2023-24 only, never joined to the periods before 2022-23.
+    periods = ["2019-20", "2020-21", "2021-22", "2022-23", "2023-24", "2024-25"]
+    values = _store_like(
+        {
+            "code": ["E06000001"] * 6,
+            "period": periods,
+            "measure": ["m"] * 6,
+            "value": [10.0, 20.0, 30.0, 50.0, 52.0, 70.0],
+        }
+    )
+    areas = _store_like(
+        {"area_type": ["england"], "area_code": ["E92000001"], "measure": ["m"], "period": ["2024-25"], "value": [1.0]},
+        area_type=pl.Enum(["england", "region", "council_type"]),
+    )
+    measures = pl.DataFrame(
+        {"id": ["m"], "polarity": ["higher_is_better"], "value_type": ["score"], "multiplier": [1.0]}
+    ).with_columns(break_period=pl.lit("2024-25"), break_periods=pl.lit(["2022-23", "2024-25"]))
+    rising = [_commitment("grow", "m", target_direction="rising")]
+    row = (
+        assess(values, rising, measures, areas, side="before_break")
+        .filter(pl.col("area_type") == "council")
+        .row(0, named=True)
+    )
+    assert (row["baseline_period"], row["current_period"]) == ("2022-23", "2023-24")
+    assert "previous framework only: 2022-23 up to the 2024-25 break" in str(row["note"])
