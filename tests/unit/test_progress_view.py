@@ -61,6 +61,7 @@ def _store(*commitments: Commitment, england_measure: str = "helped") -> Store:
         commitments=commitments or (MORE_HELPED, FEWER_WAITS),
         councils=sf.COUNCILS,
         measures=sf.MEASURES,
+        measure_breaks=sf.MEASURE_BREAKS,
         values=sf.values(rows),
         benchmarks=sf.benchmarks(england),
     )
