@@ -19,13 +19,18 @@ from accountability.labels import (
 from accountability.views.floor_standards import CouncilFloors, FloorsView, counts_panel
 from components.export import render_chart
 from components.figures.floors import counts_figure
+from components.floors import basis_legend
 from components.tables import render_downloads
+from components.widgets import warn_if_unknown
 
 SOURCE = "Published figures (see Data and methods); floors from data/standards.toml"
 
 
 def render_floors(view: FloorsView, version: str) -> None:
     st.markdown(f"**{view.summary}**")
+    # said at the top, not inside its tab: a bad ?standard= would otherwise be dropped unseen (issue 15)
+    warn_if_unknown("standard", view.selection.counts["label"].unique().sort().to_list(), "floor standard")
+    st.caption("How each kind of verdict is decided:\n" + basis_legend())
     if view.empty:
         st.info(view.empty)
     if view.council:

@@ -8,6 +8,7 @@ from pathlib import Path
 import polars as pl
 import streamlit as st
 
+from accountability.labels import BASIS_LABELS, BASIS_RULES
 from accountability.methods.standards import Standard, StandardsError, load_standards
 from accountability.views.analyses import WhatIf
 from components.data import load, settings_or_stop, store_version
@@ -16,18 +17,22 @@ from components.widgets import warn_if_unknown
 ALL_REGIONS, ALL_TYPES = "All regions", "All types"
 DOMAINS = {"Adults and children": None, "Adults": "adults", "Children": "children"}
 RULES = """
-- **Below the floor** (▼): the council's whole confidence interval is on the wrong side of the floor,
-  so chance variation alone is unlikely to explain it.
+- **Below the floor** (▼): on an interval, the council's whole confidence interval is on the wrong
+  side of the floor, so chance variation alone is unlikely to explain it; on the value alone
+  ("▼ … (value only)"), the published value is on the wrong side and chance is not allowed for.
 - **Cannot tell** (◆): the interval straddles the floor.
 - **Meets the floor** (✓): the whole interval is on the right side, or exactly on the floor.
 - **No floor yet** (○): the first year of a new definition of the measure. A floor drawn from a year
   never judges that year, so the first year of a definition has none.
 - **No data** (–): nothing published. A missing figure is never counted as below.
 
-Where the publisher gives no numerator, denominator or margin of error, the published value alone
-decides, the tables say so ("value only") and such verdicts are counted apart from those on an
-interval. Each floor's basis and source are listed at the bottom of this page.
+Each floor's basis and source are listed at the bottom of this page.
 """
+
+
+def basis_legend() -> str:
+    """How each kind of verdict is decided (`labels.BASIS_RULES`), one line per kind, as Markdown."""
+    return "\n".join(f"- **{BASIS_LABELS[code]}**: {rule}" for code, rule in BASIS_RULES.items())
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -49,7 +54,9 @@ def load_standards_or_stop() -> tuple[Standard, ...]:
 
 def render_floor_rules() -> None:
     with st.expander("How a floor verdict is decided"):
-        st.markdown(RULES)
+        st.markdown(
+            RULES + "\n**What a verdict rests on** (counted separately in every headline):\n\n" + basis_legend()
+        )
 
 
 def render_what_if(options: pl.DataFrame) -> WhatIf:

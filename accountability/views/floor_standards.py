@@ -57,11 +57,7 @@ def floors_view(store: Store, choice: FloorsChoice) -> FloorsView:
     scope = (choice.what_if, choice.region, choice.council_type, choice.domain)
     selection = store.derive(selection_for, *scope)
     runs, matrix, watch = selection.latest_runs, selection.matrix, selection.watch
-    below_now = int((runs["verdict"] == "below").sum())
-    summary = (
-        f"{matrix.height} councils, {runs['measure'].n_unique()} standards at their latest period: "
-        f"{below_now} verdicts below the floor; {watch['council'].n_unique()} councils on the watchlist."
-    )
+    summary = headline(matrix.height, runs, watch["council"].n_unique())
     return FloorsView(
         choice=choice,
         selection=selection,
@@ -77,17 +73,52 @@ def floors_view(store: Store, choice: FloorsChoice) -> FloorsView:
     )
 
 
+def verdict_tally(runs: pl.DataFrame) -> dict[str, int]:
+    """Latest verdicts counted by kind: below on an interval, below on the value alone, no floor yet.
+
+    Never one mixed count: a verdict on the value alone cannot allow for chance (issue 9)."""
+    verdict, on_value = pl.col("verdict").cast(pl.String), pl.col("basis").cast(pl.String) == "value_only"
+    tally = runs.select(
+        below_on_interval=((verdict == "below") & ~on_value).sum(),
+        below_on_value_only=((verdict == "below") & on_value).sum(),
+        no_floor_yet=(verdict == "no_floor_yet").sum(),
+        standards_no_floor_yet=pl.col("measure").filter(verdict == "no_floor_yet").n_unique(),
+    )
+    return {k: int(v) for k, v in tally.row(0, named=True).items()}
+
+
+def headline(councils: int, runs: pl.DataFrame, watched: int) -> str:
+    """The page's headline: interval-based and value-only "below" verdicts given separately, and the
+    standards in the first year of a definition apart from both."""
+    tally = verdict_tally(runs)
+    first = tally["no_floor_yet"]
+    standards = tally["standards_no_floor_yet"]
+    no_floor = (
+        f"; {first} with no floor yet ({standards} standards in the first year of a new definition)" if first else ""
+    )
+    return (
+        f"{councils} councils, {runs['measure'].n_unique()} standards at their latest period: "
+        f"{tally['below_on_interval']} verdicts below the floor on an interval (chance allowed for) and "
+        f"{tally['below_on_value_only']} below on the published value alone (value only, chance not allowed "
+        f"for){no_floor}; {watched} councils on the watchlist."
+    )
+
+
 def _council(store: Store, runs: pl.DataFrame, code: str | None) -> CouncilFloors | None:
     if not code or runs.filter(pl.col("code") == code).height == 0:
         return None
     name = store.councils.filter(pl.col("code") == code)["name"][0]
     detail = council_detail(runs, store.measures, code)
-    below = int((detail["verdict"] == "below").sum())
+    tally = verdict_tally(runs.filter(pl.col("code") == code))
+    below = (
+        f"below {tally['below_on_interval']} of {detail.height} floors on an interval and "
+        f"{tally['below_on_value_only']} on the value alone, with no floor yet on {tally['no_floor_yet']}"
+    )
     return CouncilFloors(
         heading=f"{name} against every floor",
-        caption=f"{name} is below {below} of {detail.height} floors at their latest period. Distance is positive on "
-        "the good side of the floor; people to reach the floor is how many more people would need the outcome.",
-        alt=f"{name}: {below} of {detail.height} floors below",
+        caption=f"{name} is {below}, at their latest period. Distance is positive on the good side of the floor; "
+        "to reach the floor is how many more (in what the measure counts) would need the outcome.",
+        alt=f"{name}: {below}",
         detail=detail,
         stem=f"floors_{code}",
     )

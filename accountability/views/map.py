@@ -23,7 +23,7 @@ from accountability.views.store import Store
 
 SHOWS = ("Chart", "Table")  # the same "Show" choices as other pages, so a choice carries over; first is default
 BOUNDARIES = "boundaries ONS (contains OS data © Crown copyright and database right 2024)"
-NO_VERDICTS = pl.DataFrame(schema={"code": pl.String, "verdict": pl.String})
+NO_VERDICTS = pl.DataFrame(schema={"code": pl.String, "verdict": pl.String, "basis": pl.String})
 NO_FLOOR = "This measure has no floor standard for this period, so councils are coloured by value."
 
 
@@ -68,7 +68,9 @@ def map_view(store: Store, choice: MapChoice) -> MapView:
         .join(verdicts, on="code", how="left")
         .with_columns(**{"class": class_expr(pl.col("value"), breaks)})
     )
-    verdict_column = [pl.col("verdict").alias("floor_verdict")] if by_verdict else []
+    verdict_column = (
+        [pl.col("verdict").alias("floor_verdict"), pl.col("basis").alias("decided_on")] if by_verdict else []
+    )
     source = store.measures.filter(pl.col("id") == measure.id)["source"][0]
     return MapView(
         choice=choice,
@@ -86,10 +88,11 @@ def map_view(store: Store, choice: MapChoice) -> MapView:
 
 
 def _verdicts(store: Store, measure: str, period: str) -> pl.DataFrame:
-    """code, verdict (code) on the measure's floor in the period, under the published floors."""
+    """code, verdict and what it rests on (basis: an interval or the value alone; codes) on the measure's
+    floor in the period, under the published floors. The map draws the two kinds of "below" apart."""
     verdicts, _ = store.derive(floor_analysis, ())
     found = verdicts.filter((pl.col("measure") == measure) & (pl.col("period") == period))
-    return found.select("code", pl.col("verdict").cast(pl.String))
+    return found.select("code", pl.col("verdict").cast(pl.String), pl.col("basis").cast(pl.String))
 
 
 def _summary(measure: MeasureInfo, period: str, table: pl.DataFrame, breaks: list[float], vintage: str) -> str:

@@ -16,8 +16,11 @@ from accountability.methods.geo import centroid, outline
 from components.figures.theme import INK, readable
 
 BANDS = ["#DCEBF6", "#8CBAE1", "#4A90D4", "#1A5E9A", "#0C2D49"]
+# A verdict on the value alone cannot allow for chance, so it is its own class, with its own words and
+# pattern (never colour alone): same hue as "below", dotted rather than crossed.
+VALUE_ONLY_BELOW = ("Below the floor (value only)", "#801650", ".")
 VERDICTS = {
-    "below": ("Below the floor", "#801650", "x"),
+    "below": ("Below the floor (on an interval)", "#801650", "x"),
     "cannot_tell": ("Cannot tell", "#A285D1", "/"),
     "meets": ("Meets the floor", "#12436D", ""),
     "no_floor_yet": (FLOOR_VERDICT_WORDS["no_floor_yet"], "#6F777B", "-"),
@@ -80,10 +83,17 @@ def map_figure(table: pl.DataFrame, class_labels: list[str], by_verdict: bool, s
 
 def _groups(table: pl.DataFrame, class_labels: list[str], by_verdict: bool) -> list[tuple[str, str, str, pl.DataFrame]]:
     if by_verdict:
+        on_value = (pl.col("basis").fill_null("") == "value_only") if "basis" in table.columns else pl.lit(False)
         groups = [
-            (label, colour, pattern, table.filter(pl.col("verdict") == key))
+            (
+                label,
+                colour,
+                pattern,
+                table.filter((pl.col("verdict") == key) & ~(on_value & (pl.col("verdict") == "below"))),
+            )
             for key, (label, colour, pattern) in VERDICTS.items()
         ]
+        groups.insert(1, (*VALUE_ONLY_BELOW, table.filter((pl.col("verdict") == "below") & on_value)))
         missing = table.filter(pl.col("verdict").is_null() | (pl.col("verdict") == "no_data"))
     else:
         groups = [(label, BANDS[i], "", table.filter(pl.col("class") == i)) for i, label in enumerate(class_labels)]
@@ -121,7 +131,10 @@ def council_map(
     hover = [  # 153 short strings, built only when the map is (the finished map is cached)
         f"{r['name']}: {format_value(r['value'], unit)}"
         + (f" · {FLOOR_VERDICT_WORDS.get(r['verdict'], r['verdict'])}" if r["verdict"] else "")
-        for r in table.select("name", "value", "verdict").iter_rows(named=True)
+        + (" (value only)" if r["verdict"] and r["basis"] == "value_only" else "")
+        for r in table.select(
+            "name", "value", "verdict", pl.col("basis") if "basis" in table.columns else pl.lit(None).alias("basis")
+        ).iter_rows(named=True)
     ]
     with_hover = table.with_columns(hover=pl.Series(hover, dtype=pl.String))
     return map_figure(with_hover, list(class_labels), by_verdict, selected)

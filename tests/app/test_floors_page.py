@@ -73,3 +73,43 @@ def test_a_selection_with_no_council_says_so() -> None:
     at = open_page(FLOORS, region="London", type="County council")  # London has no county councils
     assert_healthy(at)
     assert any("No current council matches" in i.value for i in at.info)
+
+
+def test_the_headline_gives_interval_and_value_only_verdicts_separately() -> None:
+    """Issue 9, point 2, on the real store: two counts, never one mixed one, each matching the matrix."""
+    import re
+
+    at = open_page(FLOORS)
+    assert_healthy(at)
+    headline = at.markdown[1].value
+    found = re.search(
+        r"(\d+) verdicts below the floor on an interval .* and (\d+) below on the published value alone", headline
+    )
+    assert found, headline
+    on_interval, on_value = int(found.group(1)), int(found.group(2))
+    cells = at.dataframe[0].value.drop(columns=["council", "region", "council_type", "below_count", "code"])
+    below = cells.apply(lambda col: col.str.startswith("▼"))
+    value_only = cells.apply(lambda col: col.str.endswith("(value only)")) & below
+    assert int(below.to_numpy().sum()) == on_interval + on_value > 0
+    assert int(value_only.to_numpy().sum()) == on_value
+    assert "Below only when the whole 95% interval" in texts(at)  # the legend says how each kind is decided
+    assert "published value alone is compared" in texts(at)
+
+
+@pytest.mark.parametrize("payload", ["Not a standard", "[click here](https://evil.example/x)", "# Notice: moved"])
+def test_a_bad_standard_in_the_address_is_named_as_literal_text(payload: str) -> None:
+    at = open_page(FLOORS, standard=payload)
+    assert not at.exception
+    warnings = [w.value for w in at.warning]
+    named = [w for w in warnings if "floor standard" in w]
+    assert named, warnings
+    assert payload in named[0] and "`" in named[0]  # echoed inside a code span (state.literal), never as Markdown
+
+
+def test_a_known_standard_in_the_address_gives_no_warning() -> None:
+    at = open_page(FLOORS)
+    label = at.selectbox(key="standard").options[-1]
+    at = open_page(FLOORS, standard=label)
+    assert_healthy(at)
+    assert not [w.value for w in at.warning if "floor standard" in w.value]
+    assert at.selectbox(key="standard").value == label

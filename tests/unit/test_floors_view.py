@@ -59,7 +59,9 @@ def test_the_summary_counts_councils_standards_verdicts_below_and_the_watchlist(
     view = floors_view(_store(), FloorsChoice())
     # Alpha and Gamma below on helped (42, 45 < 50), Beta below on waits (52 > 45); Delta is a former council
     assert view.summary == (
-        "3 councils, 2 standards at their latest period: 3 verdicts below the floor; 3 councils on the watchlist."
+        "3 councils, 2 standards at their latest period: 0 verdicts below the floor on an interval (chance "
+        "allowed for) and 3 below on the published value alone (value only, chance not allowed for); "
+        "3 councils on the watchlist."
     )
     reasons = dict(zip(view.selection.watch["council"], view.selection.watch["reason"], strict=True))
     assert reasons == {"Alpha": "below_run", "Beta": "below_run", "Gamma": "ofsted_inadequate"}
@@ -78,7 +80,7 @@ def test_the_chosen_council_sees_every_floor_with_codes() -> None:
         ("Long waits", "meets", None),
         ("Share helped", "below", None),  # below in both periods: not newly below
     ]
-    assert council.alt == "Alpha: 1 of 2 floors below"
+    assert council.alt == "Alpha: below 0 of 2 floors on an interval and 1 on the value alone, with no floor yet on 0"
     assert floors_view(_store(), FloorsChoice(council=sf.DELTA)).council is None  # no row at the latest period
 
 

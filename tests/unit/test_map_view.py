@@ -100,7 +100,7 @@ def test_colouring_by_verdict_keeps_verdict_codes_in_the_table_and_the_download(
     verdicts = dict(zip(view.download["name"], view.download["floor_verdict"], strict=True))
     # Alpha's interval (55-65) is wholly above 50; Beta's (35-45) wholly below; Gamma has no value
     assert verdicts == {"Alpha": "meets", "Beta": "below", "Gamma": "no_data"}
-    assert view.download.columns == ["code", "name", "value", "floor_verdict", "status"]
+    assert view.download.columns == ["code", "name", "value", "floor_verdict", "decided_on", "status"]
     assert view.link["colour"] == "Floor verdict"
 
 
