@@ -27,7 +27,7 @@ FloorBasis = Literal["interval_95", "interval_998", "value_only"]
 # A change of floor verdict since the council's previous period with data.
 FloorChange = Literal["newly_below", "recovered"]
 # Why a council is on the zero-tolerance watchlist.
-WatchReason = Literal["below_run", "worse_and_worsening", "ofsted_inadequate"]
+WatchReason = Literal["below_run", "worse_and_worsening", "ofsted_inadequate", "cqc_inadequate"]
 # Progress towards a commitment (methods.progress.STATUSES).
 ProgressStatus = Literal["achieved", "on track", "off track", "deteriorating", "not assessable"]
 # Which side of a framework break progress is assessed on (methods.progress.Side).

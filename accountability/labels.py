@@ -204,11 +204,13 @@ WATCH_REASON_LABELS: dict[str, str] = {  # the watchlist's "Why" column
     "below_run": "below for 2+ periods",
     "worse_and_worsening": "worse than England and worsening",
     "ofsted_inadequate": "Ofsted Inadequate",
+    "cqc_inadequate": "CQC Inadequate (from a compilation)",
 }
 WATCH_REASON_PHRASES: dict[str, str] = {  # inside a report's sentence
     "below_run": "below the floor for two or more periods in a row",
     "worse_and_worsening": "significantly worse than England and getting worse",
     "ofsted_inadequate": "judged Inadequate by Ofsted",
+    "cqc_inadequate": "rated Inadequate by CQC (from a compilation of CQC's reports, not an official dataset)",
 }
 
 PROGRESS_STATUS_LABELS: dict[str, str] = {

@@ -4,6 +4,7 @@ table downloaded."""
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import streamlit as st
@@ -109,10 +110,14 @@ def _render_counts(view: FloorsView, version: str) -> None:
     render_downloads(counts, "floor_verdict_counts", key="counts")
 
 
+OPEN_PROFILE = "_watch_open_profile"  # set by a watchlist row's selection, read once by the page
+
+
 def _render_watch(view: FloorsView) -> None:
     st.markdown(
         "Zero tolerance of failure: councils **below the floor for two or more periods in a row**, "
-        "**significantly worse than England and getting worse**, or judged **Inadequate by Ofsted**."
+        "**significantly worse than England and getting worse**, judged **Inadequate by Ofsted**, or rated "
+        "**Inadequate by CQC** (from a compilation of CQC's reports, not an official dataset)."
     )
     changes, watch = view.selection.changes, view.selection.watch
     if view.changes_note:
@@ -126,10 +131,49 @@ def _render_watch(view: FloorsView) -> None:
     if watch.height == 0:
         st.info("No council in this selection is on the watchlist.")
         return
+    st.markdown(f"**{WATCH_ORDER}** Choose a row to make that council yours and open its profile.")
     shown = watch.with_columns(words("reason", WATCH_REASON_LABELS))
-    labels = {"council": "Council", "region": "Region", "reason": "Why", "what": "Standard", "detail": "Detail"}
-    st.dataframe(shown, hide_index=True, alt=view.watch_alt, column_config={**labels, "code": "ONS code"})
+    st.dataframe(
+        shown,
+        hide_index=True,
+        alt=view.watch_alt,
+        column_config=WATCH_COLUMNS,
+        column_order=[c for c in WATCH_COLUMNS if c in shown.columns],
+        key="watch_table",
+        on_select=functools.partial(_choose_watch_row, watch["code"].to_list()),
+        selection_mode="single-row",
+    )
     render_downloads(shown, "floor_watchlist", key="watch")
+    if st.session_state.pop(OPEN_PROFILE, False):
+        st.switch_page("pages/profile.py")
+
+
+WATCH_ORDER = "Most severe first:"  # then the rule, in `views.watchlist.SEVERITY`'s order
+WATCH_ORDER += (
+    " a regulator's Inadequate (Ofsted, or CQC from a compilation), then runs below a floor on an interval, "
+    "then runs on the value alone, then worse than England and getting worse; within each, longest below "
+    "and widest gap first."
+)
+WATCH_COLUMNS: dict[str, Any] = {
+    "council": "Council",
+    "reason": "Why",
+    "what": "Standard",
+    "periods_below": st.column_config.NumberColumn("Periods below", format="%d"),
+    "latest_gap": "Latest gap",
+    "detail": "Detail",
+    "region": "Region",
+    "code": "ONS code",
+}
+
+
+def _choose_watch_row(codes: list[str]) -> None:
+    """A watchlist row chosen: that council becomes the chosen one, and the page opens its profile.
+    A callback, so the sidebar picker takes the council before it is drawn; the switch itself
+    happens in the run (st.switch_page does nothing inside a callback)."""
+    rows = st.session_state["watch_table"].selection.rows
+    if rows and 0 <= rows[0] < len(codes):
+        st.session_state["council"] = codes[rows[0]]
+        st.session_state[OPEN_PROFILE] = True
 
 
 def _render_basis(view: FloorsView) -> None:

@@ -9,6 +9,7 @@ Frames hold codes; `labels` has the words. No Streamlit here.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 import polars as pl
@@ -47,7 +48,8 @@ def floor_selection(
 
     `streaks` are computed over every council, so a region's runs are England's runs for its councils.
     `tables` needs measures, values, benchmarks, councils and inspections, and may hold `trends`, the
-    trend result every page shares (`analyses.trends`); without it the same rows are computed here.
+    trend result every page shares (`analyses.trends`; without it the same rows are computed here) and
+    `cqc_assessments` (CQC's council assessments: "Rated Inadequate by CQC" is a watchlist reason).
     """
     measures, councils = tables["measures"], tables["councils"]
     domain_ids = measures.filter(pl.lit(domain is None) | (pl.col("domain").cast(pl.String) == (domain or "")))["id"]
@@ -66,11 +68,15 @@ def floor_selection(
     shared = tables.get("trends")
     if shared is None:  # the same rows as the shared result's at each series' latest period
         shared = trend_table(tables["values"], measures, tables.get("measure_breaks"), ends="latest")
+    in_codes = in_scope["code"].implode()
+    nouns = measures.select(pl.col("id").alias("measure"), "unit", "count_noun")  # the gap in what it counts
+    cqc = tables.get("cqc_assessments")
     watch = watchlist(
-        runs,
+        runs.join(nouns, on="measure", how="left"),
         worse_than_england_and_worsening(latest, tables["values"], tables["benchmarks"], shared),
-        tables["inspections"].filter(pl.col("code").is_in(in_scope["code"].implode())),
+        tables["inspections"].filter(pl.col("code").is_in(in_codes)),
         councils,
+        None if cqc is None else cqc.filter(pl.col("code").is_in(in_codes)),
     )
     return FloorSelection(
         verdicts=scoped,
@@ -88,4 +94,8 @@ def selection_for(
     """`floor_selection` on the store's verdicts under these floors (for `store.derive`)."""
     verdicts, runs = store.derive(floor_analysis, what_if)
     tables = {**store.tables(*SELECTION_TABLES), "trends": store.derive(trends)}
+    # CQC's council assessments (a compilation) give a watchlist reason beside Ofsted's; a hand-built
+    # store without the table (tests) gives no CQC reason, and nothing else changes
+    with contextlib.suppress(KeyError):
+        tables["cqc_assessments"] = store.table("cqc_assessments")
     return floor_selection(verdicts, runs, tables, region=region, council_type=council_type, domain=domain)

@@ -113,3 +113,32 @@ def test_a_known_standard_in_the_address_gives_no_warning() -> None:
     assert_healthy(at)
     assert not [w.value for w in at.warning if "floor standard" in w.value]
     assert at.selectbox(key="standard").value == label
+
+
+def test_the_watchlist_lists_the_most_severe_first_with_periods_below_and_the_gap() -> None:
+    at = open_page(FLOORS)
+    assert_healthy(at)
+    watch = next(d.value for d in at.dataframe if "periods_below" in d.value.columns)
+    assert len(watch) > 0
+    assert {"periods_below", "latest_gap", "severity"} <= set(watch.columns)
+    severity = watch["severity"].tolist()
+    assert severity == sorted(severity)  # most severe first
+    for rank in set(severity):  # then longest below first within each rank
+        below = watch.loc[watch["severity"] == rank, "periods_below"].dropna().tolist()
+        assert below == sorted(below, reverse=True)
+    runs = watch[watch["reason"] == "below for 2+ periods"]
+    assert len(runs) > 0 and runs["latest_gap"].str.endswith("short of the floor").all()
+    cqc = watch[watch["reason"].str.startswith("CQC Inadequate")]
+    assert "Blackpool" in set(cqc["council"]) and cqc["detail"].str.contains("compilation").all()
+
+
+def test_choosing_a_watchlist_row_opens_that_councils_profile() -> None:
+    """The row's callback sets the council and asks for the profile (the browser test clicks the row)."""
+    from components.floor_standards import OPEN_PROFILE
+
+    at = open_page(FLOORS)
+    at.session_state["council"] = "E06000009"
+    at.session_state[OPEN_PROFILE] = True
+    at.run()
+    assert not at.exception
+    assert "Blackpool" in " ".join(t.value for t in at.title)

@@ -119,10 +119,11 @@ def test_watchlist_says_why_each_council_is_there() -> None:
     worse = pl.DataFrame(schema={"code": pl.String, "label": pl.String, "detail": pl.String})
     out = watchlist(runs, worse, inspections, COUNCILS)
     reasons = [(council, WATCH_REASON_LABELS[reason]) for council, reason in out.select("council", "reason").rows()]
-    assert reasons == [("Alpha", "below for 2+ periods"), ("Beta", "Ofsted Inadequate")]
+    # most severe first (issue 11, point 5): a regulator's Inadequate before a run below a floor
+    assert reasons == [("Beta", "Ofsted Inadequate"), ("Alpha", "below for 2+ periods")]
     assert out["detail"].to_list() == [
-        "Below the floor for 2 periods in a row, up to 2023-24",
         "Judged Inadequate overall, inspected May 2024",
+        "Below the floor for 2 periods in a row, up to 2023-24",
     ]
 
 
