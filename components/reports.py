@@ -21,7 +21,10 @@ from accountability.views.reports import ReportsChoice, ReportsView, report_scop
 from accountability.views.store import Store
 
 DOWNLOADS_NOTE = (
-    "The web page is a single accessible file with the charts, tables and data annex; the PDF has the same content. "
+    "Each report opens with a one-page summary for a meeting: what needs attention, most severe first, spend per "
+    "head, CQC's assessment, each floor's verdict and each commitment's status; the annex has the rest. "
+    "**The web page (HTML) is the accessible version**: the PDF has the same content but is not tagged for screen "
+    "readers (the PDF library cannot tag it). "
     "Also from the command line: `python -m accountability.report --council E08000025 --out report.pdf`."
 )
 
@@ -48,8 +51,8 @@ def report_view(store: Store, choice: ReportsChoice) -> ReportsView:
         headline=content.headline,
         notes=tuple(content.notes),
         narrative=tuple(content.narrative),
-        html=render(content, "html"),
-        pdf=render(content, "pdf"),
+        html=render(content, "html", choice.annex),
+        pdf=render(content, "pdf", choice.annex),
         stem=report_stem(choice),
     )
 
@@ -86,7 +89,10 @@ def render_report_pickers(store: Store, council: str | None) -> ReportsChoice:
         key="report_period",
         help="Each measure is shown at its latest period up to the one chosen.",
     )
-    return ReportsChoice(kind, code, str(period))
+    annex = st.checkbox(
+        "Include the annex (the full report after the one-page summary)", value=True, key="report_annex"
+    )
+    return ReportsChoice(kind, code, str(period), bool(annex))
 
 
 def render_report(view: ReportsView) -> None:

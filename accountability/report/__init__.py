@@ -58,15 +58,15 @@ def load_inputs(settings: Settings | None = None) -> Inputs:
     return store
 
 
-def render(content: ReportContent, fmt: Format) -> bytes:
-    """The report as HTML (UTF-8) or PDF bytes."""
+def render(content: ReportContent, fmt: Format, annex: bool = True) -> bytes:
+    """The report as HTML (UTF-8) or PDF bytes: the one-page summary, then the annex unless `annex` is False."""
     if fmt == "html":
         from accountability.report.html import report_html
 
-        return report_html(content).encode("utf-8")
+        return report_html(content, annex).encode("utf-8")
     from accountability.report.pdf import report_pdf
 
-    return report_pdf(content)
+    return report_pdf(content, annex)
 
 
 def report_bytes(inputs: Inputs, kind: Kind, code: str | None, period: str, fmt: Format) -> bytes:

@@ -157,5 +157,8 @@ def sources_text(store: Store, measure_ids: set[str]) -> list[str]:
     """Publisher attributions, then each measure used with its source and address."""
     used = store.measures.filter(pl.col("id").is_in(sorted(measure_ids))).sort("publisher", "label")
     lines = [f"{publisher}: {what}." for publisher, what in ATTRIBUTIONS]
-    lines += [f"{r['label']}: {r['source']}, {r['publisher']} ({r['source_url']})." for r in used.iter_rows(named=True)]
+    lines += [  # no empty "()" where a measure has no address (issue 11: "Ofsted ()")
+        f"{r['label']}: {r['source']}, {r['publisher']}" + (f" ({r['source_url']})." if r["source_url"] else ".")
+        for r in used.iter_rows(named=True)
+    ]
     return lines

@@ -30,6 +30,7 @@ from accountability.report.scope import (
     financial_years,
     resolve_scope,
 )
+from accountability.report.summary import OnePage, one_page
 from accountability.views.analyses import assessment, floor_analysis
 from accountability.views.provenance import OGL_TEXT
 from accountability.views.store import LATEST, Store, up_to
@@ -95,6 +96,8 @@ class ReportContent:
     annex: pl.DataFrame
     sources: list[str]
     licence: str
+    one_page: OnePage  # the first page: needs attention, spend per head, CQC
+    measure_labels: dict[str, str]  # measure id -> label: the annex names measures, never ids
     generated: dt.date = field(default_factory=dt.date.today)
 
 
@@ -165,7 +168,7 @@ def build_content(inputs: Store, analysis: Analysis, scope: Scope) -> ReportCont
         watch_councils=watch["council"].n_unique(),
         verdicts=latest,
         counts=counts,
-        breaches=latest.filter(pl.col("verdict") == "below").sort("council", "measure_label"),
+        breaches=_by_severity(latest.filter(pl.col("verdict") == "below")),
         watch=watch,
         commitments=cm,
         trends=trend_list,
@@ -173,4 +176,17 @@ def build_content(inputs: Store, analysis: Analysis, scope: Scope) -> ReportCont
         annex=annex_frame(latest, trend_list, scope, analysis.store),
         sources=sources_text(inputs, set(latest["measure"].to_list()) | set(cm["measure"].to_list())),
         licence=OGL_TEXT,
+        one_page=one_page(analysis.store, scope, latest, watch),
+        measure_labels=dict(zip(inputs.measures["id"], inputs.measures["label"], strict=True)),
+    )
+
+
+def _by_severity(below: pl.DataFrame) -> pl.DataFrame:
+    """Below the floor, most severe first (never by alphabet): verdicts on an interval before those on
+    the value alone, then the longest run below, then the widest gap in what the measure counts."""
+    on_value = pl.col("basis").cast(pl.String) == "value_only"
+    return below.sort(
+        [on_value, pl.col("below_run"), pl.col("distance_people"), pl.col("council"), pl.col("measure_label")],
+        descending=[False, True, True, False, False],
+        nulls_last=True,
     )

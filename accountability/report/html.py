@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from accountability.report.content import ReportContent
+from accountability.report.first_page import status_table
 from accountability.report.tables import (
     ANNEX_HEADERS,
     Table,
@@ -38,8 +39,10 @@ caption{text-align:left;font-weight:bold;padding:.3rem 0}
 th,td{border-bottom:1px solid #b1b4b6;padding:.3rem .4rem;text-align:left;vertical-align:top}
 thead th{border-bottom:2px solid #0b0c0c}td.num{text-align:right;font-variant-numeric:tabular-nums}
 figure{margin:.5rem 0 1.2rem}figcaption{color:#505a5f;font-size:.85rem}svg{max-width:100%;height:auto}
-.annex{overflow-x:auto}
+.annex{overflow-x:auto}.attention li{margin:.2rem 0}
+@media print{.annex-start{break-before:page}}
 """
+ACCESSIBLE = "This web page is the accessible version of the report (the PDF is not tagged for screen readers)."
 
 
 def _table_html(table: Table) -> str:
@@ -81,7 +84,8 @@ def _watch_section(content: ReportContent) -> str:
     body = _table_html(table) if table.rows else "<p>No entries: nothing in this report is on the watchlist.</p>"
     intro = (
         "<p>Councils below the floor for two or more periods in a row, significantly worse than England and "
-        "getting worse, or judged Inadequate by Ofsted.</p>"
+        "getting worse, judged Inadequate by Ofsted, or rated Inadequate by CQC (from a compilation of CQC's "
+        "reports, not an official dataset); most severe first.</p>"
     )
     return _section("Zero-tolerance watchlist", intro, body)
 
@@ -106,23 +110,47 @@ def _sources_section(content: ReportContent) -> str:
     )
 
 
-def report_html(content: ReportContent) -> str:
-    """The whole report as one HTML document."""
+def _first_page(content: ReportContent) -> str:
+    """What a meeting needs on one page: what needs attention (most severe first), spend per head and
+    CQC's assessment, each floor's verdict and each commitment's status."""
+    page = content.one_page
+    items = page.attention or ["Nothing: no standard below its floor and nothing on the watchlist."]
+    attention = "".join(f"<li>{escape(i)}</li>" for i in items)
+    more = f"<p>And {page.more} more, listed in the annex.</p>" if page.more else ""
+    money = "".join(f"<li>{escape(m)}</li>" for m in [*page.money, *([page.cqc] if page.cqc else [])])
+    floors = verdict_table(content) if content.scope.kind == "council" else counts_table(content)
+    return "".join(
+        [
+            _section("Needs attention, most severe first", f'<ul class="attention">{attention}</ul>{more}'),
+            _section("Spend per head and adult care quality", f"<ul>{money}</ul>"),
+            _section("At a glance", _table_html(floors), _table_html(status_table(content))),
+        ]
+    )
+
+
+def report_html(content: ReportContent, annex: bool = True) -> str:
+    """The whole report as one HTML document: the one-page summary, then (with `annex`) the rest."""
     notes = "".join(f'<div class="note" role="note"><p>{escape(n)}</p></div>' for n in content.notes)
     summary = "".join(f"<p>{escape(p)}</p>" for p in content.narrative)
-    annex = f'<div class="annex">{_table_html(annex_table(content))}</div>'
+    data = f'<div class="annex">{_table_html(annex_table(content))}</div>'
+    rest = [
+        '<h2 class="annex-start">Annex: the full report</h2>',
+        _section("Summary", summary),
+        _floor_section(content),
+        _watch_section(content),
+        _commitments_section(content),
+        _section("Data annex", "<p>Values as published; intervals as calculated by the dashboard.</p>", data),
+        _sources_section(content),
+    ]
     body = "".join(
         [
             f"<h1>{escape(content.title)}</h1>",
-            f'<p class="meta">Council care accountability dashboard. Generated {content.generated:%d %B %Y}.</p>',
+            f'<p class="meta">Council care accountability dashboard. Generated {content.generated:%d %B %Y}. '
+            f"{ACCESSIBLE}</p>",
             f'<p class="headline">{escape(content.headline)}</p>',
             notes,
-            _section("Summary", summary),
-            _floor_section(content),
-            _watch_section(content),
-            _commitments_section(content),
-            _section("Data annex", "<p>Values as published; intervals as calculated by the dashboard.</p>", annex),
-            _sources_section(content),
+            _first_page(content),
+            *(rest if annex else [f"<p>{escape(content.licence)}</p>"]),
         ]
     )
     return (

@@ -1,23 +1,27 @@
-"""The progress report as a PDF (fpdf2, pure Python): the same sections, tables and SVG charts as the HTML.
+"""The progress report as a PDF (fpdf2, pure Python): a one-page summary for a meeting, then, when
+asked for, the annex with the same sections, tables and SVG charts as the HTML.
 
 Text uses the PDF core font Helvetica, which covers Latin-1 only, so a few typographic characters are
 replaced (dashes, quotes) and the verdict symbols are dropped from table text: the verdict is still in
-words, and the charts draw the symbols as shapes. The data annex is set on landscape pages.
-This module computes no numbers; it lays out `ReportContent` and the tables from `html`.
+words, and the charts draw the symbols as shapes. The data annex is set on landscape pages. fpdf2 does
+not tag the PDF's structure for screen readers, so the page and the report say that the HTML is the
+accessible version. This module computes no numbers; it lays out `ReportContent` and the tables.
 """
 
 from __future__ import annotations
 
-import io
-import re
-
-from fpdf import FPDF
-from fpdf.enums import TableCellFillMode
-from fpdf.fonts import FontFace
-
 from accountability.report.content import ReportContent
+from accountability.report.first_page import status_table
+from accountability.report.pdf_layout import (
+    ReportPDF,
+    draw_svg,
+    draw_table,
+    fast_table,
+    heading,
+    paragraph,
+    svg_height,
+)
 from accountability.report.tables import (
-    Table,
     annex_table,
     breaches_table,
     commitments_table,
@@ -28,181 +32,94 @@ from accountability.report.tables import (
     watch_table,
 )
 
-REPLACEMENTS = {"▼ ": "", "◆ ": "", "✓ ": "", "– ": "", "–": "-", "—": "-", "’": "'", "‘": "'", "“": '"', "”": '"'}
-REPLACEMENTS |= {"…": "...", "≤": "<=", "≥": ">=", "×": "x"}
-INK = (11, 12, 12)
-HEADING_FILL = (222, 224, 226)
-ZEBRA = (245, 245, 245)
-TITLE_RE = re.compile(r"<title>.*?</title>", re.DOTALL)
+FIRST_PAGE_SIZES = (8.0, 7.5, 7.0, 6.5, 6.0)
+ACCESSIBLE = "The web page (HTML) version of this report is the accessible version: this PDF is not tagged."
 
 
-def latin(text: str) -> str:
-    """Text the core font can draw: typographic characters replaced, anything else as '?'."""
-    for old, new in REPLACEMENTS.items():
-        text = text.replace(old, new)
-    return text.encode("latin-1", "replace").decode("latin-1")
+def _first_page(pdf: ReportPDF, content: ReportContent, size: float) -> None:
+    """Everything a meeting needs on one A4 page: headline, what needs attention, money and CQC,
+    each floor's verdict and each commitment's status; `size` is the body text's point size."""
+    page = content.one_page
+    heading(pdf, content.title, 1)
+    paragraph(pdf, f"Council care accountability dashboard. Generated {content.generated:%d %B %Y}. {ACCESSIBLE}", 7)
+    paragraph(pdf, content.headline, size + 1.5, "B")
+    heading(pdf, "Needs attention, most severe first", 3)
+    for item in page.attention or ["Nothing: no standard below its floor and nothing on the watchlist."]:
+        paragraph(pdf, f"- {item}", size)
+    if page.more:
+        paragraph(pdf, f"And {page.more} more, listed in the annex.", size, "I")
+    heading(pdf, "Spend per head and adult care quality", 3)
+    for line in [*page.money, *([page.cqc] if page.cqc else [])]:
+        paragraph(pdf, f"- {line}", size)
+    draw_table(pdf, verdict_table(content) if content.scope.kind == "council" else counts_table(content), size - 1)
+    draw_table(pdf, status_table(content, symbols=False), size - 1)
 
 
-class ReportPDF(FPDF):
-    """A4 pages with a running title, page numbers and the licence line in the footer."""
-
-    def __init__(self, title: str) -> None:
-        super().__init__(orientation="P", unit="mm", format="A4")
-        self.report_title = latin(title)
-        self.set_auto_page_break(auto=True, margin=16)
-        self.set_margins(14, 14, 14)
-        self.set_title(self.report_title)
-        self.set_author("Council care accountability dashboard")
-        self.set_lang("en-GB")
-        self.set_text_color(*INK)
-
-    def footer(self) -> None:
-        self.set_y(-12)
-        self.set_font("Helvetica", size=7.5)
-        self.set_text_color(80, 90, 95)
-        text = f"{self.report_title}  |  Open Government Licence v3.0  |  Page {self.page_no()} of {{nb}}"
-        self.cell(0, 5, text, align="C")
-        self.set_text_color(*INK)
-
-
-def _heading(pdf: ReportPDF, text: str, level: int, keep: float = 0) -> None:
-    """A heading, moved to the next page with what follows when less than `keep` mm would fit under it."""
-    size = {1: 17, 2: 13, 3: 11}[level]
-    if pdf.will_page_break(size * 2 + keep):
+def _summary_pdf(content: ReportContent) -> ReportPDF:
+    """The first page at the largest text size that keeps it to one page (then the smallest tried)."""
+    for size in FIRST_PAGE_SIZES:
+        pdf = ReportPDF(content.title)
         pdf.add_page()
-    pdf.ln(2 if level == 3 else 4)
-    pdf.set_font("Helvetica", style="B", size=size)
-    pdf.multi_cell(0, size * 0.5, latin(text), new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(1.5)
-
-
-def _paragraph(pdf: ReportPDF, text: str, size: float = 10, style: str = "") -> None:
-    pdf.set_font("Helvetica", style=style, size=size)
-    pdf.multi_cell(0, size * 0.48, latin(text), new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(2)
-
-
-def _table(pdf: ReportPDF, table: Table, size: float = 8) -> None:
-    """Caption, then the table with its heading row repeated on each page."""
-    if pdf.will_page_break(20):
-        pdf.add_page()
-    _paragraph(pdf, table.caption, 9.5, "B")
-    pdf.set_font("Helvetica", size=size)
-    align = ["RIGHT" if i in table.numeric else "LEFT" for i in range(len(table.headers))]
-    with pdf.table(
-        col_widths=table.widths,
-        text_align=align,
-        line_height=size * 0.45,
-        headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL),
-        cell_fill_color=ZEBRA,
-        cell_fill_mode=TableCellFillMode.ROWS,
-        borders_layout="HORIZONTAL_LINES",
-        padding=0.8,
-        repeat_headings=1,
-    ) as grid:
-        for row in [table.headers, *table.rows]:
-            cells = grid.row()
-            for value in row:
-                cells.cell(latin(value))
-    pdf.ln(3)
-
-
-def _grid_row(pdf: ReportPDF, table: Table, widths: list[float], row: list[str], style: str, fill: bool) -> None:
-    pdf.set_font("Helvetica", style=style, size=pdf.font_size_pt)
-    for i, (width, value) in enumerate(zip(widths, row, strict=True)):
-        align = "R" if i in table.numeric else "L"
-        pdf.cell(width, 4.2, latin(value), border="B", align=align, fill=fill)
-    pdf.ln()
-
-
-def _fast_table(pdf: ReportPDF, table: Table, size: float = 7.5) -> None:
-    """One line per row (no wrapping) for long, narrow tables such as the annex; headings on each page."""
-    _paragraph(pdf, table.caption, 9.5, "B")
-    pdf.set_font("Helvetica", size=size)
-    pdf.set_draw_color(177, 180, 182)
-    total = sum(table.widths)
-    widths = [pdf.epw * w / total for w in table.widths]
-    pdf.set_fill_color(*HEADING_FILL)
-    _grid_row(pdf, table, widths, table.headers, "B", True)
-    pdf.set_fill_color(*ZEBRA)
-    for k, row in enumerate(table.rows):
-        if pdf.will_page_break(4.2):
-            pdf.add_page()
-            pdf.set_fill_color(*HEADING_FILL)
-            _grid_row(pdf, table, widths, table.headers, "B", True)
-            pdf.set_fill_color(*ZEBRA)
-        _grid_row(pdf, table, widths, row, "", k % 2 == 1)
-    pdf.ln(3)
-
-
-def _svg_height(svg: str) -> float:
-    found = re.search(r'height="([\d.]+)"', svg)
-    return float(found.group(1)) if found else 250.0
-
-
-def _svg(pdf: ReportPDF, svg: str, width: float) -> None:
-    """Draw an SVG chart at `width` mm, on a new page if it would not fit."""
-    height = width * _svg_height(svg) / 640
-    if pdf.will_page_break(height + 2):
-        pdf.add_page()
-    pdf.image(io.BytesIO(latin(TITLE_RE.sub("", svg)).encode("utf-8")), w=width)
-    pdf.ln(2)
+        _first_page(pdf, content, size)
+        if pdf.page_no() == 1:
+            break
+    return pdf
 
 
 def _front(pdf: ReportPDF, content: ReportContent) -> None:
-    _heading(pdf, content.title, 1)
-    _paragraph(pdf, f"Council care accountability dashboard. Generated {content.generated:%d %B %Y}.", 8.5)
-    _paragraph(pdf, content.headline, 11, "B")
+    heading(pdf, "Annex: the full report", 1)
     for note in content.notes:
-        _paragraph(pdf, f"Note: {note}", 9.5, "I")
-    _heading(pdf, "Summary", 2)
+        paragraph(pdf, f"Note: {note}", 9.5, "I")
+    heading(pdf, "Summary", 2)
     for text in content.narrative:
-        _paragraph(pdf, text)
+        paragraph(pdf, text)
 
 
 def _floors(pdf: ReportPDF, content: ReportContent) -> None:
     chart, width = floor_chart(content), 160 if content.scope.kind == "council" else 182
-    _heading(pdf, "Floor standards", 2, keep=width * _svg_height(chart) / 640)
-    _svg(pdf, chart, width)
-    _table(pdf, verdict_table(content) if content.scope.kind == "council" else counts_table(content))
-    _heading(pdf, "Below the floor", 3)
+    heading(pdf, "Floor standards", 2, keep=width * svg_height(chart) / 640)
+    draw_svg(pdf, chart, width)
+    draw_table(pdf, verdict_table(content) if content.scope.kind == "council" else counts_table(content))
+    heading(pdf, "Below the floor", 3)
     breaches = breaches_table(content)
     if breaches.rows:
-        _table(pdf, breaches)
+        draw_table(pdf, breaches)
     else:
-        _paragraph(pdf, "No council in this report is below the floor on any standard at its latest period.")
-    _heading(pdf, "Zero-tolerance watchlist", 2)
+        paragraph(pdf, "No council in this report is below the floor on any standard at its latest period.")
+    heading(pdf, "Zero-tolerance watchlist", 2)
     watch = watch_table(content)
     if watch.rows:
-        _table(pdf, watch)
+        draw_table(pdf, watch)
     else:
-        _paragraph(pdf, "No entries: nothing in this report is on the watchlist.")
+        paragraph(pdf, "No entries: nothing in this report is on the watchlist.")
 
 
 def _commitments(pdf: ReportPDF, content: ReportContent) -> None:
-    _heading(pdf, "Commitments", 2)
-    _table(pdf, commitments_table(content), 7.5)
+    heading(pdf, "Commitments", 2)
+    draw_table(pdf, commitments_table(content), 7.5)
     for title, svg, caption in trend_charts(content):
-        _heading(pdf, title, 3, keep=75)
-        _svg(pdf, svg, 170)
-        _paragraph(pdf, caption, 8.5)
+        heading(pdf, title, 3, keep=75)
+        draw_svg(pdf, svg, 170)
+        paragraph(pdf, caption, 8.5)
 
 
 def _annex_and_sources(pdf: ReportPDF, content: ReportContent) -> None:
     pdf.add_page(orientation="L")
-    _heading(pdf, "Data annex", 2)
-    _paragraph(pdf, "Values as published; intervals as calculated by the dashboard.", 9)
-    _fast_table(pdf, annex_table(content))
+    heading(pdf, "Data annex", 2)
+    paragraph(pdf, "Values as published; intervals as calculated by the dashboard.", 9)
+    fast_table(pdf, annex_table(content))
     pdf.add_page(orientation="P")
-    _heading(pdf, "Sources and licence", 2)
+    heading(pdf, "Sources and licence", 2)
     for line in content.sources:
-        _paragraph(pdf, f"- {line}", 8.5)
-    _paragraph(pdf, content.licence, 9, "B")
+        paragraph(pdf, f"- {line}", 8.5)
+    paragraph(pdf, content.licence, 9, "B")
 
 
-def report_pdf(content: ReportContent) -> bytes:
-    """The whole report as PDF bytes."""
-    pdf = ReportPDF(content.title)
+def report_pdf(content: ReportContent, annex: bool = True) -> bytes:
+    """The report as PDF bytes: the one-page summary, then (with `annex`) the rest on further pages."""
+    pdf = _summary_pdf(content)
+    if not annex:
+        return bytes(pdf.output())
     pdf.add_page()
     _front(pdf, content)
     _floors(pdf, content)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from accountability.formatting import format_value
-from accountability.labels import BASIS_LABELS, FLOOR_VERDICT_SHORT, WATCH_REASON_LABELS
+from accountability.labels import BASIS_LABELS, FLOOR_VERDICT_SHORT, FLOOR_VERDICT_WORDS, WATCH_REASON_LABELS
 from accountability.methods.standards import exact_value_text
 from accountability.report.content import ReportContent
 from accountability.report.svg import floor_bars_svg, trend_svg, verdict_strip_svg
@@ -138,19 +138,22 @@ ANNEX_HEADERS = ["Code", "Area", "Measure", "Period", "Value", "Interval low", "
 ANNEX_HEADERS += ["Verdict", "People short"]
 
 
-def annex_table(content: ReportContent) -> Table:
+def annex_table(content: ReportContent, measures: dict[str, str] | None = None) -> Table:
+    """Every figure the report uses, each measure by its label (`measures`: id -> label; by default the
+    labels the report's frames carry)."""
+    labels = measures if measures is not None else content.measure_labels
     rows = [
         [
             r["code"],
             r["area"] or "",
-            r["measure"],
+            labels.get(r["measure"], r["measure"]),  # the measure's label, never its raw id
             r["period"],
             number(r["value"]),
             number(r["interval_low"]),
             number(r["interval_high"]),
             r["interval"],
             number(r["floor"]),
-            (r["verdict"] or "").replace("_", " "),
+            FLOOR_VERDICT_WORDS.get(r["verdict"], "") if r["verdict"] else "",
             _people(r["people_short"]),
         ]
         for r in content.annex.iter_rows(named=True)

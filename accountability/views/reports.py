@@ -24,6 +24,7 @@ class ReportsChoice:
     kind: ReportKind
     code: str | None  # the region's or council's code; None for England
     period: str  # "latest", or the financial year the data are cut at
+    annex: bool = True  # the full report after the one-page summary; False: the summary page alone
 
 
 @dataclass(frozen=True)
@@ -62,5 +63,6 @@ def report_scopes(store: Store) -> ReportScopes:
 
 
 def report_stem(choice: ReportsChoice) -> str:
-    """'progress-report-E08000025-latest': the code (England's word for England) and the period."""
-    return f"progress-report-{choice.code or 'england'}-{choice.period}"
+    """'progress-report-E08000025-latest': the code (England's word for England) and the period;
+    '-summary' when the report is the one-page summary alone."""
+    return f"progress-report-{choice.code or 'england'}-{choice.period}" + ("" if choice.annex else "-summary")

@@ -62,9 +62,11 @@ def _annex(html: str) -> pl.DataFrame:
     return pl.DataFrame(table[1:], schema=ANNEX_HEADERS, orient="row")
 
 
-def _store_value(store: pl.DataFrame, code_col: str, row: dict[str, str]) -> dict[str, object]:
+def _store_value(store: pl.DataFrame, code_col: str, row: dict[str, str], ids: dict[str, str]) -> dict[str, object]:
+    """The store's row for an annex row; the annex names the measure by its label (`ids`: label -> id)."""
+    measure = ids[row["Measure"]]
     found = store.filter(
-        (pl.col(code_col) == row["Code"]) & (pl.col("measure") == row["Measure"]) & (pl.col("period") == row["Period"])
+        (pl.col(code_col) == row["Code"]) & (pl.col("measure") == measure) & (pl.col("period") == row["Period"])
     )
     assert found.height == 1, row
     return found.row(0, named=True)
@@ -77,10 +79,13 @@ def test_every_number_in_the_html_annex_equals_the_store(
     content = build_content(inputs, analysis, scope_of(inputs, kind, code))  # type: ignore[arg-type]
     annex = _annex(report_html(content))
     assert annex.height == content.annex.height > 0
+    labels = inputs.measures["label"]
+    assert labels.n_unique() == labels.len()  # so a label names one measure
+    ids = dict(zip(labels, inputs.measures["id"], strict=True))
     for row in annex.iter_rows(named=True):
         council_row = row["Code"] in set(inputs.values["code"])
         store = _store_value(
-            inputs.values if council_row else inputs.benchmarks, "code" if council_row else "area_code", row
+            inputs.values if council_row else inputs.benchmarks, "code" if council_row else "area_code", row, ids
         )
         assert float(row["Value"]) == pytest.approx(store["value"], abs=5e-4)
         low, high = {"95%": ("ci_low", "ci_high"), "99.8%": ("ci998_low", "ci998_high")}.get(row["Interval"], ("", ""))
