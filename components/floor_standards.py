@@ -126,7 +126,15 @@ def _render_watch(view: FloorsView) -> None:
             changes.with_columns(words("change", FLOOR_CHANGE_LABELS)),
             hide_index=True,
             alt="Councils newly below a floor or recovered at the latest period",
-            column_config={"compared_with": "Compared with", "code": "ONS code"},
+            column_config={
+                "council": "Council",
+                "region": "Region",
+                "change": "Change",
+                "standard": "Standard",
+                "period": "Period",
+                "compared_with": "Compared with",
+                "code": "ONS code",
+            },
         )
     if watch.height == 0:
         st.info("No council in this selection is on the watchlist.")
