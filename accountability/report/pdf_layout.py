@@ -109,8 +109,18 @@ def grid_row(pdf: ReportPDF, table: Table, widths: list[float], row: list[str], 
     pdf.set_font("Helvetica", style=style, size=pdf.font_size_pt)
     for i, (width, value) in enumerate(zip(widths, row, strict=True)):
         align = "R" if i in table.numeric else "L"
-        pdf.cell(width, 4.2, latin(value), border="B", align=align, fill=fill)
+        pdf.cell(width, 4.2, fitted(pdf, latin(value), width - 1), border="B", align=align, fill=fill)
     pdf.ln()
+
+
+def fitted(pdf: ReportPDF, text: str, width: float) -> str:
+    """`text` cut to `width` mm with '...' where it would run into the next cell of a one-line row
+    (a long measure label in the landscape annex; the HTML annex has it in full)."""
+    if pdf.get_string_width(text) <= width:
+        return text
+    while text and pdf.get_string_width(text + "...") > width:
+        text = text[:-1]
+    return text.rstrip() + "..."
 
 
 def fast_table(pdf: ReportPDF, table: Table, size: float = 7.5) -> None:
@@ -125,7 +135,7 @@ def fast_table(pdf: ReportPDF, table: Table, size: float = 7.5) -> None:
     pdf.set_fill_color(*ZEBRA)
     for k, row in enumerate(table.rows):
         if pdf.will_page_break(4.2):
-            pdf.add_page()
+            pdf.add_page(orientation=pdf.cur_orientation)  # the annex stays landscape onto every page
             pdf.set_fill_color(*HEADING_FILL)
             grid_row(pdf, table, widths, table.headers, "B", True)
             pdf.set_fill_color(*ZEBRA)

@@ -158,7 +158,7 @@ def annex_table(content: ReportContent, measures: dict[str, str] | None = None) 
         ]
         for r in content.annex.iter_rows(named=True)
     ]
-    widths = [1.3, 2, 2.6, 0.9, 0.9, 0.9, 0.9, 0.8, 0.9, 1, 0.8]
+    widths = [1.2, 1.6, 3.9, 0.8, 0.9, 0.9, 0.9, 0.7, 0.9, 1.2, 1.1]
     return Table("Data annex: every figure the report uses", ANNEX_HEADERS, rows, widths, {4, 5, 6, 8, 10})
 
 

@@ -101,3 +101,24 @@ def test_a_council_report_has_spend_per_head_and_cqc_labelled_as_a_compilation(
     assert other.cqc and "not in our data yet" in other.cqc and "compilation" in other.cqc
     html = report_html(_content(inputs, analysis, "council", BLACKPOOL), annex=False)
     assert "Rated Inadequate overall by CQC" in html and "Spend per head and adult care quality" in html
+
+
+def test_a_long_label_is_cut_to_its_cell_in_the_pdf_and_a_short_one_kept() -> None:
+    from accountability.report.pdf_layout import ReportPDF, fitted
+
+    pdf = ReportPDF("t")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=7.5)
+    long = "Children in long-term care living with the same carer for 2 years"
+    cut = fitted(pdf, long, 30)
+    assert cut.endswith("...") and pdf.get_string_width(cut) <= 30 and long.startswith(cut[:-3])
+    assert fitted(pdf, "Feel safe", 30) == "Feel safe"
+
+
+def test_every_page_of_the_annex_is_landscape(inputs: Inputs, analysis: Analysis) -> None:
+    pdf = render(_content(inputs, analysis, "council", BLACKPOOL), "pdf")
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+    landscape = [float(w) > float(h) for w, h in boxes]
+    assert landscape.count(True) >= 2  # the annex runs over more than one page here
+    first, last = landscape.index(True), len(landscape) - 1 - landscape[::-1].index(True)
+    assert all(landscape[first : last + 1])  # no portrait page inside the landscape annex
