@@ -135,7 +135,7 @@ def fast_table(pdf: ReportPDF, table: Table, size: float = 7.5) -> None:
     pdf.set_fill_color(*ZEBRA)
     for k, row in enumerate(table.rows):
         if pdf.will_page_break(4.2):
-            pdf.add_page(orientation=pdf.cur_orientation)  # the annex stays landscape onto every page
+            pdf.add_page(orientation=pdf.cur_orientation.value)  # the annex stays landscape onto every page
             pdf.set_fill_color(*HEADING_FILL)
             grid_row(pdf, table, widths, table.headers, "B", True)
             pdf.set_fill_color(*ZEBRA)
