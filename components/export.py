@@ -14,24 +14,37 @@ import polars as pl
 import streamlit as st
 
 from components.cache import frame_digest
+from components.figures import layout
 
 LICENCE = "Contains public sector information licensed under the Open Government Licence v3.0"
 
 
 def with_title_and_source(fig: go.Figure, title: str, source: str) -> go.Figure:
-    """Put the title and 'Source: …; licence' at the top of the figure, making room for them."""
-    top = (fig.layout.margin.t or 30) + 50
+    """Put the title and 'Source: …; licence' at the top of the figure, in lines that fit a phone, making
+    room for them; and the layout defaults that keep labels apart on any width (`figures.layout`)."""
+    title_lines = layout.wrapped(title, layout.TITLE_WIDTH)
+    source_lines = layout.wrapped(f"Source: {source}. {LICENCE}.", layout.SOURCE_WIDTH)
+    extra = layout.extra_top(len(title_lines), len(source_lines))
+    top = (fig.layout.margin.t or 30) + 50 + extra
+    if fig.layout.height:  # the extra lines take their room from the margin, not from the plot
+        fig.update_layout(height=fig.layout.height + extra)
     fig.update_layout(
         title={
-            "text": title,
+            "text": "<br>".join(title_lines),
+            # from the figure's top edge: Plotly centres a title in a tall margin, and the source lines
+            # under it then ran into labels drawn at the top of the plot
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"t": 16},
             "x": 0,
             "xanchor": "left",
             "font": {"size": 15},
-            "subtitle": {"text": f"Source: {source}. {LICENCE}.", "font": {"size": 11, "color": "#505A5F"}},
+            "subtitle": {"text": "<br>".join(source_lines), "font": {"size": 11, "color": "#505A5F"}},
         },
         margin={"t": top},
     )
-    return fig
+    return layout.legend_below(fig)
 
 
 def file_name(title: str) -> str:
