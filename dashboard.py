@@ -12,6 +12,7 @@ import streamlit as st
 
 from components.accessibility import render_report_link
 from components.data import load, settings_or_stop
+from components.export import render_picture_format
 from components.widgets import render_council_picker
 
 st.set_page_config(page_title="Council care accountability", page_icon="🏛️", layout="wide")
@@ -43,6 +44,7 @@ navigation = st.navigation(pages, expanded=True)
 
 # Shared across pages, so the chosen council follows the user (and the URL) everywhere.
 render_council_picker(load("councils"))
+render_picture_format()
 st.sidebar.caption(
     "Official statistics from NHS England, DfE, Ofsted, ONS and MHCLG (Oflog). "
     "Contains public sector information licensed under the Open Government Licence v3.0."

@@ -8,6 +8,7 @@ the narrowest screen we support and still looks right when wider.
 - A horizontal legend placed below the plot in paper coordinates (y = -0.2) lands on the x-axis
   title and tick labels when the plot is short or the ticks are rotated; anchored to the bottom of
   the whole figure instead (`yref="container"`), Plotly makes room for it under everything else.
+- The title starts below the chart's toolbar, which on a phone covered its first line.
 - Axis margins grow to fit their tick labels (`automargin`), so labels are not clipped.
 It does not choose colours (theme.readable) or what a chart shows (each builder).
 """
@@ -23,6 +24,9 @@ SOURCE_WIDTH = 62  # characters of the 11-pixel source line that fit in the same
 TITLE_LINE = 20  # pixels per extra line of title
 SOURCE_LINE = 15  # pixels per extra line of source
 LEGEND_ROOM = 40  # pixels under the plot for one row of legend
+# Plotly's toolbar (camera, zoom) sits over the figure's top right corner; on a phone the title runs
+# under it, so the title starts below it.
+MODEBAR_ROOM = 30
 
 
 def wrapped(text: str, width: int) -> list[str]:
