@@ -13,7 +13,7 @@ def _points(points: tuple[str, ...]) -> str:
 
 
 def _non_compliance(item: NonCompliance) -> str:
-    source = f" (from {item.upstream})" if item.upstream else ""
+    source = f" Where it comes from: {item.upstream}." if item.upstream else ""
     return f"**WCAG 2.2 success criterion {item.criterion}.** {item.problem}{source}"
 
 
