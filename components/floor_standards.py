@@ -19,7 +19,7 @@ from accountability.labels import (
 from accountability.views.floor_standards import CouncilFloors, FloorsView, counts_panel
 from components.export import render_chart
 from components.figures.floors import counts_figure
-from components.tables import render_downloads
+from components.tables import render_downloads, status_beside_name
 
 SOURCE = "Published figures (see Data and methods); floors from data/standards.toml"
 
@@ -62,7 +62,8 @@ def _render_council(council: CouncilFloors) -> None:
         "periods_below_in_a_row": "Periods below in a row",
         "change": "Change",
     }
-    st.dataframe(shown, hide_index=True, alt=council.alt, column_config=labels)
+    order = status_beside_name(shown)  # the verdict on a phone's screen, not off to the right
+    st.dataframe(shown, hide_index=True, alt=council.alt, column_config=labels, column_order=order)
     render_downloads(shown, council.stem, key="council_floors")
 
 

@@ -32,6 +32,24 @@ def status_beside_name(frame: pl.DataFrame) -> list[str]:
     return [rest[0], *status, *rest[1:]]
 
 
+# The verdict beside the name: a phone shows about two columns before the table scrolls sideways.
+COMPARE_ORDER = (
+    "rank",
+    "name",
+    "compared_with_benchmark",
+    "value",
+    "ci95_low",
+    "ci95_high",
+    "status",
+    "area_type",
+    "region",
+    "numerator",
+    "denominator",
+    "ci_method",
+    "code",
+)
+
+
 def _number(label: str, unit: str, help_text: str | None = None) -> Any:
     fmt = "%.1f%%" if unit == "%" else "%.1f"
     return st.column_config.NumberColumn(label, format=fmt, help=help_text)
@@ -44,24 +62,11 @@ def render_compare_table(frame: pl.DataFrame, unit: str, alt: str) -> None:
         shown,
         hide_index=True,
         alt=alt,
-        # the status beside the name: a phone shows about two columns before scrolling the table
-        column_order=[
-            "rank",
-            "name",
-            "status",
-            "value",
-            "ci95_low",
-            "ci95_high",
-            "area_type",
-            "region",
-            "numerator",
-            "denominator",
-            "ci_method",
-            "code",
-        ],
+        column_order=[c for c in COMPARE_ORDER if c in shown.columns],
         column_config={
             "rank": st.column_config.NumberColumn("Rank", help="1 is best (highest where no direction is better)"),
             "name": "Area",
+            "compared_with_benchmark": "Compared with benchmark",
             "area_type": "Type",
             "region": "Region",
             "value": _number("Value", unit),
@@ -69,7 +74,7 @@ def render_compare_table(frame: pl.DataFrame, unit: str, alt: str) -> None:
             "ci95_high": _number("95% interval: high", unit),
             "numerator": st.column_config.NumberColumn("Numerator", format="%,.0f"),
             "denominator": st.column_config.NumberColumn("Denominator", format="%,.0f"),
-            "status": "Status",
+            "status": "Published status",
             "ci_method": "Interval method",
             "code": "ONS code",
         },

@@ -1,5 +1,6 @@
 """Every chart's camera button downloads PNG or SVG, as the user chooses in the sidebar, with a file name
-that says what the chart is. (The picture is drawn by Plotly in the browser: tests/e2e checks the file.)"""
+that says what the chart is (the picture is drawn by Plotly in the browser: tests/e2e checks the file);
+and the compare table puts its verdict where a phone shows it."""
 
 from __future__ import annotations
 
@@ -29,3 +30,11 @@ def test_choosing_svg_makes_every_chart_download_svg(page: str) -> None:
     box = next(s for s in at.sidebar.selectbox if s.label == FORMAT_BOX)
     at = box.select("svg").run()
     assert all(o["format"] == "svg" for o in _image_options(at))
+
+
+def test_the_compare_table_shows_the_verdict_beside_the_councils_name() -> None:
+    at = open_page("pages/compare.py", council="E08000025", view="Table")
+    table = at.dataframe[0]
+    assert list(table.proto.column_order)[:3] == ["rank", "name", "compared_with_benchmark"]
+    assert "compared_with_benchmark" in table.value.columns
+    assert table.value["compared_with_benchmark"].notna().any()  # words, not an empty column
