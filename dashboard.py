@@ -10,11 +10,13 @@ import logging
 import pandas  # noqa: F401
 import streamlit as st
 
+from components.accessibility import render_report_link
 from components.data import load, settings_or_stop
+from components.export import render_picture_format
 from components.widgets import render_council_picker
 
 st.set_page_config(page_title="Council care accountability", page_icon="🏛️", layout="wide")
-settings_or_stop()
+settings = settings_or_stop()
 
 # Home is the default page: Streamlit serves the default at "/", so it cannot be a deep-link target.
 # One flat list, expanded so no page hides behind "View more". (Sections would group them, but
@@ -42,10 +44,13 @@ navigation = st.navigation(pages, expanded=True)
 
 # Shared across pages, so the chosen council follows the user (and the URL) everywhere.
 render_council_picker(load("councils"))
+render_picture_format()
 st.sidebar.caption(
     "Official statistics from NHS England, DfE, Ofsted, ONS and MHCLG (Oflog). "
     "Contains public sector information licensed under the Open Government Licence v3.0."
 )
+# On every page, so a problem with a figure can be reported from where it is seen (WCAG statement).
+render_report_link(settings.contact_email, navigation.title)
 try:
     navigation.run()
 except Exception:  # last resort: people see a plain message, the log keeps the traceback

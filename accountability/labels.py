@@ -248,3 +248,11 @@ MARKET_MEASURE_LABELS: dict[str, str] = {  # the x axis of the Care market scatt
 }
 DOMAIN_LABELS: dict[str, str] = {"adults": "Adult social care", "children": "Children's social care"}
 REPORT_KIND_LABELS: dict[str, str] = {"england": "England", "region": "A region", "council": "A council"}
+
+# --- phones (round two, p2phones) ----------------------------------------------------------------
+# Where the council picker is, in words a phone user can match to the screen: on a phone the sidebar
+# is closed and its opener shows only », which screen readers announce as "Expand sidebar".
+SIDEBAR_WHERE = "in the sidebar (on a phone, open it with the » button at the top left)"
+# The format of the picture a chart's camera button downloads (components.export): Plotly's toolbar
+# offers one format per chart, so the choice is the user's, for every chart in their session.
+PICTURE_FORMAT_LABELS: dict[str, str] = {"png": "PNG (documents, slides)", "svg": "SVG (print, any size)"}

@@ -22,6 +22,8 @@ from accountability.state import literal
 ROOT = Path(__file__).resolve().parents[1]
 Benchmark = Literal["england", "region", "neighbours", "council_type"]
 FINANCIAL_YEAR = re.compile(r"^(\d{4})-(\d{2})$")
+# One address, no display name or list: it goes into a mailto: link, so nothing that could end it early.
+EMAIL = re.compile(r"^[^@\s<>()\[\]\\\"',;:?&=]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 NEWLINE = b"\n"
 
 
@@ -57,11 +59,24 @@ class Settings(BaseSettings):
     default_benchmark: Benchmark = Field(
         default="england", description="Benchmark shown first: england, region, neighbours or council_type."
     )
+    contact_email: str = Field(
+        default="",
+        description="Where people report a problem with a figure or with accessibility; linked on every page.",
+    )
 
     @field_validator("data_dir", "raw_dir", "standards_file", "commitments_file")
     @classmethod
     def _resolve(cls, path: Path) -> Path:
         return path if path.is_absolute() else (ROOT / path).resolve()
+
+    @field_validator("contact_email")
+    @classmethod
+    def _email_form(cls, address: str) -> str:
+        """Empty (no address published) or one plain address, since it is put into a mailto: link."""
+        address = address.strip()
+        if address == "" or EMAIL.match(address):
+            return address
+        raise ValueError(f"must be one e-mail address such as care-data@example.gov.uk, got {literal(address, 80)}")
 
     @field_validator("default_period")
     @classmethod

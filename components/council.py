@@ -6,6 +6,7 @@ import streamlit as st
 
 from accountability.labels import PROGRESS_STATUS_LABELS, words
 from accountability.views.council import OFSTED_LEAD, CouncilCard, CouncilProgress
+from components.tables import status_beside_name
 
 PROGRESS_COLUMNS = {"commitment": "Commitment and measure", "status": "Status", "latest": "Latest", "note": "Note"}
 
@@ -17,7 +18,8 @@ def render_ofsted(card: CouncilCard) -> None:
 def render_progress_table(progress: CouncilProgress) -> None:
     """The council's status on each commitment, statuses in words with a symbol."""
     shown = progress.rows.with_columns(words("status", PROGRESS_STATUS_LABELS)).rename(PROGRESS_COLUMNS)
-    st.dataframe(shown, hide_index=True, alt=progress.alt)
+    # the status on a phone's screen (the commitment's name is long), not scrolled off to the right
+    st.dataframe(shown, hide_index=True, alt=progress.alt, column_order=status_beside_name(shown))
 
 
 def render_progress_warning(progress: CouncilProgress) -> None:

@@ -1,4 +1,4 @@
-"""Every chart the same way: a title and a source-and-licence line inside the figure, so the PNG a
+"""Every chart the same way: a title and a source-and-licence line inside the figure, so the PNG or SVG a
 user downloads (the camera button in the chart's toolbar, drawn in their own browser, no server
 software needed) carries them; alt text; and a file name that says what the chart is.
 """
@@ -13,25 +13,59 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
+from accountability.labels import PICTURE_FORMAT_LABELS
 from components.cache import frame_digest
+from components.figures import layout
 
 LICENCE = "Contains public sector information licensed under the Open Government Licence v3.0"
+PICTURE_FORMAT = "picture_format"  # session key: the format the camera button downloads
+
+
+def render_picture_format() -> None:
+    """In the sidebar: PNG or SVG for every chart's camera button. Plotly's toolbar takes one format per
+    chart, and Streamlit passes its configuration as JSON, so a second button (a JavaScript function)
+    cannot be added; the picture is drawn in the user's browser either way, with no server software."""
+    st.sidebar.selectbox(
+        "Chart downloads (camera button)",
+        list(PICTURE_FORMAT_LABELS),
+        format_func=PICTURE_FORMAT_LABELS.__getitem__,
+        key=PICTURE_FORMAT,
+        help="Every chart's toolbar has a camera button that downloads the chart, with its title and source.",
+    )
 
 
 def with_title_and_source(fig: go.Figure, title: str, source: str) -> go.Figure:
-    """Put the title and 'Source: …; licence' at the top of the figure, making room for them."""
-    top = (fig.layout.margin.t or 30) + 50
+    """Put the title and 'Source: …; licence' at the top of the figure, in lines that fit a phone, making
+    room for them; and the layout defaults that keep labels apart on any width (`figures.layout`)."""
+    title_lines = layout.wrapped(title, layout.TITLE_WIDTH)
+    source_lines = layout.wrapped(f"Source: {source}. {LICENCE}.", layout.SOURCE_WIDTH)
+    extra = layout.extra_top(len(title_lines), len(source_lines))
+    extra += layout.MODEBAR_ROOM
+    top = (fig.layout.margin.t or 30) + 50 + extra
+    if fig.layout.height:  # the extra lines take their room from the margin, not from the plot
+        fig.update_layout(height=fig.layout.height + extra)
     fig.update_layout(
         title={
-            "text": title,
+            "text": "<br>".join(title_lines),
+            # from the figure's top edge: Plotly centres a title in a tall margin, and the source lines
+            # under it then ran into labels drawn at the top of the plot
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"t": layout.MODEBAR_ROOM},
             "x": 0,
             "xanchor": "left",
             "font": {"size": 15},
-            "subtitle": {"text": f"Source: {source}. {LICENCE}.", "font": {"size": 11, "color": "#505A5F"}},
+            "subtitle": {"text": "<br>".join(source_lines), "font": {"size": 11, "color": "#505A5F"}},
         },
         margin={"t": top},
     )
-    return fig
+    return layout.legend_below(fig)
+
+
+def picture_format() -> str:
+    chosen = st.session_state.get(PICTURE_FORMAT)
+    return chosen if chosen in PICTURE_FORMAT_LABELS else "png"
 
 
 def file_name(title: str) -> str:
@@ -82,7 +116,7 @@ def render_chart(
         "displaylogo": False,
         "scrollZoom": False,
         "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
-        "toImageButtonOptions": {"format": "png", "filename": file_name(title), "scale": 2},
+        "toImageButtonOptions": {"format": picture_format(), "filename": file_name(title), "scale": 2},
     }
     name = f"{build.__module__}.{build.__qualname__}"
     if cache_key is None:

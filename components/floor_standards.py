@@ -21,7 +21,7 @@ from accountability.views.floor_standards import CouncilFloors, FloorsView, coun
 from components.export import render_chart
 from components.figures.floors import counts_figure
 from components.floors import basis_legend
-from components.tables import render_downloads
+from components.tables import render_downloads, status_beside_name
 from components.widgets import warn_if_unknown
 
 SOURCE = "Published figures (see Data and methods); floors from data/standards.toml"
@@ -68,7 +68,8 @@ def _render_council(council: CouncilFloors) -> None:
         "periods_below_in_a_row": "Periods below in a row",
         "change": "Change",
     }
-    st.dataframe(shown, hide_index=True, alt=council.alt, column_config=labels)
+    order = status_beside_name(shown)  # the verdict on a phone's screen, not off to the right
+    st.dataframe(shown, hide_index=True, alt=council.alt, column_config=labels, column_order=order)
     render_downloads(shown, council.stem, key="council_floors")
 
 

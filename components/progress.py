@@ -19,7 +19,7 @@ from accountability.views.progress import ProgressView
 from accountability.views.store import Store
 from components.export import render_chart
 from components.figures import progress as figures  # looked up at call time, so a test can replace one
-from components.tables import render_downloads
+from components.tables import render_downloads, status_beside_name
 from components.widgets import warn_if_unknown
 
 # The Progress page ---------------------------------------------------------------------------------
@@ -70,7 +70,8 @@ def render_framework_picker() -> FrameworkSide:
 
 def render_england(view: ProgressView) -> None:
     st.subheader("England")
-    st.dataframe(view.england_table, hide_index=True, alt=view.england_alt)
+    order = status_beside_name(view.england_table)  # the status on a phone's screen, not off to the right
+    st.dataframe(view.england_table, hide_index=True, alt=view.england_alt, column_order=order)
     render_downloads(view.england_table, view.stems[0], key="england")
 
 

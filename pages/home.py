@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from accountability.labels import SIDEBAR_WHERE
 from accountability.views.home import HomeChoice, home_view
 from components.cache import app_store
 from components.council import render_ofsted, render_progress_table, render_progress_warning
@@ -34,7 +35,7 @@ if card := view.council:
     if card.replaced:
         st.info(card.replaced)
 else:
-    st.info("Choose your council in the sidebar (type its name) to see where it stands.")
+    st.info(f"Choose your council {SIDEBAR_WHERE} (type its name) to see where it stands.")
 
 st.subheader("Start here")
 st.page_link("pages/compare.py", label="Compare councils: every council on one measure", icon="📊")

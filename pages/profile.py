@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from accountability.labels import SIDEBAR_WHERE
 from accountability.views.council import council_card
 from accountability.views.profile import SHOWS, ProfileChoice, profile_view
 from components.cache import app_store
@@ -21,7 +22,7 @@ require_navigation()  # a first visit via a shared link must still run dashboard
 code = st.session_state.get("council")
 if not code:
     st.title("Council profile")
-    st.info("Choose a council in the sidebar, or find it by name, to see its profile.")
+    st.info(f"Choose a council {SIDEBAR_WHERE}, or find it by name, to see its profile.")
     st.page_link("pages/find.py", label="Find your council", icon="🔎")
     st.stop()
 store = app_store()

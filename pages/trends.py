@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from accountability.labels import SIDEBAR_WHERE
 from accountability.views.analyses import measures_with_values
 from accountability.views.trends import TrendsChoice, trends_view
 from components.cache import app_store
@@ -24,7 +25,7 @@ with left:
 with right:
     kind, _ = render_benchmark_picker(store.councils, settings_or_stop().default_benchmark, allow_custom=False)
 if not code:
-    st.info("Choose your council in the sidebar to see its trend; England's figures are shown meanwhile.")
+    st.info(f"Choose your council {SIDEBAR_WHERE} to see its trend; England's figures are shown meanwhile.")
 
 # view: computed once per store version and choice
 view = store.derive(trends_view, TrendsChoice(code, measure, kind))

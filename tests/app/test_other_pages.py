@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from accountability.store import read_table
 from tests.app.conftest import open_page, texts
 from tests.conftest import STORE_DIR
@@ -26,6 +28,24 @@ def test_methods_page_accounts_for_every_file() -> None:
 def test_accessibility_page_names_known_gaps() -> None:
     at = open_page("pages/accessibility.py")
     assert "WCAG 2.2" in texts(at) and "#16148" in texts(at)
+
+
+def test_accessibility_statement_has_the_model_headings_and_the_contact(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DASHBOARD_CONTACT_EMAIL", "care-data@example.gov.uk")
+    at = open_page("pages/accessibility.py")
+    headings = [h.value for h in at.header] + [s.value for s in at.subheader]
+    for heading in ("Feedback and contact information", "Enforcement procedure", "Compliance status"):
+        assert heading in headings, headings
+    assert "e-mail care-data@example.gov.uk" in texts(at) and "(EASS)" in texts(at)
+    assert "2.4.7 Focus Visible (AA)" in texts(at)
+
+
+@pytest.mark.parametrize("page", [None, "pages/compare.py", "pages/methods.py"])
+def test_every_page_links_to_report_a_problem_with_a_figure(monkeypatch: pytest.MonkeyPatch, page: str | None) -> None:
+    monkeypatch.setenv("DASHBOARD_CONTACT_EMAIL", "care-data@example.gov.uk")
+    at = open_page(page)
+    sidebar = "\n".join(str(m.value) for m in at.sidebar.markdown)
+    assert "[Report a problem with a figure](mailto:care-data@example.gov.uk?subject=Problem" in sidebar
 
 
 def test_home_page_shows_the_councils_latest_ofsted_judgement() -> None:

@@ -9,15 +9,37 @@ import plotly.io as pio
 import polars as pl
 
 from components.export import LICENCE, _framed_spec, file_name, with_title_and_source
+from components.figures import layout
 from components.figures.floors import counts_figure
 
 
 def test_title_source_and_licence_are_in_the_figure() -> None:
     fig = with_title_and_source(go.Figure(), "Re-referrals, 2024-25", "Department for Education, Children in need")
     assert fig.layout.title.text == "Re-referrals, 2024-25"
-    assert "Source: Department for Education, Children in need." in fig.layout.title.subtitle.text
-    assert LICENCE in fig.layout.title.subtitle.text
+    source = fig.layout.title.subtitle.text.replace("<br>", " ")  # broken into lines that fit a phone
+    assert "Source: Department for Education, Children in need." in source
+    assert LICENCE in source
     assert fig.layout.margin.t >= 80
+
+
+def test_long_titles_and_source_lines_are_broken_to_fit_a_phone_with_room_made_for_them() -> None:
+    title = "Re-referrals within 12 months, 2024-25: Birmingham is worse than England at 95% confidence"
+    short = with_title_and_source(go.Figure(), "Re-referrals", "DfE")
+    fig = with_title_and_source(go.Figure(), title, "Department for Education, Children in need")
+    lines = fig.layout.title.text.split("<br>")
+    sources = fig.layout.title.subtitle.text.split("<br>")
+    assert len(lines) >= 2 and " ".join(lines) == title
+    assert max(map(len, lines)) <= layout.TITLE_WIDTH and max(map(len, sources)) <= layout.SOURCE_WIDTH
+    assert fig.layout.margin.t >= short.layout.margin.t + (len(lines) - 1) * layout.TITLE_LINE
+
+
+def test_a_legend_below_the_plot_goes_to_the_bottom_of_the_figure_under_the_axis_title() -> None:
+    fig = go.Figure(layout={"legend": {"orientation": "h", "y": -0.2}, "margin": {"b": 40}})
+    framed = with_title_and_source(fig, "A chart", "A publisher")
+    assert framed.layout.legend.yref == "container" and framed.layout.legend.y == 0
+    assert framed.layout.margin.b == 40 + layout.LEGEND_ROOM and framed.layout.xaxis.automargin is True
+    top = with_title_and_source(go.Figure(layout={"legend": {"orientation": "h", "y": 1.0}}), "A chart", "A publisher")
+    assert top.layout.legend.yref is None  # a legend above the plot is left where its builder put it
 
 
 def test_file_names_are_safe_and_say_what_the_chart_is() -> None:

@@ -77,3 +77,19 @@ def test_any_other_default_period_is_refused_naming_the_setting(monkeypatch: pyt
     with pytest.raises(SettingsError) as caught:
         load_settings()
     assert "DASHBOARD_DEFAULT_PERIOD: must be 'latest' or a period such as 2022-23 or 2024, got " in str(caught.value)
+
+
+@pytest.mark.parametrize("address", ["", "care-data@example.gov.uk", " dashboard.team@council.example.org "])
+def test_a_contact_email_is_one_plain_address_or_none(monkeypatch: pytest.MonkeyPatch, address: str) -> None:
+    monkeypatch.setenv("DASHBOARD_CONTACT_EMAIL", address)
+    assert Settings(_env_file=None).contact_email == address.strip()
+
+
+@pytest.mark.parametrize(
+    "address", ["care-data", "a@b", "a@b.gov.uk?cc=x@y.com", "Care Team <a@b.gov.uk>", "a@b.gov.uk,c@d.gov.uk"]
+)
+def test_any_other_contact_email_is_refused_naming_the_setting(monkeypatch: pytest.MonkeyPatch, address: str) -> None:
+    monkeypatch.setenv("DASHBOARD_CONTACT_EMAIL", address)
+    monkeypatch.chdir("/")
+    with pytest.raises(SettingsError, match=r"DASHBOARD_CONTACT_EMAIL: must be one e-mail address"):
+        load_settings()
