@@ -20,6 +20,7 @@ from accountability.views.floor_standards import CouncilFloors, FloorsView, coun
 from components.export import render_chart
 from components.figures.floors import counts_figure
 from components.tables import render_downloads
+from components.widgets import warn_if_unknown
 
 SOURCE = "Published figures (see Data and methods); floors from data/standards.toml"
 
@@ -83,6 +84,7 @@ def _render_counts(view: FloorsView, version: str) -> None:
     standards = counts["label"].unique().sort().to_list()
     if not standards:
         return
+    warn_if_unknown("standard", standards, "standard")  # a bound widget drops an unknown one silently
     chosen = st.selectbox("Standard", standards, key="standard", bind="query-params")
     panel = counts_panel(view, str(chosen))
     render_chart(
