@@ -84,10 +84,8 @@ def unrecognised(param: str, raw: str | None, options: Iterable[str], noun: str)
 
 def unavailable_default(default: str, shown: str) -> str:
     """Names the DASHBOARD_DEFAULT_PERIOD setting when the period it sets has no figures for a measure."""
-    return (
-        f"The default period set for this dashboard ({literal(default)}, the setting DASHBOARD_DEFAULT_PERIOD) "
-        f"has no figures for this measure, so the latest, {shown}, is shown."
-    )
+    # short: it sits in the period picker's narrow column
+    return f"No figures for the default period {literal(default)} (setting DASHBOARD_DEFAULT_PERIOD): showing {shown}."
 
 
 def share_link(base_url: str, page: str, params: dict[str, str | None]) -> str:
