@@ -82,6 +82,12 @@ def unrecognised(param: str, raw: str | None, options: Iterable[str], noun: str)
     )
 
 
+def unavailable_default(default: str, shown: str) -> str:
+    """Names the DASHBOARD_DEFAULT_PERIOD setting when the period it sets has no figures for a measure."""
+    # short: it sits in the period picker's narrow column
+    return f"No figures for the default period {literal(default)} (setting DASHBOARD_DEFAULT_PERIOD): showing {shown}."
+
+
 def share_link(base_url: str, page: str, params: dict[str, str | None]) -> str:
     """A stable link to a view: page path plus codes (never labels), empty values left out."""
     from urllib.parse import urlencode, urlsplit

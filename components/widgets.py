@@ -23,7 +23,8 @@ import streamlit as st
 
 from accountability.codes import BenchmarkKind
 from accountability.labels import BENCHMARK_LABELS, LEVEL_LABELS
-from accountability.state import capped, unrecognised
+from accountability.state import capped, unavailable_default, unrecognised
+from components.group import render_group_picker
 
 
 def council_label(councils: pl.DataFrame) -> dict[str, str]:
@@ -128,6 +129,8 @@ def render_period_picker(periods: list[str], default: str) -> str:
     """Period choice, bound to ?period=, newest first."""
     newest_first = sorted(periods, reverse=True)
     warn_if_unknown("period", newest_first, "period")
+    if default not in newest_first and newest_first and st.query_params.get("period") is None:
+        st.info(unavailable_default(default, newest_first[0]))
     index = newest_first.index(default) if default in newest_first else 0
     return str(st.selectbox("Period", newest_first, index=index, key="period", bind="query-params"))
 
@@ -163,8 +166,18 @@ def render_coded_picker(label: str, labels: dict[str, str], key: str, noun: str)
 
 
 def warn_if_unknown(param: str, options: list[str], noun: str) -> None:
-    """Say so when the URL names a value a bound widget will not accept (Streamlit drops it silently)."""
-    message = unrecognised(param, capped(st.query_params.get(param)), options, noun)  # echoed with state.literal
+    """Say so when the URL names a value a bound widget will not accept (Streamlit drops it silently).
+
+    Only when the address asked: a value the widget itself put there (its key is the parameter) is
+    this session's own choice, which may just have become unavailable because another choice changed
+    (a period the new measure lacks); the widget then moves to its default, and no link is blamed.
+    A value already seen in the address is not a new request either (it was explained when it came).
+    """
+    raw = capped(st.query_params.get(param))
+    seen, st.session_state[f"_seen_{param}"] = st.session_state.get(f"_seen_{param}"), raw
+    if raw is not None and (raw == seen or raw == str(st.session_state.get(param))):
+        return
+    message = unrecognised(param, raw, options, noun)  # echoed with state.literal
     if message:
         st.warning(message, icon="⚠️")
 
@@ -180,23 +193,15 @@ def render_level_picker() -> float:
 def render_benchmark_picker(
     councils: pl.DataFrame, default: str, *, allow_custom: bool = True
 ) -> tuple[BenchmarkKind, tuple[str, ...]]:
-    """'Compare with' bound to ?benchmark= (the configured default first) and, for a custom group,
-    the councils in it (?group=). Returns the benchmark kind and the group's codes, sorted."""
+    """'Compare with' kept in ?benchmark= (the configured default first) and, for a custom group,
+    the councils in it (?group=, as codes: `components.group`). Returns the kind and the group's codes, sorted."""
     choices = dict(sorted(BENCHMARK_LABELS.items(), key=lambda kv: kv[0] != default))
     if not allow_custom:
         choices.pop("custom")
     kind = cast(BenchmarkKind, render_coded_picker("Compare with", choices, "benchmark", "benchmark"))
     group: list[str] = []
     if kind == "custom":
-        names = dict(zip(councils["code"], councils["name"], strict=True))
-        group = st.multiselect(
-            "Councils in your group",
-            list(names),
-            format_func=lambda c: names.get(c, c),
-            key="group",
-            bind="query-params",
-            placeholder="Choose two or more councils",
-        )
+        group = render_group_picker(councils, council_label(councils.sort(pl.col("valid_to").is_not_null(), "name")))
         if len(group) < 2:
             st.info("Choose two or more councils for your group; until then nothing can be tested against it.")
     return kind, tuple(sorted(group))

@@ -38,7 +38,7 @@ query = st.text_input(
 )
 view = find_view({name: load(name) for name in ("councils", "places", "postcode_districts")}, query)
 if view.message:
-    st.info(_plain(view.message))
+    st.info(view.message)  # Markdown-safe: the query is echoed in it by state.literal
 if view.check_url:
     st.markdown(f"[Check your full postcode on GOV.UK]({view.check_url})")
 for match in view.matches:

@@ -41,3 +41,17 @@ PAYLOADS: list[str] = [
     "<!-- c --> <a href='https://evil.example'>a</a>",
     "\\`escaped\\` \\",
 ]
+
+# One of each kind a crafted or careless address carries, for the page x parameter x payload table
+# (tests/app/test_hostile_links.py). Keyed by kind, so a failing case says which.
+URL_PAYLOADS: dict[str, str] = {
+    "heading": "# Notice: this dashboard has moved",
+    "link": "[click here](https://evil.example/x)",
+    "image": "![img](https://evil.example/pixel.png)",
+    "html": "<img src=https://evil.example/p.png onerror=alert(1)>",
+    "bidi": "2022-23\u202e (reversed)",
+    "long": "x" * 60_000,
+    "unknown_code": "E99999999",
+    "wrong_type": "-1e309",
+    "empty": "",
+}

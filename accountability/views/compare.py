@@ -214,6 +214,7 @@ def _link(choice: CompareChoice) -> dict[str, str | None]:
         "measure": choice.measure,
         "period": choice.period,
         "benchmark": choice.benchmark,
+        "group": ",".join(choice.group) if choice.benchmark == "custom" else None,  # codes, as ?group= reads them
         "level": None if choice.level == 0.95 else LEVEL_LABELS[choice.level],
         "view": None if choice.show == SHOWS[0] else choice.show,
     }

@@ -24,10 +24,10 @@ from accountability.methods.search import (
     search_councils,
     search_places,
 )
+from accountability.state import literal
 
 LIMIT = 8
 CHECK_URL = "https://www.gov.uk/find-local-council"
-SHOWN = 40  # characters of the query repeated back in a message
 
 
 @dataclass(frozen=True)
@@ -140,11 +140,6 @@ def _by_postcode(district: str, tables: dict[str, pl.DataFrame], n: _Names) -> l
     return [FindMatch(code, n.label(code), "postcode", district, reason)]
 
 
-def _shown(query: str) -> str:
-    text = " ".join(query.split())
-    return text if len(text) <= SHOWN else text[:SHOWN] + "…"
-
-
 def find_view(tables: dict[str, pl.DataFrame], query: str | None) -> FindView:
     """Matches and message for `query` (tables: councils, places, postcode_districts)."""
     text, cut = capped(query or "")
@@ -169,7 +164,7 @@ def find_view(tables: dict[str, pl.DataFrame], query: str | None) -> FindView:
     matches = _by_name(text, tables, names)
     if not matches:
         notes.append(
-            f"No council, place or postcode district matches “{_shown(text)}”. Try part of a name (“York”), "
+            f"No council, place or postcode district matches {literal(text)}. Try part of a name (“York”), "
             "your town (“Northallerton”) or the first half of your postcode (“EX4”)."
         )
     return FindView(text, tuple(matches), " ".join(notes), None)

@@ -78,6 +78,7 @@ def profile_view(store: Store, choice: ProfileChoice) -> ProfileView:
         link={
             "council": choice.council,
             "benchmark": choice.benchmark,
+            "group": ",".join(choice.group) if choice.benchmark == "custom" else None,  # codes, as ?group= reads
             "view": None if choice.show == SHOWS[0] else choice.show,
         },
     )

@@ -79,7 +79,7 @@ def test_no_match_is_said_plainly() -> None:
     at = open_page(FIND, q="Atlantis")
     assert_healthy(at)
     assert not _choices(at)
-    assert "No council, place or postcode district matches “Atlantis”" in texts(at)
+    assert "No council, place or postcode district matches `Atlantis`" in texts(at)
 
 
 def test_an_unknown_postcode_district_is_said_plainly() -> None:
@@ -101,4 +101,5 @@ def test_markdown_in_a_query_is_shown_as_typed() -> None:
     at = open_page(FIND, q="**bold** [link](http://x)")
     assert_healthy(at)
     message = " ".join(i.value for i in at.info)
-    assert "\\*\\*bold\\*\\*" in message and "\\[link\\]" in message
+    # a code span (state.literal): backslash escapes let Chromium make a link of an address (tests/e2e)
+    assert "`**bold** [link](http://x)`" in message

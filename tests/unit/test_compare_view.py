@@ -154,11 +154,18 @@ def test_the_link_reproduces_the_choice_with_defaults_left_out() -> None:
         "measure": "helped",
         "period": YEAR,
         "benchmark": "england",
+        "group": None,
         "level": None,
         "view": None,
     }
     link = _view(level=0.998, show="Table").link
     assert (link["level"], link["view"]) == ("99.8%", "Table")
+
+
+def test_the_link_keeps_a_custom_group_as_codes() -> None:
+    group = (sf.ALPHA, "E06000012")
+    assert _view(benchmark="custom", group=group).link["group"] == ",".join(group)
+    assert _view(benchmark="england", group=group).link["group"] is None  # a group only means something if custom
 
 
 def test_without_a_council_the_sentence_counts_councils() -> None:

@@ -124,7 +124,7 @@ def test_the_profile_tests_each_area_of_care_against_the_chosen_benchmark(kind: 
     assert adults.alt.startswith(f"Alpha, adults: spine chart of 1 measure against {named}")
     assert adults.download["comparison"].to_list() == [COMPARISON_LABELS[c] for c in adults.rows["comparison"]]
     assert f"against {named}" in view.summary or f"than {named}" in view.summary
-    assert view.link == {"council": sf.ALPHA, "benchmark": kind, "view": None}
+    assert view.link == {"council": sf.ALPHA, "benchmark": kind, "group": None, "view": None}
 
 
 def test_a_council_without_figures_says_so_for_each_area_of_care() -> None:

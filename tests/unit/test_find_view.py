@@ -138,8 +138,8 @@ def test_no_query_says_nothing(query: str | None) -> None:
 
 
 def test_no_match_is_said_plainly_and_a_long_query_is_cut() -> None:
-    assert find_view(TABLES, "Atlantis").message.startswith("No council, place or postcode district matches “Atlantis”")
+    assert find_view(TABLES, "Atlantis").message.startswith("No council, place or postcode district matches `Atlantis`")
     view = find_view(TABLES, "Exeter" + "x" * 60_000)
     assert len(view.query) == 100 and view.matches == ()
     assert view.message.startswith("Only the first 100 characters of your search were used. No council")
-    assert "xxxxxxxxxx…”" in view.message  # the query is repeated back shortened
+    assert "xxxxxxxxxx…`" in view.message  # the query is repeated back shortened (state.literal)
