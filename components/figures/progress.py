@@ -71,7 +71,22 @@ def trajectory_figure(
         dragmode=False,
         legend={"orientation": "h", "y": -0.2},
         hovermode="closest",
-        xaxis={"title": "Year (start of the period)", "type": "category", "fixedrange": True},
+        xaxis={
+            "title": "Year (start of the period)",
+            "type": "category",
+            # in time order whatever trace comes first: the band is drawn first and may start later
+            # than the published series, and a category axis otherwise orders years as it meets them
+            "categoryorder": "array",
+            "categoryarray": _years(series, target_path, band),
+            "fixedrange": True,
+        },
         yaxis={"title": y_title, "gridcolor": "#E5E5E5", "fixedrange": True},
     )
     return readable(fig)
+
+
+def _years(series: pl.DataFrame, target_path: pl.DataFrame, band: pl.DataFrame) -> list[str]:
+    """Every year on any trace, oldest first (the x categories, in time order)."""
+    years = {p[:4] for p in series["period"].to_list()}
+    years |= {str(y) for frame in (target_path, band) if frame.height for y in frame["year"].to_list()}
+    return sorted(years)
