@@ -26,6 +26,7 @@ def trajectory_figure(
             go.Scatter(
                 x=years + years[::-1],
                 y=band["high"].to_list() + band["low"].to_list()[::-1],
+                mode="lines",  # Plotly's default adds markers at every corner of the band for short series
                 fill="toself",
                 fillcolor="rgba(107,172,230,0.25)",
                 line={"width": 0},
