@@ -38,11 +38,11 @@ PANEL_COLUMNS = {
     "measure": st.column_config.TextColumn("Measure"),
     "unit": st.column_config.TextColumn("Unit"),
     "period": st.column_config.TextColumn("Year"),
-    "value": st.column_config.NumberColumn("Area", format="%.1f"),
-    "ci_low": st.column_config.NumberColumn("95% low", format="%.1f"),
-    "ci_high": st.column_config.NumberColumn("95% high", format="%.1f"),
-    "region": st.column_config.NumberColumn("Region", format="%.1f"),
-    "england": st.column_config.NumberColumn("England", format="%.1f"),
+    "value": st.column_config.NumberColumn("Area"),  # at the measure's precision (the view rounds)
+    "ci_low": st.column_config.NumberColumn("95% low"),  # at the measure's precision (the view rounds)
+    "ci_high": st.column_config.NumberColumn("95% high"),  # at the measure's precision (the view rounds)
+    "region": st.column_config.NumberColumn("Region"),  # at the measure's precision (the view rounds)
+    "england": st.column_config.NumberColumn("England"),  # at the measure's precision (the view rounds)
     "measure_id": None,  # in the download, not on screen
 }
 

@@ -37,7 +37,8 @@ S251 = {  # column shown → measure id: councils' own, private and voluntary sh
     "fostering_private": "s251_fostering_private_share",
     "fostering_voluntary": "s251_fostering_voluntary_share",
 }
-PANEL_COLUMNS = ["measure", "unit", "period", "value", "ci_low", "ci_high", "region", "england", "measure_id"]
+# the value first: a phone shows only the first columns of a table
+PANEL_COLUMNS = ["measure", "value", "england", "ci_low", "ci_high", "region", "period", "unit", "measure_id"]
 
 
 def measure_panel(store: Store, ids: tuple[str, ...], code: str, region_code: str | None) -> pl.DataFrame:
@@ -56,7 +57,16 @@ def measure_panel(store: Store, ids: tuple[str, ...], code: str, region_code: st
         rows.append(_row(measure, period, mine, own, code, region_code))
     info = store.measures.select(pl.col("id").alias("measure_id"), pl.col("label").alias("measure"), "unit")
     frame = pl.DataFrame(rows, schema=_SCHEMA, orient="row")
-    return frame.join(info, on="measure_id", how="left", maintain_order="left").select(PANEL_COLUMNS)
+    joined = frame.join(info, on="measure_id", how="left", maintain_order="left")
+    return joined.with_columns(_at_precision(c) for c in NUMBERS).select(PANEL_COLUMNS)
+
+
+NUMBERS = ["value", "ci_low", "ci_high", "region", "england"]
+
+
+def _at_precision(column: str) -> pl.Expr:
+    """A percentage to one decimal, as published; a count of children whole."""
+    return pl.when(pl.col("unit") == "%").then(pl.col(column).round(1)).otherwise(pl.col(column).round(0))
 
 
 _SCHEMA = {
