@@ -65,6 +65,12 @@ FUNNEL_ADJUSTMENT_LABELS: dict[str, str] = {
     "multiplicative": "Limits widened by the dispersion ratio φ (Spiegelhalter's multiplicative adjustment)",
     "additive": "Limits widened by the between-council variance τ² (Spiegelhalter's random-effects adjustment)",
 }
+# The Compare page's funnel adjustment choice (?funnel=<code>), the default first (p2compare's block).
+FUNNEL_ADJUSTMENT_CHOICES: dict[str, str] = {
+    "additive": "Random effects (τ²)",
+    "multiplicative": "Multiplicative (φ)",
+    "none": "None: chance alone",
+}
 FUNNEL_CENTRE_LABELS: dict[str, str] = {
     "england_counts": "England's figure from its published numerator and denominator",
     "council_counts": "the councils' pooled numerators and denominators (England's counts are not published)",

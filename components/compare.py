@@ -9,21 +9,33 @@ from __future__ import annotations
 
 import streamlit as st
 
+from accountability.labels import FUNNEL_ADJUSTMENT_CHOICES
 from accountability.views.compare import CompareView
 from components.export import render_chart
 from components.figures import compare as figures  # looked up at call time, so a test can replace one
+from components.figures import funnel as funnel_figures
 from components.tables import render_compare_table, render_downloads
-from components.widgets import choose_clicked_council, render_share_link
+from components.widgets import choose_clicked_council, render_coded_picker, render_share_link
 
+UNADJUSTED_NOTE = 'Click "chance alone" in the legend to see the limits without the adjustment.'
 FUNNEL_NOTE = (
     " Small councils scatter more by chance: a point inside the funnel is consistent with "
     "England once its size is allowed for."
 )
 
 
+def render_funnel_adjustment(show: str) -> str:
+    """The funnel plot's overdispersion adjustment, kept in ?funnel= as a code; offered with the funnel only."""
+    if show != "Funnel plot":
+        return next(iter(FUNNEL_ADJUSTMENT_CHOICES))
+    return render_coded_picker("Allow for variation beyond chance", FUNNEL_ADJUSTMENT_CHOICES, "funnel", "adjustment")
+
+
 def render_compare_heading(view: CompareView) -> None:
     st.markdown(f"**{view.summary}**")
     st.caption(view.measure.description)
+    if view.in_development:
+        st.info(view.in_development, icon="ℹ️")
     if view.missing:
         st.info(view.missing)
 
@@ -40,6 +52,7 @@ def render_compare_body(view: CompareView, version: str) -> None:
             choice.council,
             view.benchmark_line,
             view.floor_line,
+            choice.level,
             key="compare_chart",
             alt=view.summary,
             title=view.chart_title,
@@ -65,14 +78,19 @@ def render_compare_body(view: CompareView, version: str) -> None:
 def _render_funnel(view: CompareView, version: str) -> None:
     funnel = view.funnel
     if funnel is None:
-        st.info("A funnel plot needs a percentage with published numerators and denominators for this period.")
+        st.info(
+            "A funnel plot needs a percentage or a rate with published numerators and denominators "
+            "for at least ten councils in this period."
+        )
         return
     render_chart(
-        figures.funnel_figure,
+        funnel_figures.funnel_figure,
         funnel.points,
         funnel.limits,
+        funnel.unadjusted,
         view.measure,
         view.choice.council,
+        funnel.x_title,
         key="funnel_chart",
         alt=funnel.alt,
         title=funnel.title,
@@ -80,6 +98,6 @@ def _render_funnel(view: CompareView, version: str) -> None:
         on_select=choose_clicked_council("funnel_chart"),
         cache_key=(version, view.choice, "funnel"),
     )
-    st.caption(funnel.alt + FUNNEL_NOTE)
+    st.caption(funnel.alt + FUNNEL_NOTE + " " + funnel.method + (UNADJUSTED_NOTE if funnel.applied else ""))
     st.dataframe(funnel.table, hide_index=True, alt=funnel.alt)
     render_downloads(funnel.table, funnel.stem, key="funnel")

@@ -20,7 +20,15 @@ from components.figures import market as figures  # looked up at call time, so a
 from components.tables import render_downloads
 from components.widgets import warn_if_unknown
 
-TABS = ["Who provides", "Concentration", "Quality", "Joining and leaving", "Adult care", "Market and outcomes"]
+TABS = [
+    "Who provides",
+    "Concentration",
+    "Quality",
+    "Joining and leaving",
+    "Adult care",
+    "Market and outcomes",
+    "Placements and care leavers",
+]
 WHERE_HOMES_ARE = (
     "Children's homes are counted where they are, not by the council that places children in them: many "
     "children live in homes outside their own council's area."
@@ -32,12 +40,9 @@ RESEARCH_NOTE = (
 )
 HHI_NOTE = (
     "HHI runs from near 0 (many small owners) to 10,000 (one owner). Owners are legal entities as Ofsted "
-    "names them: companies in one group count separately, so concentration is understated."
-)
-NO_ADULT_QUALITY = (
-    "No national data on the quality of adult care providers is in this dashboard yet: the Care Quality "
-    "Commission's directory is not among the published files we read. Adult provider quality and "
-    "concentration cannot be shown until it is added."
+    "names them: companies in one group count separately, so concentration is understated. For a region and "
+    "England the HHI shown is the median council's: a wider market's own HHI is far lower and cannot be "
+    "compared with a council's. The top-5 share is shown for councils only, for the same reason."
 )
 ADULT_NOTE = (
     "Share of 65+ residential and nursing care from external providers (official PSS-EX1 2014-15 "
@@ -117,7 +122,7 @@ def render_moves(view: MarketView) -> None:
 
 
 def render_adult(view: MarketView) -> None:
-    st.info(NO_ADULT_QUALITY)
+    st.markdown("**Adult residential care bought from external providers**")
     st.dataframe(view.adult, hide_index=True, alt=view.adult_alt)
     st.caption(ADULT_NOTE)
 

@@ -3,9 +3,11 @@ explanations of how the numbers are made, which are prose and so are written her
 
 from __future__ import annotations
 
+import polars as pl
 import streamlit as st
 
-from accountability.labels import DOMAIN_LABELS
+from accountability.labels import BASIS_LABELS, BASIS_RULES, DOMAIN_LABELS
+from accountability.store.published import BulkCatalogue
 from accountability.views.methods import MethodsView
 from components.tables import render_downloads
 
@@ -36,22 +38,10 @@ METHODS = """
 FLOORS = """
 No official numeric floors are published for these measures, so each floor in `data/standards.toml` is a
 stated rule: the boundary of the worst quarter of councils in a fixed baseline year (the 25th percentile
-where higher is better, the 75th where lower is better). Floors are set again from 2023-24 for adult
-measures, because the framework changed then. A verdict uses the council's 99.8% interval:
-**below** if the whole interval is on the wrong side of the floor, **meets** if the whole interval is on
-the right side or touches the floor from the right side, and **cannot tell** if it straddles the floor.
-Where no interval exists, the published value decides (on the floor counts as meeting it), and the page
-says so. A missing value is **no data**, never below. Runs below the floor count consecutive published
-periods; a period with no figure for the council breaks a run.
-"""
-PROGRESS = """
-For a target value by a date, the actual yearly growth rate since the baseline is compared with the rate
-needed to reach the target on time (Statistics Canada's method, as used by Open SDG): at least 95% of the
-required rate is **on track**, less is **off track**, movement away is **deteriorating**. For a direction
-(rising or falling), the yearly change over the last five periods decides, with changes under 0.5% a year
-counted as little or no change. Fewer than two points, or a zero baseline, is **not assessable**. Series
-are never joined across a framework break. Projections on the Progress page come from a log-linear fit of
-the same points, with a 95% band.
+where higher is better, the 75th where lower is better). **A floor never judges the year it is drawn
+from**: judged against its own worst quarter, a quarter of councils would be below by construction. A
+measure in the first year of a new definition has no earlier year to draw a floor from, and reads
+"no floor yet". A missing value is **no data**, never below. How each kind of verdict is decided:
 """
 RENUMBERED = (
     "These councils only changed their ONS code, after small boundary changes. Their figures are shown "
@@ -61,6 +51,13 @@ OGL_LINK = (
     "Open Government Licence v3.0: "
     "[nationalarchives.gov.uk/doc/open-government-licence/version/3](https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/)"
 )
+CC_BY = "https://creativecommons.org/licenses/by/4.0/"
+LOOKUPS = (
+    "These lists of names, districts and postcode districts are used only to find your council on the Find "
+    "page. No figure on this dashboard comes from them."
+)
+BULK = "Every table behind this dashboard, free to reuse under the Open Government Licence."
+FEEDS = "Each feed (Atom) lists what changed in a release: new figures, revisions and new measures."
 ACCOUNTS = (
     "For each published file: rows read, rows kept, values set to missing (with the publisher's reason) "
     "and rows not used (with the reason). The checksum identifies the exact file that was read."
@@ -84,13 +81,13 @@ def render_measures(view: MethodsView) -> None:
 
 
 def render_methods(view: MethodsView) -> None:
-    """How the numbers are made, what the code tables mean, and council reorganisations."""
+    """How the numbers are made (every method note with its references), the code tables, reorganisations."""
     st.header("Methods")
     st.markdown(METHODS)
+    for _title, note in view.notes:  # each note opens with its own "## " heading: one level below "Methods"
+        st.markdown(note.replace("## ", "### ", 1))
     st.subheader("Floor standards")
-    st.markdown(FLOORS)
-    st.subheader("Progress on commitments")
-    st.markdown(PROGRESS)
+    st.markdown(FLOORS + "".join(f"- **{BASIS_LABELS[code]}**: {rule}\n" for code, rule in BASIS_RULES.items()))
     st.subheader("What the status labels mean")
     st.table(view.statuses)
     st.subheader("Interval methods")
@@ -107,6 +104,46 @@ def render_sources(view: MethodsView) -> None:
         st.markdown(f"- **{publisher}**: {what}")
     st.markdown(view.licence)
     st.markdown(OGL_LINK)
+    st.subheader("Used only to find your council")
+    st.write(LOOKUPS)
+    for publisher, what, licence in view.lookups:
+        st.markdown(f"- **{publisher}**: {what}. {_linked(licence)}")
+
+
+def _linked(licence: str) -> str:
+    """The licence sentence with CC BY 4.0 as a working link (it is written as bare words in provenance)."""
+    return licence.replace("creativecommons.org/licenses/by/4.0", f"[creativecommons.org/licenses/by/4.0]({CC_BY})")
+
+
+def render_bulk(bulk: BulkCatalogue) -> None:
+    """Links to every bulk download and feed; when they are missing, says so (the page still works)."""
+    st.header("Download everything")
+    if bulk.problem:
+        st.info(bulk.problem)
+    if bulk.files:
+        release = f" Made from the release of {bulk.released}." if bulk.released else ""
+        st.markdown(f"{BULK}{release} [Description of every file (datapackage.json)]({bulk.package_url})")
+        st.markdown("\n".join(f"- [{f.title}]({f.url}) ({f.format}{_size(f.bytes)})" for f in bulk.files if f.exists))
+    if bulk.feeds:
+        st.subheader("Feeds of what changed")
+        st.write(FEEDS)
+        wide = [f for f in bulk.feeds if f.area_type != "council"]
+        st.markdown("\n".join(f"- [{f.name}]({f.url})" for f in wide))
+        councils = [f for f in bulk.feeds if f.area_type == "council"]
+        st.write(f"A feed for each of {len(councils)} councils:")
+        st.dataframe(
+            pl.DataFrame({"Council": [f.name for f in councils], "Feed": [f.url for f in councils]}),
+            hide_index=True,
+            column_config={"Feed": st.column_config.LinkColumn("Feed", display_text="Atom feed")},
+            alt=f"The address of each of {len(councils)} councils' feeds",
+            height=210,
+        )
+
+
+def _size(size: int | None) -> str:
+    if size is None:
+        return ""
+    return f", {size / 1_000_000:.1f} MB" if size >= 100_000 else f", {size / 1000:.0f} KB"
 
 
 def render_row_accounts(view: MethodsView) -> None:

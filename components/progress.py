@@ -28,13 +28,20 @@ HOW_ASSESSED = """
 - **A target value by a date** (for example personal budgets for everyone eligible): we compare the
   actual yearly rate of change since the baseline with the rate needed to reach the target on time
   (Statistics Canada's method, as used by the UN's Open SDG platform). **On track** needs at least 95%
-  of the required rate; **off track** is slower progress; **deteriorating** is movement away.
-- **A direction only** (for example fewer care home admissions): the yearly change over the last five
-  published periods; a change of less than 0.5% a year either way is **little or no change**.
+  of the required rate; **off track** is slower progress; a value at the target is **achieved**.
+- **Improving and deteriorating need a real trend.** A council is **deteriorating**, and a direction
+  commitment (for example fewer care home admissions) **improving**, only when its recent trend is
+  significant by the same test as the Trends page: the last five published values, allowing for
+  year-to-year variation beyond chance. Otherwise the status is off track with **no detectable change**:
+  one low year after a high one is not a deterioration. With fewer than three points since a break
+  there is no trend test, and a direction commitment is **not assessable**.
 - **Framework breaks are never bridged.** The Adult Social Care Outcomes Framework changed in 2023-24,
   so adult trends use one side of the break at a time; choose which below. With only 2023-24 on the new
   side, most adult commitments cannot be assessed on the new framework yet.
-- Statuses describe the published figures; they do not say why a council has moved.
+- **England's projection** is a straight line through the logarithms of its values; the band around it
+  uses Student's t distribution for the few points it rests on, so it is as wide as the data allow.
+- Statuses describe the published figures; they do not say why a council has moved. The full method,
+  with references, is on the Data and methods page.
 """
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from accountability.state import INPUT_LIMIT, capped
 from accountability.views.providers import ProviderOptions, ProvidersView
 from components.tables import render_downloads
 from components.widgets import warn_if_unknown
@@ -42,7 +43,10 @@ def render_provider_filters(options: ProviderOptions) -> tuple[int, tuple[str, .
     types, sectors = options.filters[year]
     chosen_types = middle.multiselect("Type of provision", list(types), key="types", placeholder="All types")
     chosen_sectors = right.multiselect("Sector", list(sectors), key="sectors", placeholder="All sectors")
-    query = st.text_input("Search owner, type or URN", key="search", placeholder="For example: a company name")
+    typed = st.text_input(
+        "Search owner, type or URN", key="search", placeholder="For example: a company name", max_chars=INPUT_LIMIT
+    )
+    query = capped(typed) or ""  # the box's own limit is the browser's; a crafted request is cut here too
     return year, tuple(sorted(chosen_types)), tuple(sorted(chosen_sectors)), query
 
 

@@ -5,7 +5,7 @@ import streamlit as st
 from accountability.views.analyses import measures_with_values
 from accountability.views.compare import SHOWS, CompareChoice, compare_view, default_period, periods_for
 from components.cache import app_store
-from components.compare import render_compare_body, render_compare_heading
+from components.compare import render_compare_body, render_compare_heading, render_funnel_adjustment
 from components.data import settings_or_stop
 from components.navigation import require_navigation
 from components.widgets import (
@@ -39,9 +39,10 @@ with level_col:
     level = render_level_picker()
 heading = st.container()  # the summary sits above the "Show" choice, but needs the whole choice first
 show = render_view_picker(list(SHOWS))
+adjustment = render_funnel_adjustment(show)
 
 # view
-choice = CompareChoice(st.session_state.get("council"), measure, period, kind, group, level, show)
+choice = CompareChoice(st.session_state.get("council"), measure, period, kind, group, level, show, adjustment)
 view = store.derive(compare_view, choice)
 
 # render

@@ -15,6 +15,7 @@ from components.market import (
     render_scatter,
     render_who_provides,
 )
+from components.market_panels import render_adult_quality, render_placements, render_s251_baseline
 from components.navigation import require_navigation
 from components.widgets import render_coded_picker
 
@@ -42,6 +43,7 @@ with heading:
     render_market_heading(view)
 with tabs[0]:
     render_who_provides(view, store.version)
+    render_s251_baseline(view)
 with tabs[1]:
     render_concentration(view)
 with tabs[2]:
@@ -49,6 +51,9 @@ with tabs[2]:
 with tabs[3]:
     render_moves(view)
 with tabs[4]:
+    render_adult_quality(view)
     render_adult(view)
 with tabs[5]:
     render_scatter(view, store.version)
+with tabs[6]:
+    render_placements(view)

@@ -19,9 +19,8 @@ Above/below are not better/worse: polarity is for the caller.
 
 `funnel_plot.build_funnel` is the funnel pages should draw: councils from their own counts, centred on
 England's pooled counts, Poisson funnels for rates, and Spiegelhalter's overdispersion adjustments;
-it uses `wilson_limit_exprs`, `position_expr` and `denominator_grid` from here. `funnel_limits` and
-`funnel_positions` (a p0 chosen by the caller, the published rounded value, no adjustment) remain
-only for pages/compare.py until it is rewired; new code should not call them.
+it uses `wilson_limit_exprs`, `position_expr` and `denominator_grid` from here. (The older
+`funnel_limits` / `funnel_positions`, around a rounded published value with no adjustment, are gone.)
 """
 
 from __future__ import annotations
@@ -68,15 +67,6 @@ def denominator_grid(n_min: float, n_max: float, points: int = 200) -> list[int]
     return sorted(grid | {low, high})
 
 
-def funnel_limits(p0: float, n_min: float, n_max: float, multiplier: float = 100.0, points: int = 200) -> pl.DataFrame:
-    """The funnel: n, target, low95, high95, low998, high998 for denominators n_min..n_max.
-
-    Superseded by `funnel_plot.build_funnel` (kept for pages/compare.py until it is rewired).
-    """
-    grid = pl.DataFrame({"n": denominator_grid(n_min, n_max, points)}, schema={"n": pl.Int64})
-    return grid.select("n", pl.lit(p0 * multiplier).alias("target"), *limit_columns(p0, pl.col("n"), multiplier))
-
-
 def position_expr(value: pl.Expr) -> pl.Expr:
     """Where `value` sits against the limit columns; on a limit counts as inside."""
     return (
@@ -93,19 +83,6 @@ def position_expr(value: pl.Expr) -> pl.Expr:
         .otherwise(pl.lit("inside"))
         .cast(POSITION)
     )
-
-
-def funnel_positions(values: pl.DataFrame, p0: float, multiplier: float = 100.0) -> pl.DataFrame:
-    """Each council's limits at its own denominator and its position (superseded by
-    `funnel_plot.build_funnel`, which plots exact counts; kept for pages/compare.py until it is rewired).
-
-    `values` has code, value (in the measure's units) and denominator, for one measure and period.
-    Returns code, value, denominator, low95, high95, low998, high998, position.
-    """
-    frame = values.select("code", "value", "denominator").with_columns(
-        limit_columns(p0, pl.col("denominator"), multiplier)
-    )
-    return frame.with_columns(position=position_expr(pl.col("value")))
 
 
 def _check_p0(p0: float) -> None:

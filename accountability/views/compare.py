@@ -11,13 +11,12 @@ link's parameters. The page only renders it. No Streamlit here; rank intervals a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import polars as pl
 
 from accountability.codes import BenchmarkKind
-from accountability.formatting import format_value, ordinal
-from accountability.labels import COMPARISON_LABELS, COMPARISON_WORDS, LEVEL_LABELS, words
+from accountability.formatting import format_value
+from accountability.labels import COMPARISON_LABELS, LEVEL_LABELS, words
 from accountability.methods import compare
 from accountability.methods.benchmarking import benchmark_values, with_comparison
 from accountability.methods.compare import (
@@ -26,20 +25,14 @@ from accountability.methods.compare import (
     export_frame,
     measure_info,
     ranked,
-    summary_sentence,
 )
-from accountability.methods.significance import MIN_NEIGHBOURS
-from accountability.methods.standards import exact_value_text
 from accountability.views.analyses import measures_with_values, rank_table, thresholds
-from accountability.views.funnel import FunnelView, funnel_view
+from accountability.views.compare_text import chart_note, chart_title, in_development_note, summary
+from accountability.views.funnel import DEFAULT_ADJUSTMENT, FunnelView, funnel_view
 from accountability.views.store import Store
 
 SHOWS = ("Chart", "Funnel plot", "Table")  # the "Show" choice, kept in ?view=; the first is the default
 OGL = "Contains public sector information licensed under the Open Government Licence v3.0."
-CHART_NOTES = {  # under the chart: whether any council has an interval
-    True: "Each dot is a council; lines through dots are 95% confidence intervals. ",
-    False: "No confidence intervals: the publisher gives no numerator, denominator or margin of error for this year. ",
-}
 
 
 @dataclass(frozen=True)
@@ -53,6 +46,7 @@ class CompareChoice:
     group: tuple[str, ...] = ()  # a custom benchmark's councils, sorted
     level: float = 0.95
     show: str = SHOWS[0]
+    adjustment: str = DEFAULT_ADJUSTMENT  # the funnel plot's overdispersion adjustment (code)
 
 
 @dataclass(frozen=True)
@@ -69,6 +63,7 @@ class CompareView:
     floor_line: tuple[str, float] | None
     chart_title: str
     chart_note: str
+    in_development: str | None  # the "official statistics in development" note, when any value is one
     funnel: FunnelView | None  # built only when the funnel plot is chosen, None if it cannot be drawn
     download: pl.DataFrame  # exactly the numbers shown, with words
     neighbours: tuple[str, str] | None  # (heading, names) of the chosen council's statistical neighbours
@@ -99,7 +94,7 @@ def compare_view(store: Store, choice: CompareChoice) -> CompareView:
     return CompareView(
         choice=choice,
         measure=measure,
-        summary=_summary(table, comps, measure, choice, row),
+        summary=summary(table, comps, measure, choice.period, choice.level, row),
         missing=_missing(store, choice) if code and row is None else None,
         table=table,
         comparators=comps,
@@ -107,9 +102,10 @@ def compare_view(store: Store, choice: CompareChoice) -> CompareView:
         if row and choice.benchmark not in ("england", "region")
         else None,
         floor_line=_floor_line(store, measure, choice.period),
-        chart_title=f"{measure.label}, {choice.period}: councils ranked",
-        chart_note=CHART_NOTES[bool(table["ci_low"].is_not_null().any())],
-        funnel=funnel_view(store, table, comps, measure, choice.period) if choice.show == "Funnel plot" else None,
+        chart_title=chart_title(table, measure, choice.period, row),
+        chart_note=chart_note(table, choice.level),
+        in_development=in_development_note(table),
+        funnel=_funnel(store, table, measure, choice),
         download=_download(table, comps, measure),
         neighbours=_neighbours(store, bench, choice.council) if row and "neighbours" in bench.columns else None,
         source=f"{source['publisher']}, {source['source']}",
@@ -130,43 +126,9 @@ def _ranked_table(store: Store, choice: CompareChoice, measure: MeasureInfo) -> 
     with_ranks = compared.join(
         ranks.select("code", "rank_low", "rank_high", "quartile"), on="code", how="left", maintain_order="left"
     )
+    if measure.polarity == "no_judgement":  # no direction is better, so no quarter is the best one
+        with_ranks = with_ranks.with_columns(quartile=pl.lit(None, dtype=with_ranks.schema["quartile"]))
     return with_ranks.sort(["rank", "name"], nulls_last=True), bench
-
-
-def _summary(
-    table: pl.DataFrame, comps: pl.DataFrame, measure: MeasureInfo, choice: CompareChoice, row: dict[str, Any] | None
-) -> str:
-    """The summary sentence, the rank interval inside it, then the verdict against the benchmark."""
-    rank_note = ""
-    if row and row["rank_low"] is not None:
-        rank_note = (
-            f" (95% rank interval {ordinal(row['rank_low'])} to {ordinal(row['rank_high'])}; "
-            f"quartile {row['quartile']} of 4, 1 = best)"
-        )
-    sentence = summary_sentence(table, comps, measure, choice.period, choice.council, rank_note)
-    if row and row["value"] is not None:
-        unit_text = format_value(row["benchmark_value"], measure.unit)
-        sentence += " " + comparison_sentence(row, choice.level, unit_text)
-    return sentence
-
-
-def comparison_sentence(row: dict[str, object], level: float, unit_text: str) -> str:
-    """'Compared with England (22.6%): worse, at 95% confidence.' for the chosen council's row."""
-    name, value = row.get("benchmark_name"), row.get("benchmark_value")
-    if value is None and row.get("benchmark_status") == "withheld":
-        used = row.get("n_used")
-        have = f"only {used} of the council's neighbours have" if used is not None else "too few neighbours have"
-        return (
-            f"The statistical neighbours' mean is withheld for this measure and period: {have} a value "
-            f"(at least {MIN_NEIGHBOURS} are needed), so it is not tested."
-        )
-    if value is None:
-        return f"No {name or 'benchmark'} figure is published for this measure and period, so it is not tested."
-    verdict = str(row.get("comparison") or "not tested")
-    if verdict == "not tested":
-        return f"Compared with {name} ({unit_text}): not tested, because this figure has no confidence interval."
-    level_text = LEVEL_LABELS.get(level, f"{level:.1%}")
-    return f"Compared with {name} ({unit_text}): {COMPARISON_WORDS[verdict]}, at {level_text} confidence."
 
 
 def _missing(store: Store, choice: CompareChoice) -> str:
@@ -182,7 +144,7 @@ def _floor_line(store: Store, measure: MeasureInfo, period: str) -> tuple[str, f
     if floors.height == 0:
         return None
     floor = float(floors["threshold"][0])
-    return f"Floor: {exact_value_text(floor, measure.unit)}", floor
+    return f"Floor: {format_value(floor, measure.unit)}", floor  # the measure's own precision, as published
 
 
 def _download(table: pl.DataFrame, comps: pl.DataFrame, measure: MeasureInfo) -> pl.DataFrame:
@@ -217,4 +179,12 @@ def _link(choice: CompareChoice) -> dict[str, str | None]:
         "group": ",".join(choice.group) if choice.benchmark == "custom" else None,  # codes, as ?group= reads them
         "level": None if choice.level == 0.95 else LEVEL_LABELS[choice.level],
         "view": None if choice.show == SHOWS[0] else choice.show,
+        "funnel": choice.adjustment if choice.show == "Funnel plot" and choice.adjustment != "additive" else None,
     }
+
+
+def _funnel(store: Store, table: pl.DataFrame, measure: MeasureInfo, choice: CompareChoice) -> FunnelView | None:
+    """The funnel plot, built only when it is the view chosen."""
+    if choice.show != "Funnel plot":
+        return None
+    return funnel_view(store, table, measure, choice.period, choice.adjustment)

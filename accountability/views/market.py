@@ -17,6 +17,7 @@ import polars as pl
 from accountability.codes import MarketMeasure
 from accountability.methods.compare import in_display_order
 from accountability.views.analyses import measures_with_values
+from accountability.views.market_panels import ADULT_QUALITY, CARE_LEAVERS, PLACEMENTS, measure_panel, s251_baseline
 from accountability.views.market_scatter import Scatter, scatter
 from accountability.views.market_tables import (
     adult_external_share,
@@ -88,6 +89,11 @@ class MarketView:
     moves_alt: str
     adult: pl.DataFrame  # adult 65+ care bought from external providers
     adult_alt: str
+    adult_quality: pl.DataFrame  # ASCOF 6B: care homes rated Good or Outstanding by CQC, with its interval
+    placements: pl.DataFrame  # the children's placement market and its stability (`market_panels`)
+    care_leavers: pl.DataFrame
+    s251: pl.DataFrame  # 2009-14 shares of children's spend by provider (the baseline), area then England
+    private_today: str  # today's private share of children's home places, the s251 table's comparison
     scatter: Scatter
 
 
@@ -116,9 +122,7 @@ def market_view(store: Store, choice: MarketChoice) -> MarketView:
         no_council=None if area.chosen else NO_COUNCIL,
         latest=latest,
         supply=_supply(store, mix, area),
-        concentration=conc.select(
-            "area_type", "area_code", "year", pl.col("hhi").round(0), pl.col("top5_share").round(1), "owners"
-        ),
+        concentration=_concentration(conc),
         concentration_alt=f"Concentration of places among owners, {latest}",
         owners=top_owners(tables["homes"], area.code, latest) if area.chosen and latest else None,
         owners_heading=f"Largest owners of children's home places in {name}, {latest}",
@@ -132,7 +136,35 @@ def market_view(store: Store, choice: MarketChoice) -> MarketView:
         adult=adult_external_share(store.table("asc_provision"), area.code),
         adult_alt=f"Adult care bought from external providers, {name} and all councils",
         scatter=scatter(store, choice.x, choice.y, latest),
+        adult_quality=measure_panel(store, ADULT_QUALITY, area.code, area.region_code),
+        placements=measure_panel(store, PLACEMENTS, area.code, area.region_code),
+        care_leavers=measure_panel(store, CARE_LEAVERS, area.code, area.region_code),
+        s251=s251_baseline(store, area.code, area.name),
+        private_today=_private_today(mix, area, latest),
     )
+
+
+def _concentration(conc: pl.DataFrame) -> pl.DataFrame:
+    """HHI for a council is its own; for a region or England it is the median council's (a wider
+    market's own HHI is far lower and not comparable with a council's), and the table says which."""
+    council = pl.col("comparable_with_councils")
+    return conc.select(
+        "area_type",
+        "area_code",
+        "year",
+        pl.when(council).then(pl.col("hhi")).otherwise(pl.col("median_council_hhi")).round(0).alias("hhi"),
+        pl.when(council).then(pl.lit("own market")).otherwise(pl.lit("median council's")).alias("hhi_is"),
+        pl.when(council).then(pl.col("top5_share").round(1)).alias("top5_share"),  # councils only, as HHI
+        "owners",
+    )
+
+
+def _private_today(mix: pl.DataFrame, area: Area, latest: int | None) -> str:
+    rows = mix.filter((pl.col("area_code") == area.code) & (pl.col("year") == (latest or 0)))
+    if rows.height == 0 or rows["private_share_places"][0] is None:
+        return f"No figure for today's private share of children's home places in {area.name}."
+    share = float(rows["private_share_places"][0])
+    return f"Today: {share:.1f}% of children's home places in {area.name} are private (Ofsted, 31 March {latest})."
 
 
 def _area(store: Store, code: str | None) -> Area:

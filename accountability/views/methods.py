@@ -10,14 +10,18 @@ and live with the page's rendering (components/methods.py). No Streamlit.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import polars as pl
 
 from accountability.codes import Domain
 from accountability.labels import CI_METHOD_LABELS, POLARITY_LABELS, STATUS_LABELS, words
+from accountability.methods.method_notes import method_notes
+from accountability.store.published import BulkCatalogue, bulk_catalogue
 from accountability.views.provenance import (
     ATTRIBUTIONS,
+    LOOKUP_ATTRIBUTIONS,
     OGL_TEXT,
     OS_TEXT,
     accounts_summary,
@@ -28,6 +32,7 @@ from accountability.views.store import Store
 
 DOMAINS: tuple[Domain, ...] = ("adults", "children")
 OPEN_ONE = "Open one to read what it means, which way is better, and where it comes from."
+STATIC_DIR = Path(__file__).resolve().parents[2] / "static"  # what prepare writes and the app serves
 CATALOGUE = ["unit", "source", "publisher", "framework_version", "source_codes", "break_period"]  # as stored
 
 
@@ -51,6 +56,8 @@ class MethodsView:
     reorganisations: pl.DataFrame  # councils abolished and their successors
     renumbered: pl.DataFrame  # councils whose ONS code changed
     attributions: tuple[tuple[str, str], ...]  # (publisher, what)
+    lookups: tuple[tuple[str, str, str], ...]  # (publisher, what, licence): used only to find a council
+    notes: tuple[tuple[str, str], ...]  # (title, Markdown) of every method, each with its references
     licence: str
     accounts: pl.DataFrame  # one row per published file read: read, kept, set missing, rejected, reasons
     accounts_alt: str
@@ -68,6 +75,8 @@ def methods_view(store: Store) -> MethodsView:
         reorganisations=reorganisations(councils),
         renumbered=renumbered_councils(councils),
         attributions=tuple(ATTRIBUTIONS),
+        lookups=tuple(LOOKUP_ATTRIBUTIONS),
+        notes=tuple(method_notes()),
         licence=f"{OGL_TEXT} {OS_TEXT}",
         accounts=accounts,
         accounts_alt=f"Row accounting for {accounts.height} published files",
@@ -108,3 +117,8 @@ def _catalogue(measures: pl.DataFrame) -> pl.DataFrame:
 
 def _code_table(labels: dict[str, str]) -> pl.DataFrame:
     return pl.DataFrame({"Meaning": list(labels.values()), "In downloads": list(labels)})
+
+
+def published_downloads(static_dir: Path = STATIC_DIR) -> BulkCatalogue:
+    """The bulk downloads and feeds the app serves, or what is missing (`bulk_catalogue` never raises)."""
+    return bulk_catalogue(static_dir)

@@ -185,9 +185,10 @@ def _alt(label: str, series: pl.DataFrame, baseline: dict[str, object] | None) -
     if not (series.height and baseline):
         return f"{label}: England has no published figures on this side of the framework break."
     status = PROGRESS_STATUS_WORDS.get(str(baseline["status"]), str(baseline["status"]))
+    note = str(baseline.get("note") or "").strip().rstrip(".")
     return (
         f"{label}: England's published figures from {series['period'][0]} to {series['period'][-1]}; "
-        f"status {status}, {baseline['note']}."
+        f"status {status}{f', {note}' if note else ''}."  # no dangling ", ." when there is no note
     )
 
 

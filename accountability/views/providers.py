@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from accountability.state import literal
 from accountability.views.store import Store
 
 COLUMNS = [
@@ -91,7 +92,8 @@ def providers_view(store: Store, choice: ProvidersChoice) -> ProvidersView:
         choice=choice,
         name=name,
         table=table,
-        summary=f"{table.height} of {in_year.height} providers located in {name} at 31 March {choice.year}{places}.",
+        summary=f"{table.height} of {in_year.height} providers located in {name} at 31 March {choice.year}"
+        f"{_matching(choice.query.strip())}{places}.",
         stem=f"providers_{choice.council}_{choice.year}",
     )
 
@@ -108,3 +110,8 @@ def _filters(rows: pl.DataFrame) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def _name(store: Store, council: str) -> str:
     names = store.councils.filter(pl.col("code") == council)["name"].to_list()
     return names[0] if names else council
+
+
+def _matching(needle: str) -> str:
+    """' matching `text`' with the search shown exactly as typed (a code span: never Markdown), or ''."""
+    return f" matching {literal(needle)}" if needle else ""

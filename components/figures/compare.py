@@ -41,14 +41,18 @@ def compare_figure(
     selected: str | None,
     benchmark_line: tuple[str, float] | None = None,
     floor: tuple[str, float] | None = None,
+    level: float = 0.95,
 ) -> go.Figure:
-    """Councils ranked best (left) to worst (right), with 95% intervals and comparator lines.
+    """Councils ranked best (left) to worst (right), with intervals and comparator lines.
+
+    The whiskers are the interval at the verdict's `level` (`level_low`/`level_high` at 99.8%), so a
+    whisker that crosses the benchmark line always means "similar".
 
     With a `comparison` column, councils are drawn by verdict (shape and legend); `benchmark_line`
     adds the chosen benchmark (e.g. the selected council's statistical neighbours) as a dotted line;
     `floor` adds the floor standard; a `quartile` column shades and labels the four quarters.
     """
-    shown = table.filter(pl.col("value").is_not_null())
+    shown = _with_whiskers(table.filter(pl.col("value").is_not_null()), level)
     fig = go.Figure()
     others = shown.filter(pl.col("code") != (selected or ""))
     if "comparison" in others.columns:
@@ -66,11 +70,8 @@ def compare_figure(
     # Shapes and their labels are built as plain layout lists and set once: Plotly's add_hline and
     # add_vrect validate the whole figure on every call, which made this chart slow to rebuild.
     shapes, labels = _quartile_bands(shown, measure)
-    if floor is not None:
-        _hline(shapes, labels, floor[1], "longdash", "#801650", floor[0], "top left")
-    if benchmark_line is not None and benchmark_line[1] is not None:
-        text = f"{benchmark_line[0]}: {format_value(benchmark_line[1], measure.unit)}"
-        _hline(shapes, labels, benchmark_line[1], "dot", DARK_GREY, text, "bottom left")
+    for y, dash, colour, text, position in _left_lines(floor, benchmark_line, measure):
+        _hline(shapes, labels, y, dash, colour, text, position)
     for row, dash, colour, position in _comparator_styles(comps):
         value = float(row["value"])  # type: ignore[arg-type]
         text = f"{row['area_name']}: {format_value(value, measure.unit)}"
@@ -103,7 +104,31 @@ def compare_figure(
     return readable(fig)
 
 
-QUARTER_NAMES = {1: "Best quarter", 2: "Second quarter", 3: "Third quarter", 4: "Worst quarter"}
+QUARTER_NAMES = {1: "Best quarter", 2: "2nd quarter", 3: "3rd quarter", 4: "Worst quarter"}
+FLOOR_COLOUR = "#801650"
+
+
+def _with_whiskers(shown: pl.DataFrame, level: float) -> pl.DataFrame:
+    """ci_low/ci_high replaced by the interval at the verdict's level when that is not 95%."""
+    if level == 0.95 or "level_low" not in shown.columns:
+        return shown
+    return shown.with_columns(ci_low=pl.col("level_low"), ci_high=pl.col("level_high"))
+
+
+def _left_lines(
+    floor: tuple[str, float] | None, benchmark_line: tuple[str, float | None] | None, measure: MeasureInfo
+) -> list[tuple[float, str, str, str, str]]:
+    """The floor and the chosen benchmark, labelled at the left: the higher line's label above it, the
+    lower one's below, so the two labels move apart and never sit on each other (the floor's label was
+    hidden under the neighbours' one when both were written on the same side)."""
+    lines: list[tuple[float, str, str, str]] = []
+    if floor is not None:
+        lines.append((floor[1], "longdash", FLOOR_COLOUR, floor[0]))
+    if benchmark_line is not None and benchmark_line[1] is not None:
+        text = f"{benchmark_line[0]}: {format_value(benchmark_line[1], measure.unit)}"
+        lines.append((benchmark_line[1], "dot", DARK_GREY, text))
+    lines.sort(key=lambda line: line[0], reverse=True)
+    return [(*line, "top left" if i == 0 else "bottom left") for i, line in enumerate(lines)]
 
 
 def _quartile_bands(
@@ -138,9 +163,9 @@ def _quartile_bands(
             {
                 "xref": "x",
                 "yref": "paper",
-                "x": first - 0.5,
-                "y": 1,
-                "xanchor": "left",
+                "x": (first + last) / 2,
+                "y": 1 if quarter % 2 else 0.955,  # staggered: a narrow quarter's label cannot run into the next
+                "xanchor": "center",
                 "yanchor": "top",
                 "text": QUARTER_NAMES[quarter],
                 "showarrow": False,
@@ -271,73 +296,3 @@ def _percent_range(shown: pl.DataFrame) -> list[float]:
 
 def _axis_title(measure: MeasureInfo) -> str:
     return measure.label if measure.unit in {"score", ""} else f"{measure.label} ({measure.unit})"
-
-
-def funnel_figure(points: pl.DataFrame, limits: pl.DataFrame, measure: MeasureInfo, selected: str | None) -> go.Figure:
-    """Council value against its denominator, with 95% and 99.8% control limits around England."""
-    fig = go.Figure()
-    n = limits["n"].to_list()
-    for low, high, dash, label in (
-        ("low998", "high998", "dot", "99.8% limits"),
-        ("low95", "high95", "dash", "95% limits"),
-    ):
-        for column, show in ((low, True), (high, False)):
-            fig.add_trace(
-                go.Scatter(
-                    x=n,
-                    y=limits[column].to_list(),
-                    mode="lines",
-                    name=label,
-                    showlegend=show,
-                    legendgroup=label,
-                    line={"color": DARK_GREY, "dash": dash, "width": 1.5},
-                    hoverinfo="skip",
-                )
-            )
-    fig.add_trace(
-        go.Scatter(
-            x=n,
-            y=limits["target"].to_list(),
-            mode="lines",
-            name="England",
-            line={"color": DARK_BLUE, "width": 2},
-            hoverinfo="skip",
-        )
-    )
-    others = points.filter(pl.col("code") != (selected or ""))
-    fig.add_trace(
-        go.Scatter(
-            x=others["denominator"].to_list(),
-            y=others["value"].to_list(),
-            mode="markers",
-            name="Councils",
-            customdata=others["code"].to_list(),
-            hovertext=others["name"].to_list(),
-            hoverinfo="text+x+y",
-            marker={"color": PALE_BLUE, "size": 7, "line": {"color": DARK_BLUE, "width": 1}},
-        )
-    )
-    chosen = points.filter(pl.col("code") == (selected or ""))
-    if chosen.height:
-        fig.add_trace(
-            go.Scatter(
-                x=chosen["denominator"].to_list(),
-                y=chosen["value"].to_list(),
-                mode="markers+text",
-                name=chosen["name"][0],
-                text=chosen["name"].to_list(),
-                textposition="top center",
-                customdata=chosen["code"].to_list(),
-                marker={"color": ORANGE, "size": 14, "symbol": "diamond"},
-            )
-        )
-    fig.update_layout(
-        height=460,
-        margin={"l": 10, "r": 10, "t": 30, "b": 40},
-        plot_bgcolor="white",
-        dragmode=False,
-        legend={"orientation": "h", "y": -0.2},
-        xaxis={"title": "Denominator (people counted)", "type": "log", "gridcolor": "#E5E5E5", "fixedrange": True},
-        yaxis={"title": _axis_title(measure), "gridcolor": "#E5E5E5", "fixedrange": True},
-    )
-    return readable(fig)

@@ -26,6 +26,7 @@ def trajectory_figure(
             go.Scatter(
                 x=years + years[::-1],
                 y=band["high"].to_list() + band["low"].to_list()[::-1],
+                mode="lines",  # Plotly's default adds markers at every corner of the band for short series
                 fill="toself",
                 fillcolor="rgba(107,172,230,0.25)",
                 line={"width": 0},
@@ -71,7 +72,22 @@ def trajectory_figure(
         dragmode=False,
         legend={"orientation": "h", "y": -0.2},
         hovermode="closest",
-        xaxis={"title": "Year (start of the period)", "type": "category", "fixedrange": True},
+        xaxis={
+            "title": "Year (start of the period)",
+            "type": "category",
+            # in time order whatever trace comes first: the band is drawn first and may start later
+            # than the published series, and a category axis otherwise orders years as it meets them
+            "categoryorder": "array",
+            "categoryarray": _years(series, target_path, band),
+            "fixedrange": True,
+        },
         yaxis={"title": y_title, "gridcolor": "#E5E5E5", "fixedrange": True},
     )
     return readable(fig)
+
+
+def _years(series: pl.DataFrame, target_path: pl.DataFrame, band: pl.DataFrame) -> list[str]:
+    """Every year on any trace, oldest first (the x categories, in time order)."""
+    years = {p[:4] for p in series["period"].to_list()}
+    years |= {str(y) for frame in (target_path, band) if frame.height for y in frame["year"].to_list()}
+    return sorted(years)

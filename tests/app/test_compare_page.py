@@ -212,3 +212,55 @@ def test_the_region_as_benchmark_is_drawn_once() -> None:
     at = open_page(council=BIRMINGHAM, measure="rereferral_pct", period="2024-25", benchmark="neighbours")
     labels = [a["text"] for a in json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["annotations"]]
     assert any(text.startswith("Statistical neighbours") for text in labels), labels
+
+
+def test_the_funnel_names_its_centre_method_and_adjustment_and_keeps_it_in_the_address() -> None:
+    at = open_page(council=BIRMINGHAM, measure="rereferral_pct", period="2024-25", view="Funnel plot")
+    assert_healthy(at)
+    assert at.selectbox(key="funnel").value == "additive"  # random effects by default
+    caption = " ".join(c.value for c in at.caption)
+    assert "England's figure from its published numerator and denominator" in caption
+    assert "τ²" in caption and "random-effects" in caption
+    at.selectbox(key="funnel").select("multiplicative").run()
+    assert at.query_params["funnel"] == "multiplicative"
+    caption = " ".join(c.value for c in at.caption)
+    assert "φ" in caption and "multiplicative" in caption
+    link = next(m.value for m in at.markdown if "Link to this view" in m.value)
+    assert "funnel=multiplicative" in link
+
+
+def test_a_rate_gets_a_poisson_funnel() -> None:
+    at = open_page(measure="cla_rate", period="2024-25", view="Funnel plot")
+    assert_healthy(at)
+    assert len(at.get("plotly_chart")) == 1
+    assert "Poisson" in " ".join(c.value for c in at.caption)
+
+
+def test_an_unknown_funnel_adjustment_in_the_url_gives_a_message() -> None:
+    at = open_page(measure="rereferral_pct", period="2024-25", view="Funnel plot", funnel="wobbly")
+    assert_healthy(at)
+    assert any("wobbly" in w.value for w in at.warning)
+    assert at.selectbox(key="funnel").value == "additive"
+
+
+def test_whiskers_follow_the_level_and_the_caption_says_so() -> None:
+    import json
+
+    at = open_page(council=BIRMINGHAM, measure="rereferral_pct", period="2024-25", level="99.8%")
+    assert any("99.8% confidence intervals, the level the verdicts use" in c.value for c in at.caption)
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert "Birmingham" in spec["layout"]["title"]["text"]  # the title states the chosen council's finding
+
+
+def test_no_quartile_is_claimed_for_a_measure_with_no_better_direction() -> None:
+    at = open_page(council=BIRMINGHAM, measure="cla_rate", period="2024-25")
+    assert_healthy(at)
+    assert "quartile" not in texts(at) and "1 = best" not in texts(at)
+
+
+def test_official_statistics_in_development_are_labelled() -> None:
+    at = open_page(measure="ascof_sds_users", period="2024-25")
+    assert_healthy(at)
+    assert any("Official statistics in development" in i.value for i in at.info)
+    at = open_page(measure="rereferral_pct", period="2024-25")
+    assert not any("Official statistics in development" in i.value for i in at.info)

@@ -60,3 +60,13 @@ def test_only_councils_off_track_or_deteriorating_when_asked() -> None:
     shown = at.dataframe[-1].value
     assert 0 < len(shown) < len(everyone)
     assert set(shown["status"]) <= {"→ Off track", "↘ Deteriorating"}
+
+
+def test_how_assessed_describes_the_trend_gated_rule() -> None:
+    from tests.app.conftest import open_page as _open
+
+    at = _open("pages/progress.py")
+    how = next(m.value for m in at.markdown if "A target value by a date" in m.value)
+    assert "no detectable change" in how and "same test as the Trends page" in how
+    assert "0.5%" not in how and "little or no change" not in how
+    assert "Student's t" in how

@@ -12,7 +12,6 @@ import polars as pl
 import pytest
 
 from accountability import store
-from accountability.methods.funnel import funnel_limits, funnel_positions
 from accountability.methods.funnel_plot import build_funnel
 from accountability.methods.ranks import rank_table
 from accountability.methods.significance import (
@@ -125,16 +124,14 @@ def test_rank_intervals_for_the_latest_period_of_every_measure(tables: Tables) -
 
 def test_funnel_positions_for_the_sample_measure_against_england(tables: Tables) -> None:
     period = _latest(tables["values"], SAMPLE_MEASURE)
-    rows = tables["values"].filter((pl.col("measure") == SAMPLE_MEASURE) & (pl.col("period") == period))
-    england = england_benchmark(tables["benchmarks"]).filter(
-        (pl.col("measure") == SAMPLE_MEASURE) & (pl.col("period") == period)
-    )["value"][0]
-    out = funnel_positions(rows, england / 100)
+    rows, england, measure = _funnel_inputs(tables, SAMPLE_MEASURE, period)
+    funnel = build_funnel(rows, england, measure)
+    assert funnel is not None
+    out = funnel.points
     print(f"\nfunnel {SAMPLE_MEASURE} {period}: {dict(out.group_by('position').len().iter_rows())}")
-    with_counts = rows.filter(pl.col("denominator") > 0).height
-    assert out.filter(pl.col("position") != "not tested").height == with_counts
-    funnel = funnel_limits(england / 100, rows["denominator"].min(), rows["denominator"].max())  # type: ignore[arg-type]
-    assert funnel.height > 10
+    with_counts = rows.filter((pl.col("denominator") > 0) & pl.col("numerator").is_not_null()).height
+    assert with_counts > 0 and out.filter(pl.col("position") != "not tested").height == with_counts
+    assert funnel.limits.height > 10
 
 
 def _funnel_inputs(tables: Tables, measure: str, period: str) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:

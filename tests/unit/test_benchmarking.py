@@ -6,7 +6,7 @@ import polars as pl
 
 from accountability.labels import COMPARISON_LABELS
 from accountability.methods.benchmarking import benchmark_values, with_comparison
-from accountability.views.compare import comparison_sentence
+from accountability.views.compare_text import comparison_sentence
 
 F = pl.Float64
 VALUES = pl.DataFrame(

@@ -16,7 +16,8 @@ import pytest
 from accountability.methods.compare import MeasureInfo
 from accountability.methods.profile import build_profile
 from components.export import with_title_and_source
-from components.figures.compare import COMPARISON_STYLE, compare_figure, funnel_figure
+from components.figures.compare import COMPARISON_STYLE, compare_figure
+from components.figures.funnel import funnel_figure
 from components.figures.maps import map_figure
 from components.figures.market import lines_figure, scatter_figure, sector_bars
 from components.figures.progress import trajectory_figure
@@ -63,7 +64,8 @@ def _funnel() -> go.Figure:
     limits = pl.DataFrame(
         {"n": n, "low998": [20.0, 40.0, 48.0], "high998": [80.0, 60.0, 52.0], "target": [50.0] * 3}
     ).with_columns(low95=pl.col("low998") + 5, high95=pl.col("high998") - 5)
-    return funnel_figure(points, limits, MEASURE, "B")
+    wider = limits.with_columns(low998=pl.col("low998") - 3, high998=pl.col("high998") + 3)  # draws both sets
+    return funnel_figure(points, wider, limits, MEASURE, "B")
 
 
 def _trends() -> go.Figure:

@@ -118,7 +118,9 @@ def test_the_floor_line_is_the_standard_in_force_for_the_period() -> None:
     )
     store = _store()
     with_floor = from_frames("test", standards=[floor], **{n: store.read(n) for n in _TABLES})
-    assert _view(store=with_floor).floor_line == ("Floor: 45.25%", 45.25)
+    # the label is at the measure's own precision (one decimal for a percentage, not "45.25%"); the line
+    # itself is drawn at the exact threshold
+    assert _view(store=with_floor).floor_line == ("Floor: 45.2%", 45.25)
     assert _view(store=with_floor, period=EARLIER).floor_line is None
     assert _view().floor_line is None
 
@@ -127,7 +129,8 @@ def test_the_funnel_is_built_only_when_chosen_and_possible() -> None:
     assert _view().funnel is None
     assert _view(show="Funnel plot").funnel is None  # four councils, none with published counts
     many = [
-        {"code": f"E060000{i:02d}", "period": YEAR, "measure": "helped", "value": 40.0 + i, "denominator": 200.0}
+        {"code": f"E060000{i:02d}", "period": YEAR, "measure": "helped", "value": 40.0 + i}
+        | {"numerator": 8.0 * i, "denominator": 200.0}  # 40% to 84%: far more spread than chance gives
         for i in range(10, 22)
     ]
     councils = pl.DataFrame({"code": [r["code"] for r in many], "name": [f"Council {i}" for i in range(12)]})
@@ -144,8 +147,21 @@ def test_the_funnel_is_built_only_when_chosen_and_possible() -> None:
     )
     funnel = _view("E06000010", store=store, show="Funnel plot").funnel
     assert funnel is not None and funnel.points.height == 12
-    assert funnel.alt.startswith("Share helped, 2023-24: funnel plot of 12 councils around England (50.0%);")
-    assert set(funnel.table["position"]) <= {"inside", "above 95%", "above 99.8%", "below 95%", "below 99.8%"}
+    # England's row has no counts here, so the centre is the councils' pooled counts, and the caption says so
+    pooled = sum(8.0 * i for i in range(10, 22)) / (200.0 * 12) * 100
+    assert funnel.centre == pytest.approx(pooled)
+    assert funnel.alt.startswith(f"Share helped, 2023-24: funnel plot of 12 councils around England ({pooled:.1f}%);")
+    assert "pooled numerators and denominators" in funnel.method
+    assert "τ²" in funnel.method and "random-effects" in funnel.method  # additive by default, named
+    positions = {"inside", "above 95%", "above 99.8%", "below 95%", "below 99.8%"}
+    assert set(funnel.table["position"]) <= positions and set(funnel.table["position_chance_alone"]) <= positions
+    assert funnel.points["value"].to_list()[0] == pytest.approx(8.0 * 10 / 200 * 100)  # its own counts
+    none = _view("E06000010", store=store, show="Funnel plot", adjustment="none").funnel
+    assert none is not None and "chance alone" in none.method
+    assert none.limits.equals(none.unadjusted)
+    many_x = _view("E06000010", store=store, show="Funnel plot", adjustment="multiplicative").funnel
+    assert many_x is not None and "φ" in many_x.method and "multiplicative" in many_x.method
+    assert many_x.limits["high998"].to_list()[-1] > none.limits["high998"].to_list()[-1]  # overdispersed: wider
 
 
 def test_the_link_reproduces_the_choice_with_defaults_left_out() -> None:
@@ -157,9 +173,14 @@ def test_the_link_reproduces_the_choice_with_defaults_left_out() -> None:
         "group": None,
         "level": None,
         "view": None,
+        "funnel": None,
     }
     link = _view(level=0.998, show="Table").link
     assert (link["level"], link["view"]) == ("99.8%", "Table")
+    # the funnel's adjustment is kept as its code, only with the funnel shown and when not the default
+    assert _view(show="Funnel plot", adjustment="multiplicative").link["funnel"] == "multiplicative"
+    assert _view(show="Funnel plot").link["funnel"] is None
+    assert _view(show="Table", adjustment="none").link["funnel"] is None
 
 
 def test_the_link_keeps_a_custom_group_as_codes() -> None:

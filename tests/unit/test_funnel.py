@@ -19,9 +19,21 @@ from accountability.methods.funnel import (
     POSITION,
     Z,
     denominator_grid,
-    funnel_limits,
-    funnel_positions,
+    limit_columns,
+    position_expr,
 )
+
+
+def funnel_limits(p0: float, n_min: float, n_max: float, multiplier: float = 100.0) -> pl.DataFrame:
+    """The Wilson limits on a denominator grid, from this module's primitives (as build_funnel uses them)."""
+    grid = pl.DataFrame({"n": denominator_grid(n_min, n_max)}, schema={"n": pl.Int64})
+    return grid.select("n", pl.lit(p0 * multiplier).alias("target"), *limit_columns(p0, pl.col("n"), multiplier))
+
+
+def funnel_positions(values: pl.DataFrame, p0: float, multiplier: float = 100.0) -> pl.DataFrame:
+    """Each row's limits at its own denominator and its position, from this module's primitives."""
+    frame = values.with_columns(limit_columns(p0, pl.col("denominator"), multiplier))
+    return frame.with_columns(position=position_expr(pl.col("value")))
 
 
 def _limits_at(p0: float, n: int) -> dict[str, float]:

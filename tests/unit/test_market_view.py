@@ -67,6 +67,12 @@ def _store(outcome: dict[str, float] | None = None, providers: Sequence[tuple[ob
         population=population,
         market_panel=panel,
         asc_provision=asc,
+        benchmarks=sf.benchmarks(
+            [
+                {"area_type": "england", "area_code": "E92000001", "area_name": "England"}
+                | {"period": "2024-25", "measure": "waits", "value": 12.0}
+            ]
+        ),
     )
 
 

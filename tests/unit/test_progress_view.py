@@ -159,8 +159,9 @@ def test_without_englands_figures_the_alt_text_says_so() -> None:
 def test_the_alt_text_names_englands_span_and_status() -> None:
     view = _view()
     status = str(view.england["status"][0])
-    assert view.alt.startswith(
-        f"More people helped — Share helped: England's published figures from 2017-18 to 2023-24; status {status},"
+    # the status, then the note when there is one; never "status off track, ." (this note is empty)
+    assert view.alt == (
+        f"More people helped — Share helped: England's published figures from 2017-18 to 2023-24; status {status}."
     )
     assert view.heading == "**More people helped.** Test department: “We will help more people” — *Test plan (2017)*."
     assert view.chart_title == "More people helped: England"
@@ -174,3 +175,25 @@ def test_download_stems_name_the_side_and_the_commitment() -> None:
 def test_an_unknown_commitment_is_a_key_error_naming_it() -> None:
     with pytest.raises(KeyError, match="nobody"):
         _view("nobody:helped")
+
+
+def test_the_alt_text_has_no_dangling_comma_when_the_note_is_empty() -> None:
+    from accountability.views.progress import _alt
+
+    series = pl.DataFrame({"period": ["2019-20", "2023-24"], "value": [1.0, 2.0]})
+    for note in ("", None, "  "):
+        alt = _alt("Helped", series, {"status": "off track", "note": note})
+        assert alt.endswith("; status off track."), alt
+    with_note = _alt("Helped", series, {"status": "off track", "note": "no detectable change"})
+    assert with_note.endswith(", no detectable change.")
+
+
+def test_the_chart_keeps_years_in_time_order_when_the_band_starts_later() -> None:
+    from components.figures.progress import trajectory_figure
+
+    series = pl.DataFrame({"period": ["2017-18", "2018-19", "2019-20", "2020-21"], "value": [1.0, 2.0, 3.0, 4.0]})
+    band = pl.DataFrame({"year": [2019, 2020, 2021, 2022], "fit": [3.0] * 4, "low": [2.0] * 4, "high": [4.0] * 4})
+    target = pl.DataFrame({"year": [2020, 2025], "value": [4.0, 9.0]})
+    fig = trajectory_figure(series, target, band, "Share (%)")
+    assert fig.layout.xaxis.categoryorder == "array"
+    assert list(fig.layout.xaxis.categoryarray) == ["2017", "2018", "2019", "2020", "2021", "2022", "2025"]
