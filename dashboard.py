@@ -34,6 +34,8 @@ pages = [
     # care market
     st.Page("pages/market.py", title="Care market", icon="🏘️", url_path="market"),
     st.Page("pages/providers.py", title="Providers", icon="📋", url_path="providers"),
+    # value for money and releases (p2new)
+    st.Page("pages/value.py", title="Value for money", icon="💷", url_path="value"),
     # about
     st.Page("pages/methods.py", title="Data and methods", icon="📖", url_path="methods"),
     st.Page("pages/accessibility.py", title="Accessibility", icon="♿", url_path="accessibility"),
