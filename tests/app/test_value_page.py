@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.app.conftest import assert_healthy, open_page, texts
+from tests.app.conftest import assert_healthy, current_short, open_page, texts
 
 VALUE = "pages/value.py"
 
@@ -54,4 +54,5 @@ def test_the_trace_names_form_variable_row_and_column() -> None:
 def test_the_share_link_carries_the_codes() -> None:
     at = open_page(VALUE, council="E06000001", spend="spend_per_cla")
     link = next(m.value for m in at.markdown if "Link to this view" in m.value)
-    assert "/value?council=E06000001&spend=spend\\_per\\_cla" in link
+    target = link.split("](", 1)[1].split(")", 1)[0]
+    assert target == f"/value?council=E06000001&spend=spend_per_cla&outcome=ascof_home_18_64&release={current_short()}"
