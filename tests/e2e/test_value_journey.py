@@ -1,5 +1,6 @@
 """End-to-end: a councillor opens Value for money, sees their council highlighted, downloads the figures
-with the published cells they come from; axe finds nothing at desktop and phone sizes."""
+with the published cells they come from; axe finds nothing on Value for money or What's new at desktop
+and phone sizes."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def test_a_councillors_journey_to_value_for_money_and_its_download(page: Page, a
     wait_for_app(page)
     page.get_by_role("link", name="Value for money").click()
     wait_for_app(page)
-    page.wait_for_selector(CHART)
+    page.wait_for_selector(CHART, timeout=60_000)
     ranked = page.locator("[data-testid='stPlotlyChart']").first.inner_text()
     assert "Hartlepool" in ranked and "England" in ranked  # the council and England named on the axis
     scatter = page.locator("[data-testid='stPlotlyChart']").nth(1).inner_text()
@@ -38,10 +39,11 @@ def test_a_councillors_journey_to_value_for_money_and_its_download(page: Page, a
 
 
 @pytest.mark.parametrize("size", [(1440, 900), (390, 844)])
-def test_no_wcag_violations_on_value_for_money(page: Page, app_url: str, size: tuple[int, int]) -> None:
+@pytest.mark.parametrize("path", ["value?council=E06000001", "whats_new?council=E10000023"])
+def test_no_wcag_violations_on_the_new_pages(page: Page, app_url: str, path: str, size: tuple[int, int]) -> None:
     page.set_viewport_size({"width": size[0], "height": size[1]})
-    page.goto(f"{app_url}/value?council=E06000001")
+    page.goto(f"{app_url}/{path}")
     wait_for_app(page)
-    page.wait_for_selector(CHART)
+    page.wait_for_selector(CHART if path.startswith("value") else "[data-testid='stDataFrame']", timeout=60_000)
     violations = run_axe(page)
     assert violations == [], [(v["id"], v["help"]) for v in violations]
