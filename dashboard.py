@@ -12,7 +12,9 @@ import streamlit as st
 
 from components.accessibility import render_report_link
 from components.data import load, settings_or_stop
+from components.embed import apply_chart_only
 from components.export import render_picture_format
+from components.releases import render_release_notice
 from components.widgets import render_council_picker
 
 st.set_page_config(page_title="Council care accountability", page_icon="🏛️", layout="wide")
@@ -36,6 +38,9 @@ pages = [
     # care market
     st.Page("pages/market.py", title="Care market", icon="🏘️", url_path="market"),
     st.Page("pages/providers.py", title="Providers", icon="📋", url_path="providers"),
+    # value for money and releases (p2new)
+    st.Page("pages/value.py", title="Value for money", icon="💷", url_path="value"),
+    st.Page("pages/whats_new.py", title="What's new", icon="🆕", url_path="whats_new"),
     # about
     st.Page("pages/methods.py", title="Data and methods", icon="📖", url_path="methods"),
     st.Page("pages/accessibility.py", title="Accessibility", icon="♿", url_path="accessibility"),
@@ -51,6 +56,9 @@ st.sidebar.caption(
 )
 # On every page, so a problem with a figure can be reported from where it is seen (WCAG statement).
 render_report_link(settings.contact_email, navigation.title)
+# A link made on an earlier release (?release=) says that newer figures exist, on whichever page it opens.
+render_release_notice()
+apply_chart_only(navigation.url_path)  # ?chart_only=1 on Compare, Trends and Map: the chart alone, for embeds
 try:
     navigation.run()
 except Exception:  # last resort: people see a plain message, the log keeps the traceback

@@ -140,15 +140,21 @@ def render_share_link(page: str, params: dict[str, str | None]) -> None:
 
     A plain Markdown link rather than `st.code` (which has a copy button): a code block makes the
     browser load Streamlit's syntax highlighter, which delayed every chart page's first paint.
+    The link carries the release it was made on (`release=`, 12 hex digits), so opening it after a
+    newer release says which of its values changed (`components.releases.render_release_notice`).
+    On an embeddable page the iframe snippet for its chart follows (`components.embed`).
     """
     from accountability.state import share_link
+    from components.embed import render_embed_snippet
+    from components.releases import release_short
 
-    url = share_link(st.context.url or "", page, params)
+    url = share_link(st.context.url or "", page, {**params, "release": release_short()})
     text = url.replace("_", "\\_").replace("~", "\\~")  # shown literally, not as Markdown emphasis
     st.markdown(
         f"**Link to this view:** [{text}]({url})  \n"
         "Copy it to share this view. It uses stable codes, so it keeps working if labels change."
     )
+    render_embed_snippet(page, params)  # Compare, Trends and Map only; an embed always shows current figures
 
 
 def render_view_picker(views: list[str], key: str = "view") -> str:

@@ -7,6 +7,7 @@ from accountability.views.analyses import measures_with_values
 from accountability.views.trends import TrendsChoice, trends_view
 from components.cache import app_store
 from components.data import settings_or_stop
+from components.embed import render_embed_snippet
 from components.navigation import require_navigation
 from components.trends import render_trends
 from components.widgets import render_benchmark_picker, render_measure_picker
@@ -32,3 +33,4 @@ view = store.derive(trends_view, TrendsChoice(code, measure, kind))
 
 # render
 render_trends(view, store.version)
+render_embed_snippet("trends", {"council": code, "measure": measure, "benchmark": kind})  # p2new: embed

@@ -58,3 +58,13 @@ def assert_healthy(at: AppTest) -> None:
     """No exception and no error message on the page (the last-resort handler shows one)."""
     assert not at.exception, at.exception
     assert not at.error, [e.value for e in at.error]
+
+
+def current_short() -> str:
+    """The committed store's release as a share link carries it (its first 12 hex digits)."""
+    from accountability.settings import Settings
+    from accountability.store.release import read_release
+
+    release = read_release(Settings(_env_file=None).data_dir)  # type: ignore[call-arg]
+    assert release is not None, "the committed store has no release.json"
+    return release.short

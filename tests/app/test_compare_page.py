@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from accountability.store import read_table
-from tests.app.conftest import assert_healthy, texts
+from tests.app.conftest import assert_healthy, current_short, texts
 from tests.app.conftest import open_page as _open_page
 from tests.conftest import STORE_DIR
 
@@ -184,6 +184,7 @@ def test_the_share_link_uses_codes_and_keeps_the_view() -> None:
     target = link.split("](", 1)[1].split(")", 1)[0]
     assert target == (
         "/compare?council=E08000025&measure=rereferral_pct&period=2024-25&benchmark=england&level=99.8%25&view=Table"
+        f"&release={current_short()}"  # the release it was made on (issue 13, point 5)
     )
     assert "rereferral\\_pct" in link  # shown literally, not as Markdown emphasis
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.app.conftest import assert_healthy, open_page, texts
+from tests.app.conftest import assert_healthy, current_short, open_page, texts
 
 MAP = "pages/map.py"
 
@@ -44,4 +44,5 @@ def test_an_unknown_colouring_in_the_url_gives_a_message() -> None:
 def test_the_share_link_reproduces_the_view_with_codes() -> None:
     at = open_page(MAP, council="E08000025", measure="rereferral_pct", period="2021-22", colour="Floor verdict")
     link = next(m.value for m in at.markdown if "Link to this view" in m.value)
-    assert "(/map?council=E08000025&measure=rereferral_pct&period=2021-22&colour=Floor+verdict)" in link
+    release = f"&release={current_short()}"  # the release it was made on (issue 13, point 5)
+    assert f"(/map?council=E08000025&measure=rereferral_pct&period=2021-22&colour=Floor+verdict{release})" in link

@@ -167,3 +167,32 @@ def test_the_bulk_files_follow_the_revision(revised: tuple[Path, Path]) -> None:
     csv = pl.read_csv(io.BytesIO(gzip.decompress((static / "data" / "values.csv.gz").read_bytes())))
     cell = csv.filter((pl.col("code") == BIRMINGHAM) & (pl.col("measure") == MEASURE) & (pl.col("period") == PERIOD))
     assert cell["value"].to_list() == [float(NEW)]
+
+
+@pytest.mark.raw
+def test_the_revision_is_on_the_whats_new_page_and_in_an_older_links_notice(
+    revised: tuple[Path, Path], store_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app on the rebuilt store: What's new lists exactly the revised value for Birmingham, and a link
+    made on the committed release is told that this value changed."""
+    from tests.app.conftest import clear_every_cache, open_page
+
+    out, _ = revised
+    committed, release = read_release(store_dir), read_release(out)
+    assert committed is not None and release is not None
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(out))
+    clear_every_cache()
+    try:
+        at = open_page("pages/whats_new.py", council=BIRMINGHAM, release=release.short, kind="revised_value")
+        assert not at.exception and not at.error
+        label = store.read_table(out, "measures").filter(pl.col("id") == MEASURE)["label"][0]
+        expected = f"Birmingham: {label}, {PERIOD}: revised, {OLD} per 100,000 → {NEW} per 100,000."
+        table = at.dataframe[0].value
+        assert list(table["What changed"]) == [expected]
+        assert (table["Area code"][0], table["Measure code"][0], table["Period"][0]) == (BIRMINGHAM, MEASURE, PERIOD)
+        older = open_page("pages/compare.py", council=BIRMINGHAM, measure=MEASURE, release=committed.short)
+        notice = " ".join(w.value for w in older.warning)
+        assert "Newer figures exist" in notice and "1 published value for this council and measure" in notice
+        assert expected in " ".join(m.value for m in older.markdown)
+    finally:
+        clear_every_cache()
