@@ -5,8 +5,16 @@ from __future__ import annotations
 
 import streamlit as st
 
+from accountability.views.council_spend import CASH, YEARS
 from accountability.views.profile import SOURCE, DomainSection, ProfileView
-from components.council import render_ofsted, render_progress_table, render_progress_warning
+from components.attention import render_attention
+from components.council import (
+    render_cqc,
+    render_ofsted,
+    render_progress_table,
+    render_progress_warning,
+    render_revisions,
+)
 from components.export import render_chart
 from components.figures.spine import spine_figure
 from components.tables import render_downloads
@@ -23,6 +31,15 @@ SPINE_NOTE = (
     "no comparable England figure (none published, or a total such as a count) and is centred on the "
     "middle of the councils' range. Hover for the values."
 )
+SPEND_COLUMNS = {  # the latest year first, so a phone shows the council against England before scrolling
+    "spending": "Spending",
+    "council_now": f"Council {YEARS[1]}",
+    "england_now": f"England {YEARS[1]}",
+    "council_change": "Council change",
+    "england_change": "England change",
+    "council_then": f"Council {YEARS[0]}",
+    "england_then": f"England {YEARS[0]}",
+}
 TABLE_COLUMNS = {
     "label": "Measure",
     "period": "Period",
@@ -47,11 +64,27 @@ def render_profile_heading(view: ProfileView) -> None:
             "shows its last published year."
         )
     render_ofsted(view.card)
+    render_cqc(view.cqc, view.card.name)
 
 
 def render_profile_summary(view: ProfileView) -> None:
-    st.markdown(f"**{view.summary}**")
-    st.caption(METHOD_NOTE)
+    """What needs attention first (the same items as Home's), then strengths; the counts in one line."""
+    render_attention(view.attention, view.card.code)
+    st.caption(f"{view.summary} {METHOD_NOTE}")
+    render_revisions(view.revisions)
+
+
+def render_profile_spend(view: ProfileView) -> None:
+    """Spending per head against England, 2023-24 and 2024-25, in cash, populations named."""
+    st.subheader("Spending per head")
+    spend = view.spend
+    if spend.empty:
+        st.info(spend.empty)
+        return
+    st.dataframe(
+        spend.table, hide_index=True, alt=spend.alt, column_config=SPEND_COLUMNS, column_order=list(SPEND_COLUMNS)
+    )
+    st.caption(f"{CASH} Population: " + " ".join(spend.populations))
 
 
 def render_profile_sections(view: ProfileView, version: str) -> None:

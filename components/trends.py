@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from accountability.views.trends import TrendsView
+from components.council import render_revisions
 from components.export import render_chart
 from components.figures.trends import trend_figure
 from components.tables import render_downloads
@@ -18,6 +19,9 @@ CHART_NOTE = (
 def render_trends(view: TrendsView, version: str) -> None:
     st.markdown(f"**{view.sentence}**")
     st.caption(view.measure.description)
+    if view.in_development:
+        st.caption(view.in_development)
+    render_revisions(view.revisions)
     if view.points.height:
         render_chart(
             trend_figure,

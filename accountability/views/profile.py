@@ -1,7 +1,7 @@
 """What the Council profile shows: every measure for one council against a chosen benchmark.
 
-`profile_view(store, choice)` gives the council's card (`views.council`, the same as Home), the
-plain-English summary of tested strengths and concerns, and per area of care (adults, children) the
+`profile_view(store, choice)` gives the council's card (`views.council`, the same as Home), what
+needs attention and its strengths (`views.attention`, the same as Home's), and per area of care (adults, children) the
 profile rows (verdicts as codes), the spine chart's alt text, the table and download (with words),
 and the share link. The profile frame itself is `methods.profile.build_profile`, derived once per
 council, benchmark and group, with the shared trend result. No Streamlit here.
@@ -17,8 +17,12 @@ from accountability.codes import BenchmarkKind
 from accountability.labels import COMPARISON_LABELS, words
 from accountability.methods.profile import build_profile
 from accountability.views.analyses import trends
+from accountability.views.attention import Attention, council_attention
 from accountability.views.council import CouncilCard, council_card
-from accountability.views.profile_text import display_rows, spine_sentence, summary_paragraph
+from accountability.views.council_cqc import CqcCard, cqc_card
+from accountability.views.council_revisions import revision_notes
+from accountability.views.council_spend import CouncilSpend, council_spend
+from accountability.views.profile_text import count_line, display_rows, spine_sentence
 from accountability.views.store import Store
 
 SHOWS = ("Chart", "Table")  # the same choices as other pages, so a choice carries over
@@ -54,7 +58,11 @@ class ProfileView:
     choice: ProfileChoice
     card: CouncilCard
     empty: str | None  # no measure has a value for this council
-    summary: str
+    summary: str  # one line: measures with figures, and how many could be tested
+    attention: Attention  # what needs attention first, then strengths (the same as Home's)
+    cqc: CqcCard
+    spend: CouncilSpend
+    revisions: tuple[str, ...]  # the council's values the current release revised, in words
     sections: tuple[DomainSection, ...]
     link: dict[str, str | None]
 
@@ -73,7 +81,11 @@ def profile_view(store: Store, choice: ProfileChoice) -> ProfileView:
         choice=choice,
         card=card,
         empty=f"No measure has a published value for {card.name}." if profile.height == 0 else None,
-        summary=summary_paragraph(profile, card.name),
+        summary=count_line(profile, card.name),
+        attention=council_attention(store, choice.council, profile),
+        cqc=store.derive(cqc_card, choice.council),
+        spend=store.derive(council_spend, choice.council),
+        revisions=store.derive(revision_notes, choice.council, ()),
         sections=tuple(_section(profile, card, domain, heading) for domain, heading in DOMAINS),
         link={
             "council": choice.council,
