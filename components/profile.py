@@ -29,7 +29,8 @@ SPINE_NOTE = (
     " Each row is scaled on its own with England on the centre line and better to the right; "
     "grey bands are the spread of councils (dark: the middle half). A row without an England mark has "
     "no comparable England figure (none published, or a total such as a count) and is centred on the "
-    "middle of the councils' range. Hover for the values."
+    "middle of the councils' range. The line through the council's marker is its confidence interval at "
+    "the level the verdict uses (95%). Hover for the values."
 )
 SPEND_COLUMNS = {  # the latest year first, so a phone shows the council against England before scrolling
     "spending": "Spending",

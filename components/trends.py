@@ -15,6 +15,14 @@ CHART_NOTE = (
     "Vertical bars on the council's points are 95% confidence intervals where they exist."
 )
 
+TABLE_COLUMNS = {
+    "series": "Series",
+    "period": "Period",
+    "ci_low": "95% interval: low",
+    "ci_high": "95% interval: high",
+    "segment": "Definition",
+}
+
 
 def render_trends(view: TrendsView, version: str) -> None:
     st.markdown(f"**{view.sentence}**")
@@ -35,5 +43,6 @@ def render_trends(view: TrendsView, version: str) -> None:
             cache_key=(version, view.choice),
         )
         st.caption(CHART_NOTE)
-    st.dataframe(view.table, hide_index=True, alt=view.alt)
+    columns = {**TABLE_COLUMNS, "value": view.measure.label}
+    st.dataframe(view.table, hide_index=True, alt=view.alt, column_config=columns)
     render_downloads(view.table, view.stem, key="trend")

@@ -32,7 +32,6 @@ view = store.derive(home_view, choice)
 # render
 st.title("Council care accountability")
 if (card := view.council) and view.attention and view.cqc:
-    st.caption(INTRO)
     st.subheader(card.name)
     st.write(card.description)
     render_attention(view.attention, card.code)
@@ -52,6 +51,8 @@ else:
     st.info("Choose your council in the sidebar (type its name) to see where it stands.")
 
 st.subheader("Start here")
+if view.council:
+    st.markdown(INTRO)  # a chosen council's items come first; what the dashboard is, after
 st.page_link("pages/compare.py", label="Compare councils: every council on one measure", icon="📊")
 st.page_link("pages/floors.py", label="Floor standards: who is below the floor, and the watchlist", icon="🚩")
 st.page_link("pages/progress.py", label="Progress on commitments: England and every council", icon="📈")

@@ -183,7 +183,9 @@ def _trend_sentence(store: Store, choice: TrendsChoice, measure: MeasureInfo, na
         return f"{measure.label}: England's published figures. Choose a council to test its recent trend."
     mine = store.derive(trends).filter((pl.col("code") == choice.council) & (pl.col("measure") == measure.id))
     trend = mine.sort("period").tail(1)  # the trend at the council's newest published period
-    if trend.height == 0:
+    spans = trend["periods"].to_list()
+    single = bool(spans) and len(set(spans[0] or [])) < 2  # "2024-25 to 2024-25" says nothing
+    if trend.height == 0 or single:
         return f"No recent trend for {name}: it needs three or more points on the same side of any framework break."
     label = trend.row(0, named=True)
     span = f"{label['periods'][0]} to {label['periods'][-1]}" if label["periods"] else ""
