@@ -19,8 +19,8 @@ def _links(item: Item, code: str, key: str) -> None:
     with st.container(horizontal=True, gap="medium", key=key):
         if item.measure:
             params = {"council": code, "measure": item.measure}
-            st.page_link("pages/compare.py", label="Compare councils", icon="📊", query_params=params)
-            st.page_link("pages/trends.py", label="Trend", icon="📉", query_params=params)
+            st.page_link("pages/compare.py", label="Compare with other councils", icon="📊", query_params=params)
+            st.page_link("pages/trends.py", label="Trend over time", icon="📉", query_params=params)
         if item.link:
             st.link_button("Read the report", item.link)
 
