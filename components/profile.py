@@ -41,6 +41,9 @@ SPEND_COLUMNS = {  # the latest year first, so a phone shows the council against
     "council_then": f"Council {YEARS[0]}",
     "england_then": f"England {YEARS[0]}",
 }
+# The verdict straight after the measure, so a phone shows the status without scrolling sideways.
+TABLE_ORDER = ["label", "comparison", "value", "benchmark_value", "trend", "period", "england", "benchmark_name"]
+TABLE_ORDER += ["worst", "q25", "q75", "best", "range_kind"]
 TABLE_COLUMNS = {
     "label": "Measure",
     "period": "Period",
@@ -98,7 +101,11 @@ def render_profile_sections(view: ProfileView, version: str) -> None:
             _render_spine(view, section, version)
         else:
             columns = {**TABLE_COLUMNS, "value": view.card.name}
-            st.dataframe(section.table, hide_index=True, alt=section.alt, column_config=columns)
+            st.dataframe(
+                section.table, hide_index=True, alt=section.alt, column_config=columns, column_order=TABLE_ORDER
+            )
+        if section.in_development:
+            st.caption(section.in_development)
         render_downloads(section.download, section.stem, key=f"profile_{section.domain}")
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from accountability.codes import BenchmarkKind
-from accountability.labels import COMPARISON_LABELS, words
+from accountability.labels import COMPARISON_LABELS, IN_DEVELOPMENT, words
 from accountability.methods.profile import build_profile
 from accountability.views.analyses import trends
 from accountability.views.attention import Attention, council_attention
@@ -51,6 +51,7 @@ class DomainSection:
     table: pl.DataFrame  # every number written with its unit, verdicts in words
     download: pl.DataFrame  # the rows, verdicts in words
     stem: str
+    in_development: str | None  # which measures shown are official statistics in development, or None
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ def council_profile(store: Store, code: str, kind: str, group: tuple[str, ...]) 
 def profile_view(store: Store, choice: ProfileChoice) -> ProfileView:
     card = store.derive(council_card, choice.council)
     profile = store.derive(council_profile, choice.council, choice.benchmark, choice.group)
+    flags = store.values.filter(pl.col("code") == choice.council).select("measure", "period", "in_development")
     return ProfileView(
         choice=choice,
         card=card,
@@ -86,7 +88,7 @@ def profile_view(store: Store, choice: ProfileChoice) -> ProfileView:
         cqc=store.derive(cqc_card, choice.council),
         spend=store.derive(council_spend, choice.council),
         revisions=store.derive(revision_notes, choice.council, ()),
-        sections=tuple(_section(profile, card, domain, heading) for domain, heading in DOMAINS),
+        sections=tuple(_section(profile, card, domain, heading, flags) for domain, heading in DOMAINS),
         link={
             "council": choice.council,
             "benchmark": choice.benchmark,
@@ -95,8 +97,9 @@ def profile_view(store: Store, choice: ProfileChoice) -> ProfileView:
     )
 
 
-def _section(profile: pl.DataFrame, card: CouncilCard, domain: str, heading: str) -> DomainSection:
+def _section(profile: pl.DataFrame, card: CouncilCard, domain: str, heading: str, flags: pl.DataFrame) -> DomainSection:
     rows = profile.filter(pl.col("domain") == domain)
+    flagged = rows.join(flags, on=["measure", "period"]).filter(pl.col("in_development"))["label"].to_list()
     return DomainSection(
         domain=domain,
         heading=heading,
@@ -107,4 +110,5 @@ def _section(profile: pl.DataFrame, card: CouncilCard, domain: str, heading: str
         table=display_rows(rows) if rows.height else rows,
         download=rows.with_columns(words("comparison", COMPARISON_LABELS)),
         stem=f"profile_{card.code}_{domain}",
+        in_development=f"{IN_DEVELOPMENT}: {', '.join(sorted(flagged))}." if flagged else None,
     )
