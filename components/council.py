@@ -19,7 +19,9 @@ def render_ofsted(card: CouncilCard) -> None:
 def render_progress_table(progress: CouncilProgress) -> None:
     """The council's status on each commitment, statuses in words with a symbol."""
     shown = progress.rows.with_columns(words("status", PROGRESS_STATUS_LABELS)).rename(PROGRESS_COLUMNS)
-    st.dataframe(shown, hide_index=True, alt=progress.alt)
+    # the status first: a phone shows the first column or two without scrolling sideways
+    order = ["Status", "Commitment and measure", "Latest", "Note"]
+    st.dataframe(shown, hide_index=True, alt=progress.alt, column_order=order)
 
 
 def render_progress_warning(progress: CouncilProgress) -> None:

@@ -3,6 +3,8 @@ downloads, progress on the commitments and the share link. Words for codes come 
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from accountability.views.council_spend import CASH, YEARS
@@ -44,8 +46,9 @@ SPEND_COLUMNS = {  # the latest year first, so a phone shows the council against
 # The verdict straight after the measure, so a phone shows the status without scrolling sideways.
 TABLE_ORDER = ["label", "comparison", "value", "benchmark_value", "trend", "period", "england", "benchmark_name"]
 TABLE_ORDER += ["worst", "q25", "q75", "best", "range_kind"]
-TABLE_COLUMNS = {
-    "label": "Measure",
+TABLE_COLUMNS: dict[str, Any] = {
+    # the measure's name at a medium width, so the verdict beside it shows on a 390 px phone
+    "label": st.column_config.TextColumn("Measure", width="medium"),
     "period": "Period",
     "england": "England",
     "benchmark_name": "Benchmark",
