@@ -1,4 +1,5 @@
-"""Renders a council's card (Home and the Council profile): Ofsted, reorganisation, commitments."""
+"""Renders a council's card (Home and the Council profile): Ofsted, CQC, reorganisation, commitments,
+and the current release's revisions of its values."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import streamlit as st
 
 from accountability.labels import PROGRESS_STATUS_LABELS, words
 from accountability.views.council import OFSTED_LEAD, CouncilCard, CouncilProgress
-from components.tables import status_beside_name
+from accountability.views.council_cqc import CQC_LEAD, CqcCard
 
 PROGRESS_COLUMNS = {"commitment": "Commitment and measure", "status": "Status", "latest": "Latest", "note": "Note"}
 
@@ -18,10 +19,32 @@ def render_ofsted(card: CouncilCard) -> None:
 def render_progress_table(progress: CouncilProgress) -> None:
     """The council's status on each commitment, statuses in words with a symbol."""
     shown = progress.rows.with_columns(words("status", PROGRESS_STATUS_LABELS)).rename(PROGRESS_COLUMNS)
-    # the status on a phone's screen (the commitment's name is long), not scrolled off to the right
-    st.dataframe(shown, hide_index=True, alt=progress.alt, column_order=status_beside_name(shown))
+    # the status first: a phone shows the first column or two without scrolling sideways
+    order = ["Status", "Commitment and measure", "Latest", "Note"]
+    st.dataframe(shown, hide_index=True, alt=progress.alt, column_order=order)
 
 
 def render_progress_warning(progress: CouncilProgress) -> None:
     if progress.warning:
         st.warning(progress.warning)
+
+
+def render_cqc(card: CqcCard, name: str) -> None:
+    """CQC's rating with its month, any disagreement said as such, the nine quality statements, the
+    compilation's coverage (a research compilation, labelled so) and ASCOF 6B beside it."""
+    st.markdown(f"**{CQC_LEAD}:** {card.sentence}")
+    if card.check:
+        st.warning(f"Check this rating: {card.check}", icon="⚠️")
+    if card.statements.height:
+        with st.expander("CQC's nine quality statements (scores 1 to 4)"):
+            shown = card.statements.rename({"statement": "Quality statement", "score": "Score", "rating": "Rating"})
+            st.dataframe(shown, hide_index=True, alt=f"{name}: CQC's scores on its nine quality statements")
+    if card.care_homes:
+        st.markdown(card.care_homes)
+    st.caption(card.coverage)
+
+
+def render_revisions(revisions: tuple[str, ...]) -> None:
+    """The current release's revisions of values shown here, so a changed figure is never a surprise."""
+    if revisions:
+        st.info("  \n".join(revisions), icon="✏️")

@@ -3,10 +3,20 @@ downloads, progress on the commitments and the share link. Words for codes come 
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
+from accountability.views.council_spend import CASH, YEARS
 from accountability.views.profile import SOURCE, DomainSection, ProfileView
-from components.council import render_ofsted, render_progress_table, render_progress_warning
+from components.attention import render_attention
+from components.council import (
+    render_cqc,
+    render_ofsted,
+    render_progress_table,
+    render_progress_warning,
+    render_revisions,
+)
 from components.export import render_chart
 from components.figures.spine import spine_figure
 from components.tables import render_downloads
@@ -21,10 +31,24 @@ SPINE_NOTE = (
     " Each row is scaled on its own with England on the centre line and better to the right; "
     "grey bands are the spread of councils (dark: the middle half). A row without an England mark has "
     "no comparable England figure (none published, or a total such as a count) and is centred on the "
-    "middle of the councils' range. Hover for the values."
+    "middle of the councils' range. The line through the council's marker is its confidence interval at "
+    "the level the verdict uses (95%). Hover for the values."
 )
-TABLE_COLUMNS = {
-    "label": "Measure",
+SPEND_COLUMNS = {  # the latest year first, so a phone shows the council against England before scrolling
+    "spending": "Spending",
+    "council_now": f"Council {YEARS[1]}",
+    "england_now": f"England {YEARS[1]}",
+    "council_change": "Council change",
+    "england_change": "England change",
+    "council_then": f"Council {YEARS[0]}",
+    "england_then": f"England {YEARS[0]}",
+}
+# The verdict straight after the measure, so a phone shows the status without scrolling sideways.
+TABLE_ORDER = ["label", "comparison", "value", "benchmark_value", "trend", "period", "england", "benchmark_name"]
+TABLE_ORDER += ["worst", "q25", "q75", "best", "range_kind"]
+TABLE_COLUMNS: dict[str, Any] = {
+    # the measure's name at a medium width, so the verdict beside it shows on a 390 px phone
+    "label": st.column_config.TextColumn("Measure", width="medium"),
     "period": "Period",
     "england": "England",
     "benchmark_name": "Benchmark",
@@ -47,11 +71,27 @@ def render_profile_heading(view: ProfileView) -> None:
             "shows its last published year."
         )
     render_ofsted(view.card)
+    render_cqc(view.cqc, view.card.name)
 
 
 def render_profile_summary(view: ProfileView) -> None:
-    st.markdown(f"**{view.summary}**")
-    st.caption(METHOD_NOTE)
+    """What needs attention first (the same items as Home's), then strengths; the counts in one line."""
+    render_attention(view.attention, view.card.code)
+    st.caption(f"{view.summary} {METHOD_NOTE}")
+    render_revisions(view.revisions)
+
+
+def render_profile_spend(view: ProfileView) -> None:
+    """Spending per head against England, 2023-24 and 2024-25, in cash, populations named."""
+    st.subheader("Spending per head")
+    spend = view.spend
+    if spend.empty:
+        st.info(spend.empty)
+        return
+    st.dataframe(
+        spend.table, hide_index=True, alt=spend.alt, column_config=SPEND_COLUMNS, column_order=list(SPEND_COLUMNS)
+    )
+    st.caption(f"{CASH} Population: " + " ".join(spend.populations))
 
 
 def render_profile_sections(view: ProfileView, version: str) -> None:
@@ -64,7 +104,11 @@ def render_profile_sections(view: ProfileView, version: str) -> None:
             _render_spine(view, section, version)
         else:
             columns = {**TABLE_COLUMNS, "value": view.card.name}
-            st.dataframe(section.table, hide_index=True, alt=section.alt, column_config=columns)
+            st.dataframe(
+                section.table, hide_index=True, alt=section.alt, column_config=columns, column_order=TABLE_ORDER
+            )
+        if section.in_development:
+            st.caption(section.in_development)
         render_downloads(section.download, section.stem, key=f"profile_{section.domain}")
 
 

@@ -12,6 +12,7 @@ from components.profile import (
     render_profile_footer,
     render_profile_heading,
     render_profile_sections,
+    render_profile_spend,
     render_profile_summary,
 )
 from components.widgets import render_benchmark_picker, render_view_picker
@@ -32,7 +33,7 @@ st.caption(
     "whether it differs significantly from the benchmark you choose, and its recent trend."
 )
 kind, group = render_benchmark_picker(store.councils, settings_or_stop().default_benchmark)
-heading = st.container()  # the Ofsted line and summary sit above the "Show" choice
+heading = st.container()  # what needs attention, Ofsted and CQC sit above the "Show" choice
 show = render_view_picker(list(SHOWS))
 
 # view: computed once per store version and choice
@@ -40,10 +41,12 @@ view = store.derive(profile_view, ProfileChoice(code, kind, group, show))
 
 # render
 with heading:
-    render_profile_heading(view)
     if view.empty:
+        render_profile_heading(view)
         st.info(view.empty)
         st.stop()
-    render_profile_summary(view)
+    render_profile_summary(view)  # what needs attention first, then strengths
+    render_profile_heading(view)
 render_profile_sections(view, store.version)
+render_profile_spend(view)
 render_profile_footer(view)

@@ -1,7 +1,7 @@
 """What the Council profile shows: every measure for one council against a chosen benchmark.
 
-`profile_view(store, choice)` gives the council's card (`views.council`, the same as Home), the
-plain-English summary of tested strengths and concerns, and per area of care (adults, children) the
+`profile_view(store, choice)` gives the council's card (`views.council`, the same as Home), what
+needs attention and its strengths (`views.attention`, the same as Home's), and per area of care (adults, children) the
 profile rows (verdicts as codes), the spine chart's alt text, the table and download (with words),
 and the share link. The profile frame itself is `methods.profile.build_profile`, derived once per
 council, benchmark and group, with the shared trend result. No Streamlit here.
@@ -14,11 +14,15 @@ from dataclasses import dataclass
 import polars as pl
 
 from accountability.codes import BenchmarkKind
-from accountability.labels import COMPARISON_LABELS, words
+from accountability.labels import COMPARISON_LABELS, IN_DEVELOPMENT, words
 from accountability.methods.profile import build_profile
 from accountability.views.analyses import trends
+from accountability.views.attention import Attention, council_attention
 from accountability.views.council import CouncilCard, council_card
-from accountability.views.profile_text import display_rows, spine_sentence, summary_paragraph
+from accountability.views.council_cqc import CqcCard, cqc_card
+from accountability.views.council_revisions import revision_notes
+from accountability.views.council_spend import CouncilSpend, council_spend
+from accountability.views.profile_text import count_line, display_rows, spine_sentence
 from accountability.views.store import Store
 
 SHOWS = ("Chart", "Table")  # the same choices as other pages, so a choice carries over
@@ -47,6 +51,7 @@ class DomainSection:
     table: pl.DataFrame  # every number written with its unit, verdicts in words
     download: pl.DataFrame  # the rows, verdicts in words
     stem: str
+    in_development: str | None  # which measures shown are official statistics in development, or None
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,11 @@ class ProfileView:
     choice: ProfileChoice
     card: CouncilCard
     empty: str | None  # no measure has a value for this council
-    summary: str
+    summary: str  # one line: measures with figures, and how many could be tested
+    attention: Attention  # what needs attention first, then strengths (the same as Home's)
+    cqc: CqcCard
+    spend: CouncilSpend
+    revisions: tuple[str, ...]  # the council's values the current release revised, in words
     sections: tuple[DomainSection, ...]
     link: dict[str, str | None]
 
@@ -69,12 +78,17 @@ def council_profile(store: Store, code: str, kind: str, group: tuple[str, ...]) 
 def profile_view(store: Store, choice: ProfileChoice) -> ProfileView:
     card = store.derive(council_card, choice.council)
     profile = store.derive(council_profile, choice.council, choice.benchmark, choice.group)
+    flags = store.values.filter(pl.col("code") == choice.council).select("measure", "period", "in_development")
     return ProfileView(
         choice=choice,
         card=card,
         empty=f"No measure has a published value for {card.name}." if profile.height == 0 else None,
-        summary=summary_paragraph(profile, card.name),
-        sections=tuple(_section(profile, card, domain, heading) for domain, heading in DOMAINS),
+        summary=count_line(profile, card.name),
+        attention=council_attention(store, choice.council, profile),
+        cqc=store.derive(cqc_card, choice.council),
+        spend=store.derive(council_spend, choice.council),
+        revisions=store.derive(revision_notes, choice.council, ()),
+        sections=tuple(_section(profile, card, domain, heading, flags) for domain, heading in DOMAINS),
         link={
             "council": choice.council,
             "benchmark": choice.benchmark,
@@ -84,8 +98,9 @@ def profile_view(store: Store, choice: ProfileChoice) -> ProfileView:
     )
 
 
-def _section(profile: pl.DataFrame, card: CouncilCard, domain: str, heading: str) -> DomainSection:
+def _section(profile: pl.DataFrame, card: CouncilCard, domain: str, heading: str, flags: pl.DataFrame) -> DomainSection:
     rows = profile.filter(pl.col("domain") == domain)
+    flagged = rows.join(flags, on=["measure", "period"]).filter(pl.col("in_development"))["label"].to_list()
     return DomainSection(
         domain=domain,
         heading=heading,
@@ -96,4 +111,5 @@ def _section(profile: pl.DataFrame, card: CouncilCard, domain: str, heading: str
         table=display_rows(rows) if rows.height else rows,
         download=rows.with_columns(words("comparison", COMPARISON_LABELS)),
         stem=f"profile_{card.code}_{domain}",
+        in_development=f"{IN_DEVELOPMENT}: {', '.join(sorted(flagged))}." if flagged else None,
     )

@@ -35,6 +35,20 @@ def comparison_counts(profile: pl.DataFrame) -> dict[str, int]:
     return {c: int((codes == c).sum()) for c in COMPARISONS}
 
 
+def count_line(profile: pl.DataFrame, name: str) -> str:
+    """One line: how many measures have figures and how many could be tested (the page's lead-in to
+    what needs attention; the strengths and concerns themselves are `views.attention`'s items)."""
+    if profile.height == 0:
+        return f"No measure has a published value for {name}."
+    named = profile["benchmark_name"].drop_nulls()
+    benchmark = str(named[0]) if named.len() else "the benchmark"
+    tested = profile.height - comparison_counts(profile)["not tested"]
+    return (
+        f"{name} has {_measures_word(profile.height)} with published figures; "
+        f"{tested} could be tested against {benchmark} at 95% confidence."
+    )
+
+
 def summary_paragraph(profile: pl.DataFrame, name: str) -> str:
     """Strengths (significantly better), concerns (significantly worse, or significantly getting worse).
 

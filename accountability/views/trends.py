@@ -17,11 +17,12 @@ from dataclasses import dataclass
 import polars as pl
 
 from accountability.codes import BenchmarkKind
-from accountability.labels import BENCHMARK_LABELS, BREAK_KIND_LABELS, TREND_METHOD_LABELS
+from accountability.labels import BENCHMARK_LABELS, BREAK_KIND_LABELS, IN_DEVELOPMENT, TREND_METHOD_LABELS
 from accountability.methods.benchmarking import benchmark_rows
 from accountability.methods.compare import MeasureInfo, measure_info
 from accountability.methods.definitions import segment_label_expr
 from accountability.views.analyses import measures_with_values, trends
+from accountability.views.council_revisions import revision_notes
 from accountability.views.store import Store
 
 MEANS = ("neighbours", "custom")  # benchmarks computed as a mean of councils, not published
@@ -119,6 +120,8 @@ class TrendsView:
     source: str
     table: pl.DataFrame  # the points shown and downloaded
     stem: str
+    revisions: tuple[str, ...] = ()  # the council's values of this measure the current release revised
+    in_development: str | None = None  # "Official statistics in development" when a point shown is one
 
 
 def trends_view(store: Store, choice: TrendsChoice) -> TrendsView:
@@ -132,19 +135,33 @@ def trends_view(store: Store, choice: TrendsChoice) -> TrendsView:
     council = store.councils.filter(pl.col("code") == (code or "")).rows(named=True)
     name = council[0]["name"] if council else "England"
     sentence = _trend_sentence(store, choice, measure, name)
-    against = BENCHMARK_LABELS[choice.benchmark].lower()
+    # England is always drawn: name the chosen benchmark only when it is another ("England and england")
+    against = "" if choice.benchmark == "england" else f" and {BENCHMARK_LABELS[choice.benchmark].lower()}"
     return TrendsView(
         choice=choice,
         measure=measure,
         points=points,
         markers=_markers(store, measure.id, council[0] if council else None),
         sentence=sentence,
-        alt=f"{measure.label}: {name} against England and {against} by period. {sentence}",
+        alt=f"{measure.label}: {name} against England{against} by period. {sentence}",
         title=f"{measure.label}: {name}",
         source=f"{row['publisher']}, {row['source']}",
         table=points.select("series", "period", "value", "ci_low", "ci_high", "segment"),
         stem=f"trend_{measure.id}_{code or 'england'}",
+        revisions=store.derive(revision_notes, code, (measure.id,)) if code else (),
+        in_development=_in_development(store, code, measure.id),
     )
+
+
+def _in_development(store: Store, code: str | None, measure: str) -> str | None:
+    """Which periods shown are official statistics in development (CLD), or None."""
+    rows = store.values.filter((pl.col("measure") == measure) & pl.col("in_development"))
+    if code:
+        rows = rows.filter(pl.col("code") == code)
+    periods = sorted(rows["period"].unique().to_list())
+    if not periods:
+        return None
+    return f"{IN_DEVELOPMENT}: {', '.join(periods)} (from client-level data, as the publisher labels it)."
 
 
 def _markers(store: Store, measure: str, council: dict[str, object] | None) -> tuple[tuple[str, str], ...]:
@@ -166,7 +183,9 @@ def _trend_sentence(store: Store, choice: TrendsChoice, measure: MeasureInfo, na
         return f"{measure.label}: England's published figures. Choose a council to test its recent trend."
     mine = store.derive(trends).filter((pl.col("code") == choice.council) & (pl.col("measure") == measure.id))
     trend = mine.sort("period").tail(1)  # the trend at the council's newest published period
-    if trend.height == 0:
+    spans = trend["periods"].to_list()
+    single = bool(spans) and len(set(spans[0] or [])) < 2  # "2024-25 to 2024-25" says nothing
+    if trend.height == 0 or single:
         return f"No recent trend for {name}: it needs three or more points on the same side of any framework break."
     label = trend.row(0, named=True)
     span = f"{label['periods'][0]} to {label['periods'][-1]}" if label["periods"] else ""

@@ -8,6 +8,10 @@ The council's marker SHAPE gives the verdict (▲ better, ▼ worse, ● similar
 a legend in words; colour only repeats it. Hover text gives the real values.
 Where England has no published figure, or it lies outside the councils' range (a count, where
 England is a total), the row is centred on the middle of the councils' range and has no England tick.
+A line through the council's marker is its interval at the verdict's level (`level_low`/`level_high`:
+95%, or 99.8% where the verdict used it). Each row's name sits above its bands, left-aligned across
+the full width, and the legend sits under the chart: on a 390 px phone a name beside the bands would
+leave them no room (clipped), and a legend above would cover the title.
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ from components.figures.theme import INK, MUTED_INK, readable
 
 LIGHT_BAND = "#D9D9D9"
 DARK_BAND = "#9E9E9E"
-ROW_HEIGHT = 46
+ROW_HEIGHT = 74
+BAND = 0.34  # the bands' share of a row: the rest holds the row's name
+WRAP = 44  # characters a line of a row's name: fits a 390 px phone at 11 px
 
 
 def _centre_expr() -> pl.Expr:
@@ -44,14 +50,55 @@ def spine_positions(profile: pl.DataFrame) -> pl.DataFrame:
         scaled = 0.5 + sign * (pl.col(col) - pl.col("centre")) / (2 * half)
         return pl.when(half > 0).then(scaled).otherwise(0.5).clip(0.0, 1.0).alias(f"pos_{col}")
 
-    out = centred.with_columns(pos(c) for c in ["worst", "q25", "q75", "best", "value"])
+    limits = [c for c in ("level_low", "level_high") if c in profile.columns]
+    out = centred.with_columns(pos(c) for c in ["worst", "q25", "q75", "best", "value", *limits])
     return out.with_columns(
         pl.when(pl.col("england") == pl.col("centre")).then(pl.lit(0.5)).alias("pos_england"),
     )
 
 
 def _row_label(label: str, period: str) -> str:
-    return "<br>".join(textwrap.wrap(f"{label} ({period})", 48))
+    return "<br>".join(textwrap.wrap(f"{label} ({period})", WRAP))
+
+
+def _row_names(labels: list[str]) -> list[dict[str, object]]:
+    """Each row's name above its bands, from the left edge (annotations: they never squeeze the plot)."""
+    return [
+        {
+            "text": text,
+            "x": 0,
+            "xref": "paper",
+            "xanchor": "left",
+            "y": i - BAND / 2 - 0.04,
+            "yanchor": "bottom",
+            "showarrow": False,
+            "align": "left",
+            "font": {"size": 11, "color": INK},
+        }
+        for i, text in enumerate(labels)
+    ]
+
+
+def _interval_trace(rows: pl.DataFrame) -> go.Scatter | None:
+    """The council's interval at the verdict's level, as one line per row (None-separated)."""
+    if "pos_level_low" not in rows.columns:
+        return None
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for i, (low, high) in enumerate(zip(rows["pos_level_low"], rows["pos_level_high"], strict=True)):
+        if low is not None and high is not None:
+            xs += [low, high, None]
+            ys += [i, i, None]
+    if not xs:
+        return None
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        mode="lines",
+        line={"color": INK, "width": 2},
+        name="Council's confidence interval",
+        hoverinfo="skip",
+    )
 
 
 def _hover(row: dict[str, object]) -> str:
@@ -77,6 +124,7 @@ def spine_figure(profile: pl.DataFrame, council_name: str) -> go.Figure:
     """One row per measure, first measure at the top; see the module docstring."""
     rows = spine_positions(profile)
     labels = [_row_label(r["label"], r["period"]) for r in rows.iter_rows(named=True)]
+    ys = list(range(rows.height))
     fig = go.Figure()
     bands = [
         ("pos_worst", "pos_q25", LIGHT_BAND, "Worst to 25th percentile"),
@@ -86,7 +134,7 @@ def spine_figure(profile: pl.DataFrame, council_name: str) -> go.Figure:
     for start, end, colour, name in bands:
         fig.add_trace(
             go.Bar(
-                y=labels,
+                y=ys,
                 base=rows[start].to_list(),
                 x=(rows[end] - rows[start]).to_list(),
                 orientation="h",
@@ -94,12 +142,14 @@ def spine_figure(profile: pl.DataFrame, council_name: str) -> go.Figure:
                 name=name,
                 showlegend=name.startswith("Middle"),
                 hoverinfo="skip",
-                width=0.55,
+                width=BAND,
             )
         )
+    if (interval := _interval_trace(rows)) is not None:
+        fig.add_trace(interval)
     fig.add_trace(
         go.Scatter(
-            y=labels,
+            y=ys,
             x=rows["pos_england"].to_list(),
             mode="markers",
             marker={"symbol": "line-ns-open", "size": 26, "color": DARK_GREY, "line": {"width": 3, "color": DARK_GREY}},
@@ -113,7 +163,7 @@ def spine_figure(profile: pl.DataFrame, council_name: str) -> go.Figure:
         if picked:
             fig.add_trace(
                 go.Scatter(
-                    y=[labels[i] for i in picked],
+                    y=picked,
                     x=[rows["pos_value"][i] for i in picked],
                     mode="markers",
                     marker={"symbol": symbol, "size": 15, "color": colour, "line": {"width": 1.5, "color": INK}},
@@ -124,13 +174,14 @@ def spine_figure(profile: pl.DataFrame, council_name: str) -> go.Figure:
             )
     fig.update_layout(
         barmode="overlay",
-        height=140 + ROW_HEIGHT * max(rows.height, 1),
-        margin={"l": 10, "r": 70, "t": 40, "b": 50},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+        height=200 + ROW_HEIGHT * max(rows.height, 1),
+        margin={"l": 10, "r": 10, "t": 40, "b": 150},  # the legend sits in the bottom margin, under the axis
+        legend={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "x": 0},
         plot_bgcolor="white",
         hoverlabel={"align": "left"},
+        annotations=_row_names(labels),
     )
-    fig.update_yaxes(autorange="reversed", automargin=True, type="category")
+    fig.update_yaxes(range=[rows.height - 0.5, -0.75], showticklabels=False, showgrid=False, zeroline=False)
     fig.update_xaxes(
         range=[-0.03, 1.03],
         tickvals=[0, 0.5, 1],

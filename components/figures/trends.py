@@ -14,6 +14,7 @@ ROLE_STYLE = {
     "england": (DARK_BLUE, "solid", "circle", 3),
 }
 OTHER = (TURQUOISE, "dash", "square", 3)
+LABEL_STEP = 30  # px per break label (two lines of 11 px text)
 
 
 def trend_figure(points: pl.DataFrame, y_title: str, markers: list[tuple[str, str]]) -> go.Figure:
@@ -45,22 +46,33 @@ def trend_figure(points: pl.DataFrame, y_title: str, markers: list[tuple[str, st
                 },
             )
         )
-    for period, label in markers:
-        if period in periods:
-            fig.add_vline(
-                x=periods.index(period) - 0.5,
-                line_dash="dot",
-                line_color=DARK_GREY,
-                annotation_text=label,
-                annotation_position="top left",
-                annotation_font_color=DARK_GREY,
-            )
+    shown = [(periods.index(period) - 0.5, label) for period, label in markers if period in periods]
+    for i, (x, label) in enumerate(shown):
+        fig.add_vline(x=x, line_dash="dot", line_color=DARK_GREY)
+        # Each label on its own level above the plot: adjacent breaks (2023-24, 2024-25) sit a narrow
+        # category apart on a 390 px phone, so labels side by side would overlap.
+        fig.add_annotation(
+            x=x,
+            xref="x",
+            y=1,
+            yref="paper",
+            yanchor="bottom",
+            yshift=4 + LABEL_STEP * (len(shown) - 1 - i),
+            xanchor="right",
+            align="right",
+            text=label,
+            showarrow=False,
+            font={"color": DARK_GREY, "size": 11},
+        )
     fig.update_layout(
-        height=440,
-        margin={"l": 10, "r": 10, "t": 40, "b": 40},
+        height=480,
+        # the chart's title (set by components.export) at the very top, clear of the break labels below it
+        title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 12}},
+        margin={"l": 10, "r": 10, "t": 50 + (LABEL_STEP + 8) * len(shown), "b": 120},
         plot_bgcolor="white",
         dragmode=False,
-        legend={"orientation": "h", "y": -0.2},
+        # under the axis title, at the figure's foot: on a phone the slanted periods reach down to it
+        legend={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "x": 0},
         hovermode="closest",
         xaxis={
             "title": "Period",

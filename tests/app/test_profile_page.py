@@ -15,7 +15,9 @@ def test_profile_renders_healthy_with_alt_text_on_every_chart() -> None:
     charts = at.get("plotly_chart")
     assert len(charts) == 2  # adults and children
     assert all(c.proto.alt for c in charts)
-    assert [s.value for s in at.subheader][:2] == ["Adults", "Children"]
+    headings = [s.value for s in at.subheader]
+    # what needs attention opens the page; then the areas of care, then spending
+    assert headings[0].endswith("need attention") and headings[1:4] == ["Adults", "Children", "Spending per head"]
     shown = texts(at)
     assert "Birmingham" in at.title[0].value
     assert "Latest Ofsted judgement" in shown and "2023" in shown

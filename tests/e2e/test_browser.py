@@ -325,10 +325,12 @@ def test_a_councillors_journey_profile_concern_neighbours_download(page: Page, a
     page.get_by_role("link", name="Council profile").click()
     wait_for_app(page)
     page.wait_for_selector(CHART)
-    summary = page.locator(SUMMARY).nth(1).inner_text()
-    # a concern the councillor follows up: the first the summary names (62.4% against England's 77.4%)
+    page.get_by_role("heading", name="need attention").wait_for()
+    wait_for_app(page)
+    items = page.locator("[data-testid='stMainBlockContainer']").text_content() or ""
+    # a concern the councillor follows up, one of the items that need attention (62.4% against 77.4%)
     concern = "Adults 18 to 64 on long-term support living at home"
-    assert f"Concerns: significantly worse than England on {concern}" in summary
+    assert f"Significantly worse than England on {concern} (2024-25): 62.4% against 77.4%" in items
     page.get_by_role("link", name="Compare councils").click()
     wait_for_app(page)
     _pick(page, "Measure", f"Adults: {concern}")

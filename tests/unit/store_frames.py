@@ -11,6 +11,7 @@ from typing import Any
 
 import polars as pl
 
+from accountability.sources.cqc_la import ASSESSMENTS_SCHEMA, STATEMENTS_SCHEMA
 from accountability.store.measures import BREAK_SCHEMA
 from accountability.store.schema import BENCHMARKS_SCHEMA, VALUES_SCHEMA, conform
 from accountability.views.store import Store, from_frames
@@ -99,7 +100,32 @@ PEERS = pl.DataFrame(
 )
 
 
+def cqc_assessments(rows: list[dict[str, Any]]) -> pl.DataFrame:
+    """CQC's council assessments (a research compilation): code, assessed, overall_rating, check, ...;
+    the rest null."""
+    return conform(pl.DataFrame(rows, infer_schema_length=None), ASSESSMENTS_SCHEMA)
+
+
+def cqc_statements(rows: list[dict[str, Any]]) -> pl.DataFrame:
+    """CQC's nine quality statements per council: code, statement, statement_id, score, rating."""
+    return conform(pl.DataFrame(rows, infer_schema_length=None), STATEMENTS_SCHEMA)
+
+
+# No council is in the CQC compilation unless a test adds its rows.
+CQC_EMPTY = {
+    "cqc_assessments": pl.DataFrame(schema=ASSESSMENTS_SCHEMA),
+    "cqc_statements": pl.DataFrame(schema=STATEMENTS_SCHEMA),
+}
+
+
 def store(values_frame: pl.DataFrame, benchmarks_frame: pl.DataFrame, **more: Any) -> Store:
     """A store over the frames above and the given values and benchmarks."""
-    frames = {"councils": COUNCILS, "measures": MEASURES, "peers": PEERS, "measure_breaks": MEASURE_BREAKS, **more}
+    frames = {
+        "councils": COUNCILS,
+        "measures": MEASURES,
+        "peers": PEERS,
+        "measure_breaks": MEASURE_BREAKS,
+        **CQC_EMPTY,
+        **more,
+    }
     return from_frames("test", values=values_frame, benchmarks=benchmarks_frame, **frames)

@@ -90,3 +90,23 @@ def test_statistical_neighbours_are_named_as_a_mean() -> None:
     assert view.table.columns == ["series", "period", "value", "ci_low", "ci_high", "segment"]
     # Alpha's three neighbours are fewer than five, so no neighbour mean is published: no such series
     assert "Statistical neighbours (mean)" not in set(view.points["series"])
+
+
+def test_the_alt_text_names_england_once_and_the_chosen_benchmark_when_it_is_another() -> None:
+    england = trends_view(_store(), TrendsChoice(sf.ALPHA, "helped", "england")).alt
+    assert "against England by period" in england and "England and england" not in england
+    region = trends_view(_store(), TrendsChoice(sf.ALPHA, "helped", "region")).alt
+    assert "against England and " in region and "region" in region.split("by period")[0].lower()
+
+
+def test_values_in_development_are_named_with_their_periods() -> None:
+    plain = trends_view(_store(), TrendsChoice(sf.ALPHA, "helped"))
+    assert plain.in_development is None
+    store = _store()
+    flagged = store.values.with_columns(in_development=pl.col("period") == "2023-24")
+    view = trends_view(
+        sf.store(flagged, store.benchmarks, measure_breaks=store.table("measure_breaks")),
+        TrendsChoice(sf.ALPHA, "helped"),
+    )
+    assert view.in_development is not None
+    assert view.in_development.startswith("Official statistics in development: 2023-24")
