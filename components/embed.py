@@ -16,7 +16,7 @@ import html
 
 import streamlit as st
 
-from accountability.state import capped, share_link
+from accountability.state import capped, literal, share_link
 
 EMBEDDABLE = frozenset({"compare", "trends", "map"})
 PARAM = "chart_only"
@@ -30,6 +30,9 @@ CHART_ONLY_CSS = (
 )
 
 
+NOT_CHART_ONLY = {"0", "false", "no"}
+
+
 def chart_only() -> bool:
     """Whether the address asks for the chart alone (`?chart_only=1` or `true`)."""
     return (capped(st.query_params.get(PARAM)) or "").lower() in {"1", "true", "yes"}
@@ -37,7 +40,15 @@ def chart_only() -> bool:
 
 def apply_chart_only(page: str) -> bool:
     """On an embeddable page in chart-only mode, draw only the charts (see the module doc); True if so."""
-    if page not in EMBEDDABLE or not chart_only():
+    if page not in EMBEDDABLE:
+        return False
+    if not chart_only():
+        raw = capped(st.query_params.get(PARAM))
+        if raw and raw.lower() not in NOT_CHART_ONLY:  # a crafted or mistyped value is named, not ignored
+            st.warning(
+                f"The link asked for {literal(raw)} (`{PARAM}=` in the address), which is not 1 or 0: "
+                "showing the whole page."
+            )
         return False
     st.html(CHART_ONLY_CSS)
     full = share_link(

@@ -91,7 +91,7 @@ def render_release_notice() -> None:
     notice = notice_for_address()
     if notice.status == "none":
         return
-    made_on = f"This link was made on release {literal(notice.link_release or '')}."
+    made_on = f"This link was made on release {literal(notice.link_release or '')} (`release=` in the address)."
     now = f"The figures shown are the current release ({notice.current_release}, {long_date(notice.current_date)})."
     if notice.status == "unavailable":
         st.info(f"{made_on} {now} What changed since cannot be listed: {notice.reason}", icon="ℹ️")

@@ -29,6 +29,7 @@ from tests.payloads import URL_PAYLOADS
 
 COUNCIL = "E08000025"  # Birmingham: the council every case has chosen, so each page reads everything
 CUSTOM = {"benchmark": "custom"}
+FUNNEL = {"view": "Funnel plot"}  # the funnel's adjustment is read only when the funnel is shown
 # page -> {parameter: the other parameters (besides the council) under which the page reads it}
 READS: dict[str, dict[str, dict[str, str]]] = {
     "accessibility": {"council": {}},
@@ -40,19 +41,27 @@ READS: dict[str, dict[str, dict[str, str]]] = {
         "group": CUSTOM,
         "level": {},
         "view": {},
+        "funnel": FUNNEL,
+        "chart_only": {},
     },
     "find": {"council": {}, "q": {}},
     "floors": {"council": {}, "region": {}, "type": {}, "domain": {}, "standard": {}},
     "home": {"council": {}},
-    "map": {"council": {}, "measure": {}, "period": {}, "colour": {}, "view": {}},
+    "map": {"council": {}, "measure": {}, "period": {}, "colour": {}, "view": {}, "chart_only": {}},
     "market": {"council": {}, "market_x": {}, "market_y": {}},
     "methods": {"council": {}},
     "profile": {"council": {}, "benchmark": {}, "group": CUSTOM, "view": {}},
     "progress": {"council": {}, "framework": {}, "commitment": {}},
     "providers": {"council": {}, "year": {}},
     "reports": {"council": {}},
-    "trends": {"council": {}, "measure": {}, "benchmark": {}},
+    "trends": {"council": {}, "measure": {}, "benchmark": {}, "chart_only": {}},
+    "value": {"council": {}, "spend": {}, "outcome": {}},
+    "whats_new": {"council": {}, "region": {}, "measure": {}, "kind": {}},
 }
+# dashboard.py runs before every page (a page opened directly runs it first): it reads ?release= for the
+# notice that newer figures exist, so every page reads it
+for _params in READS.values():
+    _params["release"] = {}
 FREE_TEXT = {"q"}  # searched, not chosen from a list: echoed, but there is no "unknown value"
 CASES = [(page, param, kind) for page, params in READS.items() for param in params for kind in URL_PAYLOADS]
 
