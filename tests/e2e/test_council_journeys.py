@@ -9,6 +9,7 @@ with axe at 0 violations on every page and state visited (issue 11, points 1, 2 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -74,10 +75,18 @@ def test_a_councillor_goes_from_what_needs_attention_to_neighbours_and_the_repor
     wait_for_app(page)
     page.wait_for_function(f"() => (document.querySelector(\"{SUMMARY}\")?.innerText || '').startsWith('Birmingham')")
     _healthy(page)
+    annex = page.get_by_label("Include the annex (the full report after the one-page summary)")
+    page.get_by_text("Include the annex").click()  # the one page a councillor takes into a meeting
+    page.wait_for_function("(box) => !box.checked", arg=annex.element_handle())
+    wait_for_app(page)
+    _healthy(page)
     with page.expect_download() as pdf:
         page.get_by_role("button", name="Download the report (PDF)").click()
     path = pdf.value.path()
-    assert path is not None and Path(path).read_bytes()[:5] == b"%PDF-"
+    assert path is not None
+    data = Path(path).read_bytes()
+    assert data[:5] == b"%PDF-"
+    assert len(re.findall(rb"/Type\s*/Page\b", data)) == 1, "the summary without its annex is one page"
 
 
 def test_a_resident_finds_devon_by_postcode_district_and_asks_if_it_is_improving(sized: Page, app_url: str) -> None:
