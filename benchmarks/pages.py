@@ -183,8 +183,10 @@ def _check(at: Any, case: Case, i: int) -> None:
         raise RuntimeError(f"{case.label}: the page failed on rerun {i}: {problem}")
 
 
-def time_case(case: Case, reruns: int) -> tuple[list[float], float]:
-    """Timed reruns, and the first run (cold caches: store, analyses and charts all computed)."""
+def time_case(case: Case, reruns: int) -> tuple[list[float], list[float], float]:
+    """Timed reruns (wall and this process's CPU time), and the first run (cold caches: store,
+    analyses and charts all computed). CPU time counts every thread of the process (the script's and
+    Polars' pools) and hardly moves when other work shares the machine, which wall time does."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(DASHBOARD), default_timeout=WAIT_S)
@@ -197,22 +199,26 @@ def time_case(case: Case, reruns: int) -> tuple[list[float], float]:
     for i in range(2 if case.widget else 0):  # warm both alternatives
         _set_value(at, case, i)
         at.run()
-    times = []
+    times, cpu = [], []
     for i in range(reruns):
         _set_value(at, case, i)
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         at.run()
         times.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - cpu_started)
         _check(at, case, i)
     if case.widget and case.values:
         kind, key = case.widget
         shown = getattr(at, kind)(key=key).value
         if shown != case.values[(reruns - 1) % 2]:
             raise RuntimeError(f"{case.label}: widget {key} is {shown!r}, the interaction did not take")
-    return times, cold
+    return times, cpu, cold
 
 
-def server_side(reruns: int) -> list[tuple[str, float, float, float]]:
+Server = list[tuple[str, float, float, float, float, float]]  # label, cold, p50, p95, CPU p50, CPU p95
+
+
+def server_side(reruns: int) -> Server:
     import streamlit as st
     import streamlit.logger
 
@@ -222,11 +228,12 @@ def server_side(reruns: int) -> list[tuple[str, float, float, float]]:
         st.cache_data.clear()  # every case starts cold: the store is read again, nothing is computed yet
         st.cache_resource.clear()
         started = time.perf_counter()
-        times, cold = time_case(case, reruns)
-        p50, p95 = ms(times)
+        times, cpu, cold = time_case(case, reruns)
+        (p50, p95), (cpu50, cpu95) = ms(times), ms(cpu)
         took = time.perf_counter() - started
-        log(f"  {case.label}: cold {cold * 1000:.0f} ms, p50 {p50:.0f} ms, p95 {p95:.0f} ms ({took:.0f} s)")
-        rows.append((case.label, cold * 1000, p50, p95))
+        timing = f"cold {cold * 1000:.0f} ms, p50 {p50:.0f} ms, p95 {p95:.0f} ms, CPU p95 {cpu95:.0f} ms"
+        log(f"  {case.label}: {timing} ({took:.0f} s)")
+        rows.append((case.label, cold * 1000, p50, p95, cpu50, cpu95))
     return rows
 
 
@@ -548,7 +555,7 @@ def report(
     reruns: int,
     loads_n: int,
     repeats: int,
-    server: list[tuple[str, float, float, float]],
+    server: Server,
     loads: list[tuple[str, float]],
     sent: list[tuple[str, float, float, float]],
     times: dict[str, list[float]],
@@ -563,15 +570,18 @@ def report(
         "Every case starts with empty caches; its first run (informational) reads the store and computes",
         "and caches what the page needs, which the server then shares with every later visitor.",
         "",
-        "| page or interaction | first run, cold caches (ms) | p50 (ms) | p95 (ms) | target p95 ≤ 150 ms |",
-        "|---|---:|---:|---:|---|",
+        "CPU is this process's CPU time per rerun (all threads): a check on wall times taken on a busy machine.",
+        "",
+        "| page or interaction | first run, cold caches (ms) | p50 (ms) | p95 (ms) | CPU p50 (ms) | CPU p95 (ms) "
+        "| target p95 ≤ 150 ms |",
+        "|---|---:|---:|---:|---:|---:|---|",
     ]
     out += [
-        f"| {label} | {cold:.0f} | {p50:.0f} | {p95:.0f} | {verdict(p95 <= RERUN_P95_MS)} |"
-        for label, cold, p50, p95 in server
+        f"| {label} | {cold:.0f} | {p50:.0f} | {p95:.0f} | {cpu50:.0f} | {cpu95:.0f} | {verdict(p95 <= RERUN_P95_MS)} |"
+        for label, cold, p50, p95, cpu50, cpu95 in server
     ]
     out += browser_sections(loads_n, repeats, loads, sent, times)
-    failed = [label for label, _, _, p95 in server if p95 > RERUN_P95_MS]
+    failed = [row[0] for row in server if row[3] > RERUN_P95_MS]
     failed += [label for label, _, _, top in sent if top > KB_PER_INTERACTION]
     bare = statistics.median(times["bare one-chart app"]) if times else 1.0
     failed += [n for n, v in times.items() if not n.startswith("bare") and statistics.median(v) / bare > BROWSER_RATIO]

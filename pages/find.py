@@ -1,14 +1,11 @@
 """Find your council by its name, a district, a town or a postcode district, and see why it is the one."""
 
-import re
-
 import streamlit as st
 
-from accountability.methods.search import MAX_QUERY
-from accountability.views.find import find_view
-from components.data import load
+from accountability.views.find import MAX_QUERY, FindChoice, find_page_view
+from components.cache import app_store
+from components.find import COUNCIL_KEY, render_chosen, render_matches, render_message
 from components.navigation import require_navigation
-from components.widgets import council_label
 
 require_navigation()  # a first visit via a shared link must still run dashboard.py
 
@@ -19,16 +16,7 @@ st.write(
     "spelling need not be exact."
 )
 
-
-def _plain(text: str) -> str:
-    """Text from the data or the user, shown as written: Markdown punctuation escaped."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", text)
-
-
-def _choose(code: str) -> None:
-    st.session_state["council"] = code  # a callback runs before the page, so the sidebar picker can take it
-
-
+# state
 query = st.text_input(
     "Council, place or postcode",
     key="q",
@@ -36,19 +24,13 @@ query = st.text_input(
     max_chars=MAX_QUERY,
     placeholder="For example: Leeds, Exeter, Harrogate or EX4",
 )
-view = find_view({name: load(name) for name in ("councils", "places", "postcode_districts")}, query)
-if view.message:
-    st.info(view.message)  # Markdown-safe: the query is echoed in it by state.literal
-if view.check_url:
-    st.markdown(f"[Check your full postcode on GOV.UK]({view.check_url})")
-for match in view.matches:
-    left, right = st.columns([4, 1])
-    said = match.matched.lower() in (match.council + match.reason).lower()
-    alias = "" if said else f" (matched “{_plain(match.matched)}”)"
-    left.markdown(f"**{_plain(match.council)}**{alias}  \n{_plain(match.reason)}")
-    right.button(f"Choose {match.council}", key=f"choose_{match.code}", on_click=_choose, args=(match.code,))
-chosen = st.session_state.get("council")
-if chosen:
-    st.success(f"Your council is {_plain(council_label(load('councils')).get(chosen, chosen))}.")
-    st.page_link("pages/home.py", label="See it on the home page", icon="🏠")
-    st.page_link("pages/compare.py", label="Compare it with every other council", icon="📊")
+choice = FindChoice(query, st.session_state.get(COUNCIL_KEY))
+
+# view: computed on every rerun (a few ms), not kept in the shared cache, where free text typed by
+# every visitor would push out the results other pages share
+view = find_page_view(app_store(), choice)
+
+# render
+render_message(view)
+render_matches(view)
+render_chosen(view)

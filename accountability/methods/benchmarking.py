@@ -42,19 +42,24 @@ def _neighbour_status() -> pl.Expr:
 
 
 def benchmark_rows(kind: str, tables: dict[str, pl.DataFrame], keep: pl.Expr, custom: list[str] | None) -> pl.DataFrame:
-    """The chosen benchmark for the measures and periods `keep` selects: period, benchmark_value,
+    """The chosen benchmark for the measures and periods `keep` selects: measure, period, benchmark_value,
     benchmark_name, benchmark_status, and `code` first where each council has its own (region, council
     type, neighbours, which also give `neighbours` and `n_used`). England and a custom group have no `code`."""
     if kind in ("region", "council_type"):
         build = sg.region_benchmark if kind == "region" else sg.council_type_benchmark
         rows = build(tables["benchmarks"], tables["councils"]).filter(keep)
         return rows.select(
-            "code", "period", pl.col("value").alias("benchmark_value"), pl.col("area_name").alias("benchmark_name")
+            "code",
+            "measure",
+            "period",
+            pl.col("value").alias("benchmark_value"),
+            pl.col("area_name").alias("benchmark_name"),
         ).with_columns(benchmark_status=published_status())
     if kind == "neighbours":
         rows = sg.neighbour_benchmark(tables["values"].filter(keep), tables["peers"]).filter(keep)
         return rows.select(
             "code",
+            "measure",
             "period",
             pl.col("value").alias("benchmark_value"),
             pl.lit("Statistical neighbours").alias("benchmark_name"),
@@ -66,7 +71,10 @@ def benchmark_rows(kind: str, tables: dict[str, pl.DataFrame], keep: pl.Expr, cu
     else:
         rows = sg.england_benchmark(tables["benchmarks"]).filter(keep)
     return rows.select(
-        "period", pl.col("value").alias("benchmark_value"), pl.lit(shared_name(kind, custom)).alias("benchmark_name")
+        "measure",
+        "period",
+        pl.col("value").alias("benchmark_value"),
+        pl.lit(shared_name(kind, custom)).alias("benchmark_name"),
     ).with_columns(benchmark_status=published_status())
 
 
@@ -82,7 +90,7 @@ def benchmark_values(
     keep = (pl.col("measure") == measure) & (pl.col("period") == period)
     rows = benchmark_rows(kind, tables, keep, custom)
     if "code" in rows.columns:
-        return rows.drop("period")
+        return rows.drop("measure", "period")
     value = rows["benchmark_value"][0] if rows.height else None
     return (
         tables["councils"]

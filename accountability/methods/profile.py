@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from accountability.methods.benchmarking import benchmark_values, with_comparison
+from accountability.methods import significance as sg
+from accountability.methods.benchmarking import benchmark_rows, shared_name
 from accountability.methods.trends import recent_trends
 
 PROFILE_COLUMNS = [
@@ -87,15 +88,34 @@ def spread(values: pl.DataFrame, keys: pl.DataFrame, measures: pl.DataFrame) -> 
 def _comparisons(
     rows: pl.DataFrame, tables: dict[str, pl.DataFrame], kind: str, custom: list[str] | None, level: float
 ) -> pl.DataFrame:
-    """measure, benchmark_name, benchmark_value, comparison for each of the council's rows."""
-    parts = []
-    for row in rows.iter_rows(named=True):
-        bench = benchmark_values(kind, tables, row["measure"], row["period"], custom)
-        one = rows.filter(pl.col("measure") == row["measure"])
-        compared = with_comparison(one, bench, tables["measures"], level)
-        parts.append(compared.select("measure", "benchmark_name", "benchmark_value", "comparison"))
-    schema = {"measure": pl.String, "benchmark_name": pl.String, "benchmark_value": pl.Float64, "comparison": pl.String}
-    return pl.concat(parts, how="vertical_relaxed") if parts else pl.DataFrame(schema=schema)
+    """measure, benchmark_name, benchmark_value, comparison for each of the council's rows.
+
+    One benchmark build and one verdict pass for all the council's measures at once (a build per
+    measure cost about 0.3 s a council); the same rows as `benchmark_values` + `with_comparison`."""
+    keys = rows.select("measure", "period")
+    keep = pl.col("measure").is_in(keys["measure"].implode()) & pl.col("period").is_in(keys["period"].implode())
+    bench = benchmark_rows(kind, tables, keep, custom).join(keys, on=["measure", "period"], how="semi")
+    shared = "code" not in bench.columns  # England or a custom group: one figure, named even when missing
+    if not shared:
+        bench = bench.filter(pl.col("code").is_in(rows["code"].unique().implode())).drop("code")
+    bench = bench.unique(["measure", "period"], keep="first", maintain_order=True)
+    verdicts = sg.compare_to_benchmark(
+        rows.select(_VALUE_COLUMNS),
+        bench.select("period", "measure", pl.col("benchmark_value").alias("value")),
+        level,
+        tables["measures"],
+    )
+    name = pl.col("benchmark_name")
+    return (
+        keys.join(bench, on=["measure", "period"], how="left")
+        .join(verdicts.select("measure", "period", "comparison"), on=["measure", "period"], how="left")
+        .select(
+            "measure",
+            (name.fill_null(shared_name(kind, custom)) if shared else name).alias("benchmark_name"),
+            pl.col("benchmark_value").cast(pl.Float64),
+            pl.col("comparison").cast(pl.String).fill_null("not tested"),
+        )
+    )
 
 
 def build_profile(

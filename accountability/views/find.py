@@ -5,13 +5,15 @@ a former district ("Harrogate"), a post town or a postcode district ("EX4"); see
 Each match names the council that runs adult and children's social care there and says in one
 sentence why the query leads to it ("Exeter is a district in Devon: Devon County Council runs its
 social care"). The sentences are chosen here from the codes in the store (`places.relation`,
-`postcode_districts.method`). Text is plain: the page escapes it for Markdown. No Streamlit.
+`postcode_districts.method`). `find_page_view(store, choice)` is what the page asks: the same view,
+plus the name of the council already chosen. Text is plain: the page escapes it for Markdown.
+No Streamlit.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import polars as pl
 
@@ -25,9 +27,12 @@ from accountability.methods.search import (
     search_places,
 )
 from accountability.state import literal
+from accountability.views.store import Store
 
 LIMIT = 8
 CHECK_URL = "https://www.gov.uk/find-local-council"
+TABLES = ("councils", "places", "postcode_districts")
+__all__ = ["MAX_QUERY", "FindChoice", "FindMatch", "FindView", "find_page_view", "find_view"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,13 @@ class FindView:
     matches: tuple[FindMatch, ...]
     message: str  # said above the matches; empty when nothing needs saying
     check_url: str | None  # where to check a full postcode, when a postcode district was found
+    chosen: str | None = None  # the name of the council already chosen, for "Your council is …"
+
+
+@dataclass(frozen=True)
+class FindChoice:
+    query: str | None  # as typed (the view caps it)
+    council: str | None  # code of the council already chosen, if any
 
 
 class _Names:
@@ -168,3 +180,12 @@ def find_view(tables: dict[str, pl.DataFrame], query: str | None) -> FindView:
             "your town (“Northallerton”) or the first half of your postcode (“EX4”)."
         )
     return FindView(text, tuple(matches), " ".join(notes), None)
+
+
+def find_page_view(store: Store, choice: FindChoice) -> FindView:
+    """The Find page's view: `find_view` on the store's tables, and the chosen council's name."""
+    tables = {name: store.table(name) for name in TABLES}
+    view = find_view(tables, choice.query)
+    if not choice.council:
+        return view
+    return replace(view, chosen=_Names(tables["councils"], tables["places"]).label(choice.council))

@@ -6,7 +6,9 @@
   nothing, byte for byte (the changes table and feeds belong to the release, not to the build).
 - Rebuilding with ONE revised raw value (a copy of the raw folder with one cell edited) records
   exactly that revision, old → new, in the changes table, the What's new view and the council's feed.
-Builds run once per module (about 3 s each); tests needing the raw folder skip when it is absent.
+The build from the published raw files is the session's one (`published_rebuild` in
+tests/data/conftest.py, about 5 s of CPU); the revised one runs once per module. Tests needing the raw
+folder skip when it is absent.
 """
 
 from __future__ import annotations
@@ -105,7 +107,11 @@ def _copy_published(root: Path) -> tuple[Path, Path]:
 
 
 @pytest.mark.raw
-def test_a_rebuild_from_the_same_raw_files_changes_nothing(raw_dir: Path, tmp_path: Path) -> None:
+def test_a_rebuild_from_the_same_raw_files_changes_nothing(
+    raw_dir: Path, tmp_path: Path, built_from_published_raw: dict[str, pl.DataFrame]
+) -> None:
+    # `prepare.main` as a user runs it; its build is the session's one build of these same raw files
+    # (tests/data/conftest.py), which test_store_rebuild checks equals the committed store
     out, static = _copy_published(tmp_path)
     before = snapshot(tmp_path)
     assert prepare.main(["--raw-dir", str(raw_dir), "--out", str(out), "--static-dir", str(static), "--quiet"]) == 0

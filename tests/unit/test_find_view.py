@@ -7,7 +7,8 @@ from datetime import date
 import polars as pl
 import pytest
 
-from accountability.views.find import CHECK_URL, find_view
+from accountability.views.find import CHECK_URL, FindChoice, find_page_view, find_view
+from accountability.views.store import from_frames
 
 COUNCILS = pl.DataFrame(
     {
@@ -143,3 +144,28 @@ def test_no_match_is_said_plainly_and_a_long_query_is_cut() -> None:
     assert len(view.query) == 100 and view.matches == ()
     assert view.message.startswith("Only the first 100 characters of your search were used. No council")
     assert "xxxxxxxxxx…`" in view.message  # the query is repeated back shortened (state.literal)
+
+
+# --- the page's view: the same matches, and the council already chosen ------------------------
+
+STORE = from_frames(**TABLES)
+
+
+def test_the_page_view_is_the_find_view_for_the_query() -> None:
+    page = find_page_view(STORE, FindChoice("Exeter", None))
+    assert page == find_view(TABLES, "Exeter")
+    assert page.matches and page.chosen is None
+
+
+def test_the_page_view_names_the_chosen_council_without_a_query() -> None:
+    page = find_page_view(STORE, FindChoice(None, "E08000035"))
+    assert page.matches == () and page.message == ""
+    assert page.chosen == "Leeds"
+
+
+def test_a_chosen_former_council_is_named_with_its_last_month() -> None:
+    assert find_page_view(STORE, FindChoice("", "E10000023")).chosen == "North Yorkshire (until March 2023)"
+
+
+def test_a_chosen_code_the_store_does_not_know_is_shown_as_the_code() -> None:
+    assert find_page_view(STORE, FindChoice("", "E99999999")).chosen == "E99999999"
