@@ -36,7 +36,6 @@ PAGES = [
 # text the page puts first (its owner's content, not the shared components) push it below the first screen.
 CHART_BELOW_FOLD = {
     f"profile?{BIRMINGHAM}": "profile: needs-attention text and the council card come first (about 1,500 px)",
-    f"progress?{BIRMINGHAM}": "progress: England's status table comes first (about 1,400 px)",
 }
 MEASURE = """() => {
   const charts = [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
