@@ -31,12 +31,12 @@ def _items(items: tuple[Item, ...], code: str, prefix: str) -> None:
         _links(item, code, key=f"{prefix}_{i}")
 
 
-def render_attention(view: Attention, code: str) -> None:
-    """Concerns, most severe first (the first `SHOWN` in full), then strengths in an expander."""
+def render_attention(view: Attention, code: str, shown: int = SHOWN) -> None:
+    """Concerns, most severe first (the first `shown` in full), then strengths in an expander."""
     st.subheader(view.heading)
     st.caption(view.note)
-    _items(view.concerns[:SHOWN], code, "concern")
-    rest = view.concerns[SHOWN:]
+    _items(view.concerns[:shown], code, "concern")
+    rest = view.concerns[shown:]
     if rest:
         with st.expander(f"{len(rest)} more that need attention"):
             _items(rest, code, "concern_more")

@@ -32,16 +32,17 @@ def render_funnel_adjustment(show: str) -> str:
 
 
 def render_compare_heading(view: CompareView) -> None:
+    """The summary sentence and the notes that qualify it; the measure's definition waits until after the
+    chart, so a phone shows the sentence and the chart on its first screen."""
     st.markdown(f"**{view.summary}**")
-    st.caption(view.measure.description)
     if view.in_development:
         st.info(view.in_development, icon="ℹ️")
     if view.missing:
         st.info(view.missing)
 
 
-def render_compare_body(view: CompareView, version: str) -> None:
-    """The chosen view of the figures (chart, funnel plot or table), then downloads, link and sources."""
+def render_compare_figures(view: CompareView, version: str) -> None:
+    """The chosen view of the figures (chart, funnel plot or table) with its notes, then the definition."""
     choice, measure = view.choice, view.measure
     if choice.show == "Chart":
         render_chart(
@@ -65,6 +66,12 @@ def render_compare_body(view: CompareView, version: str) -> None:
         _render_funnel(view, version)
     else:
         render_compare_table(view.download, measure.unit, alt=view.summary)
+    st.caption(f"What this measures: {measure.description}")
+
+
+def render_compare_footer(view: CompareView) -> None:
+    """Downloads, the share link, the neighbours used and the sources."""
+    choice, measure = view.choice, view.measure
     render_downloads(view.download, f"compare_{measure.id}_{choice.period}", key="compare")
     render_share_link("compare", view.link)
     if view.neighbours:

@@ -63,22 +63,35 @@ TABLE_COLUMNS: dict[str, Any] = {
 }
 
 
-def render_profile_heading(view: ProfileView) -> None:
-    """The reorganisation note and the Ofsted judgement (shown even when the council has no figures)."""
+ON_FIRST_SCREEN = 1  # concerns shown in full before the chart; the rest are one click away, as on Home
+
+
+def render_replaced(view: ProfileView) -> None:
+    """The reorganisation note, first: it changes how every figure below is read."""
     if view.card.replaced:
         st.info(
             f"{view.card.replaced} Its figures stop there and are never added to its successors'; each measure "
             "shows its last published year."
         )
+
+
+def render_profile_heading(view: ProfileView) -> None:
+    """The Ofsted judgement and the CQC assessment (shown even when the council has no figures)."""
     render_ofsted(view.card)
     render_cqc(view.cqc, view.card.name)
 
 
 def render_profile_summary(view: ProfileView) -> None:
-    """What needs attention first (the same items as Home's), then strengths; the counts in one line."""
-    render_attention(view.attention, view.card.code)
+    """What needs attention first (the same items as Home's, the first in full so a phone's first screen
+    reaches the chart), then strengths."""
+    render_attention(view.attention, view.card.code, shown=ON_FIRST_SCREEN)
+
+
+def render_profile_details(view: ProfileView) -> None:
+    """After the charts: the counts with the method, revisions in this release, Ofsted and CQC."""
     st.caption(f"{view.summary} {METHOD_NOTE}")
     render_revisions(view.revisions)
+    render_profile_heading(view)
 
 
 def render_profile_spend(view: ProfileView) -> None:

@@ -76,15 +76,21 @@ def render_framework_picker() -> FrameworkSide:
 
 
 def render_england(view: ProgressView) -> None:
-    st.subheader("England")
+    st.subheader("England on every commitment")
     order = status_beside_name(view.england_table)  # the status on a phone's screen, not off to the right
     st.dataframe(view.england_table, hide_index=True, alt=view.england_alt, column_order=order)
     render_downloads(view.england_table, view.stems[0], key="england")
 
 
+def render_headline(view: ProgressView) -> None:
+    """England's status on the chosen commitment, in bold above its chart (the chart's alt text too)."""
+    st.markdown(f"**{view.alt}**")
+
+
 def render_commitment(view: ProgressView, version: str) -> None:
-    """The chosen commitment: its source, England's chart with the target and projection, and its figures."""
-    st.markdown(view.heading)
+    """England's chart with the target and projection, then the commitment's source and its figures.
+
+    The chart comes straight after the headline so a phone's first screen shows both."""
     chart, choice = view.chart, view.choice
     if chart.series.height:
         render_chart(
@@ -100,7 +106,7 @@ def render_commitment(view: ProgressView, version: str) -> None:
             source=view.chart_source,
             cache_key=(version, choice.side, choice.commitment, "trajectory"),  # council and filter change nothing
         )
-    st.caption(view.alt)
+    st.markdown(view.heading)
     if chart.series.height:
         st.dataframe(
             chart.series,

@@ -5,7 +5,12 @@ import streamlit as st
 from accountability.views.analyses import measures_with_values
 from accountability.views.compare import SHOWS, CompareChoice, compare_view, default_period, periods_for
 from components.cache import app_store
-from components.compare import render_compare_body, render_compare_heading, render_funnel_adjustment
+from components.compare import (
+    render_compare_figures,
+    render_compare_footer,
+    render_compare_heading,
+    render_funnel_adjustment,
+)
 from components.data import settings_or_stop
 from components.navigation import require_navigation
 from components.widgets import (
@@ -21,23 +26,23 @@ require_navigation()  # a first visit via a shared link must still run dashboard
 st.title("Compare councils")
 st.caption("Where every English council stands on one measure, against the published England and regional figures.")
 
-# state
+# state: the measure first; the summary and the chart next (a container filled once the choice is whole),
+# so a phone's first screen shows them; the period, benchmark, confidence and view come after the chart
 store, settings = app_store(), settings_or_stop()
-left, right = st.columns([3, 1])
-with left:
-    measure = render_measure_picker(store.derive(measures_with_values))
+measure = render_measure_picker(store.derive(measures_with_values))
 periods = periods_for(store, measure)
 if not periods:
     st.info("No council has a published value for this measure yet.")
     st.stop()
-with right:
+figures = st.container()
+st.subheader("Change the comparison")
+period_col, bench_col, level_col = st.columns([1, 2, 1])
+with period_col:
     period = render_period_picker(periods, default_period(periods, settings.default_period))
-bench_col, level_col = st.columns([3, 1])
 with bench_col:
     kind, group = render_benchmark_picker(store.councils, settings.default_benchmark)
 with level_col:
     level = render_level_picker()
-heading = st.container()  # the summary sits above the "Show" choice, but needs the whole choice first
 show = render_view_picker(list(SHOWS))
 adjustment = render_funnel_adjustment(show)
 
@@ -46,6 +51,7 @@ choice = CompareChoice(st.session_state.get("council"), measure, period, kind, g
 view = store.derive(compare_view, choice)
 
 # render
-with heading:
+with figures:
     render_compare_heading(view)
-render_compare_body(view, store.version)
+    render_compare_figures(view, store.version)
+render_compare_footer(view)

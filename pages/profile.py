@@ -9,11 +9,13 @@ from components.cache import app_store
 from components.data import settings_or_stop
 from components.navigation import require_navigation
 from components.profile import (
+    render_profile_details,
     render_profile_footer,
     render_profile_heading,
     render_profile_sections,
     render_profile_spend,
     render_profile_summary,
+    render_replaced,
 )
 from components.widgets import render_benchmark_picker, render_view_picker
 
@@ -28,12 +30,14 @@ if not code:
     st.stop()
 store = app_store()
 st.title(f"Council profile: {store.derive(council_card, code).name}")
+# what needs attention and the charts come first, so a phone's first screen reaches the first chart; they
+# are filled once the benchmark and view chosen under them (after the charts' own headings) are known
+heading, sections = st.container(), st.container()
 st.caption(
     "Every measure for one council at its latest published period: where it sits among all councils, "
     "whether it differs significantly from the benchmark you choose, and its recent trend."
 )
 kind, group = render_benchmark_picker(store.councils, settings_or_stop().default_benchmark)
-heading = st.container()  # what needs attention, Ofsted and CQC sit above the "Show" choice
 show = render_view_picker(list(SHOWS))
 
 # view: computed once per store version and choice
@@ -41,12 +45,14 @@ view = store.derive(profile_view, ProfileChoice(code, kind, group, show))
 
 # render
 with heading:
+    render_replaced(view)
     if view.empty:
         render_profile_heading(view)
         st.info(view.empty)
         st.stop()
     render_profile_summary(view)  # what needs attention first, then strengths
-    render_profile_heading(view)
-render_profile_sections(view, store.version)
+with sections:
+    render_profile_sections(view, store.version)
+render_profile_details(view)
 render_profile_spend(view)
 render_profile_footer(view)

@@ -11,6 +11,7 @@ from components.progress import (
     render_councils,
     render_england,
     render_framework_picker,
+    render_headline,
     render_how_assessed,
 )
 from components.widgets import render_coded_picker
@@ -24,22 +25,22 @@ st.caption(
 )
 render_how_assessed()
 
-# state (England's table sits above the commitment picker, the in-depth part above the filter)
+# state: the commitment's headline and England's chart come before England's table of every commitment,
+# so a phone's first screen shows them (containers filled once the choice is whole)
 store = app_store()
 commitments_or_stop(store)  # a bad commitments file is reported here, naming its line
-side = render_framework_picker()
-england = st.container()
-st.subheader("One commitment in depth")
-commitment = render_coded_picker("Commitment", store.derive(commitment_options, side), "commitment", "commitment")
-in_depth = st.container()
+picker, in_depth = st.container(), st.container()
+side = render_framework_picker()  # under the chart on screen, but the commitments offered depend on it
+with picker:
+    commitment = render_coded_picker("Commitment", store.derive(commitment_options, side), "commitment", "commitment")
 only_off = st.toggle("Show only councils off track or deteriorating", key="off_track")
 
 # view
 view = store.derive(progress_view, ProgressChoice(st.session_state.get("council"), side, commitment, only_off))
 
 # render
-with england:
-    render_england(view)
 with in_depth:
+    render_headline(view)
     render_commitment(view, store.version)
 render_councils(view)
+render_england(view)

@@ -269,6 +269,11 @@ def test_no_wcag_violations_on_the_funnel_view(page: Page, app_url: str) -> None
     _show(page, "Funnel plot")
     wait_for_app(page)
     page.wait_for_selector(CHART)
+    # the ranked chart stays drawn until the rerun replaces it (the figures sit above the "Show" choice)
+    page.wait_for_function(
+        """() => (document.querySelector("[data-testid='stPlotlyChart']")?.getAttribute('aria-label') || '')
+        .includes('funnel plot')"""
+    )
     assert "funnel plot" in (page.locator("[data-testid='stPlotlyChart']").first.get_attribute("aria-label") or "")
     violations = run_axe(page)
     assert violations == [], [v["id"] for v in violations]

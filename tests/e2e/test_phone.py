@@ -32,13 +32,6 @@ PAGES = [
     "methods",
     "accessibility",
 ]
-# The first chart's top, measured in CSS pixels from the top of the page; on these pages the controls and
-# text the page puts first (its owner's content, not the shared components) push it below the first screen.
-CHART_BELOW_FOLD = {
-    f"profile?{BIRMINGHAM}": "profile: needs-attention text and the council card come first (about 1,500 px)",
-    f"compare?{BIRMINGHAM}": "compare: four controls, the summary and the definition come first (about 970 px)",
-    f"progress?{BIRMINGHAM}": "progress: England's status table comes first (about 1,400 px)",
-}
 MEASURE = """() => {
   const charts = [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
     .filter(c => c.getBoundingClientRect().height > 0);
@@ -84,15 +77,7 @@ def test_a_page_fits_a_phone_with_its_heading_on_the_first_screen_and_no_wcag_vi
 CHART_PAGES = [p for p in PAGES if _name(p) in {"profile", "trends", "compare", "map", "progress", "market"}]
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=CHART_BELOW_FOLD[p]))
-        if p in CHART_BELOW_FOLD
-        else p
-        for p in CHART_PAGES
-    ],
-)
+@pytest.mark.parametrize("path", CHART_PAGES)
 def test_the_first_chart_starts_on_the_first_screen(phone: Page, app_url: str, path: str) -> None:
     phone.goto(f"{app_url}/{path}")
     wait_for_app(phone)
