@@ -11,6 +11,7 @@ import pandas  # noqa: F401
 import streamlit as st
 
 from components.data import load, settings_or_stop
+from components.navigation import navigation_running
 from components.widgets import render_council_picker
 
 st.set_page_config(page_title="Council care accountability", page_icon="🏛️", layout="wide")
@@ -47,7 +48,8 @@ st.sidebar.caption(
     "Contains public sector information licensed under the Open Government Licence v3.0."
 )
 try:
-    navigation.run()
+    with navigation_running():  # the page's require_navigation() checks this script thread's mark
+        navigation.run()
 except Exception:  # last resort: people see a plain message, the log keeps the traceback
     logging.getLogger("dashboard").exception("page %s failed", navigation.title)
     st.error(
