@@ -1,13 +1,14 @@
 """The app's `Store`, and every result derived from it, cached on the store's version and explicit keys.
 
-`app_store()` is the store a page hands to a view. Its memo caches `store.derive(fn, *args)` as a
-shared resource keyed on (fn, store version, args): the version is the release's content hash (and
-the standards and commitments files' hashes), the args are codes and frozen choice objects. Nothing
-here is keyed on a row count or on Streamlit's hash of a frame: every key is checked to be codes,
-versions and frozen choices (components/cache_keys.py) before Streamlit sees it, because hashing a
-shared Polars frame from many sessions at once deadlocked Polars and hung the replica. The store
-itself is passed as an underscore argument, which Streamlit does not hash. Results are shared, not
-copied: a view's frames are never changed in place.
+`app_store()` is the store a page hands to a view. Its memo keeps `store.derive(fn, *args)` in a
+shared cache bounded by the bytes its results hold (components/chart_cache.py, sized by
+components/result_size.py), keyed on (fn, store version, args): the version is the release's content
+hash (and the standards and commitments files' hashes), the args are codes and frozen choice
+objects. Nothing here is keyed on a row count or on a hash of a frame: every key is checked to be
+codes, versions and frozen choices (components/cache_keys.py) first, because hashing a shared Polars
+frame from many sessions at once deadlocked Polars and hung the replica. The cache itself is a
+Streamlit resource, so clearing Streamlit's resources clears it. Results are shared, not copied: a
+view's frames are never changed in place.
 """
 
 from __future__ import annotations
@@ -21,18 +22,28 @@ import streamlit as st
 from accountability.methods.commitments import Commitment, load_commitments
 from accountability.views.store import Store, qualified_name
 from components.cache_keys import check_key
+from components.chart_cache import ByteBoundedCache
 from components.data import load, settings_or_stop, store_version
 from components.floors import load_standards_or_stop
+from components.result_size import result_bytes
+
+# Bounded by the bytes its results hold, as the chart cache is: a count of entries (512, round one)
+# does not bound memory when one council's Floor standards view holds 2.9 MB and a Compare view
+# 0.07 MB (measured: 20 MB for every page of two councils). 64 MB per replica holds the shared
+# analyses and about twenty councils' heaviest views; beyond that the least recently used go.
+DERIVED_CACHE_BYTES = 64 * 1024 * 1024
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
-def _derived(_fn: Callable[..., Any], name: str, version: str, args: tuple[Hashable, ...], _store: Store) -> Any:
-    return _fn(_store, *args)
+@st.cache_resource(show_spinner=False)
+def _derived() -> ByteBoundedCache[Any]:
+    """The replica's derived results, shared by every session (cleared with Streamlit's resources)."""
+    return ByteBoundedCache(DERIVED_CACHE_BYTES, sizeof=result_bytes)
 
 
 def _memo(store: Store, fn: Callable[..., Any], args: tuple[Hashable, ...]) -> Any:
     check_key(args, f"the arguments of {qualified_name(fn)}")
-    return _derived(fn, qualified_name(fn), store.version, args, _store=store)
+    key = (qualified_name(fn), store.version, args)
+    return _derived().get_or_build(key, lambda: fn(store, *args))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -1,13 +1,14 @@
-"""The finished-chart cache: bounded by bytes, not by a count of entries, shared by every session.
+"""Shared caches bounded by bytes, not by a count of entries: finished charts and derived results.
 
 A chart's finished spec (title and source included) is kept as its JSON bytes, so what the cache
 holds is exactly what it counts: a Map spec is tens of times a bar chart's, and a count of entries
-let a few hundred MB build up under a mix of choices (benchmarks/RESULTS.md, soak). When a new spec
-would take the total over the limit, the least recently used ones are dropped first. A spec larger
-than the whole limit is returned to its caller but not kept.
+let a few hundred MB build up under a mix of choices (benchmarks/RESULTS.md, soak). A derived result
+(a view with its frames) is counted by `sizeof` (components/result_size.py). When a new value would
+take the total over the limit, the least recently used ones are dropped first. A value larger than
+the whole limit is returned to its caller but not kept.
 
 Thread-safe (one lock; every session's script thread reads it). Pure Python: no Streamlit, no
-Plotly; components/export.py builds the specs and decides what keys them.
+Plotly; components/export.py and components/cache.py build the values and decide what keys them.
 """
 
 from __future__ import annotations
@@ -15,16 +16,21 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from typing import Any, Generic, TypeVar
+
+V = TypeVar("V")
 
 
-class ByteBoundedCache:
-    """Least-recently-used map from a key to bytes, holding at most `max_bytes` of values."""
+class ByteBoundedCache(Generic[V]):
+    """Least-recently-used map from a key to a value, holding at most `max_bytes` of values as
+    counted by `sizeof` (the length of bytes, by default)."""
 
-    def __init__(self, max_bytes: int) -> None:
+    def __init__(self, max_bytes: int, sizeof: Callable[[Any], int] = len) -> None:
         if max_bytes <= 0:
             raise ValueError(f"max_bytes must be positive, not {max_bytes}")
         self.max_bytes = max_bytes
-        self._items: OrderedDict[Hashable, bytes] = OrderedDict()
+        self._sizeof = sizeof
+        self._items: OrderedDict[Hashable, tuple[V, int]] = OrderedDict()
         self._size = 0
         self._lock = threading.Lock()
 
@@ -36,27 +42,28 @@ class ByteBoundedCache:
     def __len__(self) -> int:
         return len(self._items)
 
-    def get_or_build(self, key: Hashable, build: Callable[[], bytes]) -> bytes:
+    def get_or_build(self, key: Hashable, build: Callable[[], V]) -> V:
         """The value for `key`, built (outside the lock) and kept if it is missing."""
         with self._lock:
             found = self._items.get(key)
             if found is not None:
                 self._items.move_to_end(key)
-                return found
+                return found[0]
         # Built without the lock: two sessions may build the same chart once each at a cold start,
         # which is cheaper than making every other session wait for one slow build.
         value = build()
         self._put(key, value)
         return value
 
-    def _put(self, key: Hashable, value: bytes) -> None:
+    def _put(self, key: Hashable, value: V) -> None:
+        size = self._sizeof(value)  # outside the lock: sizing a view walks its frames
         with self._lock:
             old = self._items.pop(key, None)
-            self._size -= len(old) if old is not None else 0
-            if len(value) > self.max_bytes:
+            self._size -= old[1] if old is not None else 0
+            if size > self.max_bytes:
                 return
-            while self._items and self._size + len(value) > self.max_bytes:
-                _, dropped = self._items.popitem(last=False)
-                self._size -= len(dropped)
-            self._items[key] = value
-            self._size += len(value)
+            while self._items and self._size + size > self.max_bytes:
+                _, (_, dropped) = self._items.popitem(last=False)
+                self._size -= dropped
+            self._items[key] = (value, size)
+            self._size += size

@@ -45,7 +45,7 @@ CHART_CACHE_BYTES = 32 * 1024 * 1024
 
 
 @st.cache_resource(show_spinner=False)
-def _charts() -> ByteBoundedCache:
+def _charts() -> ByteBoundedCache[bytes]:
     """The replica's finished charts, shared by every session (cleared with Streamlit's resources)."""
     return ByteBoundedCache(CHART_CACHE_BYTES)
 

@@ -1,0 +1,90 @@
+"""CPU per call of the pieces a rerun repeats, before and after each step of issue 14's round two:
+`python benchmarks/rerun_steps.py [--repeat 7] [--calls 200]`.
+
+Each case runs its old code (kept here, as it was in the commit before the step) and the app's code
+now, alternately in the same process, on the committed store, and reports the median CPU time per call
+(`time.process_time`, not wall time: the machine is shared and loaded) and the ratio. No Streamlit
+server: caches run in bare mode. Nothing here is a test; the numbers go in benchmarks/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable, Hashable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from accountability.views.analyses import measures_with_values  # noqa: E402
+from accountability.views.floor_standards import FloorsChoice, floors_view  # noqa: E402
+from accountability.views.store import Store, qualified_name  # noqa: E402
+from components import cache  # noqa: E402
+from components.cache_keys import check_key  # noqa: E402
+
+Case = tuple[Callable[[], Any], Callable[[], Any]]
+
+
+# Step 1, before: the memo as st.cache_resource(max_entries=512), Streamlit hashing the key each call.
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _old_derived(_fn: Callable[..., Any], name: str, version: str, args: tuple[Hashable, ...], _store: Store) -> Any:
+    return _fn(_store, *args)
+
+
+def _old_memo(store: Store, fn: Callable[..., Any], args: tuple[Hashable, ...]) -> Any:
+    check_key(args, f"the arguments of {qualified_name(fn)}")
+    return _old_derived(fn, qualified_name(fn), store.version, args, _store=store)
+
+
+def derive_hits() -> Case:
+    """Two derived results found in the memo, as a Floor standards rerun asks for them."""
+    new = cache.app_store()
+    old = Store(new.version, new.read, new.read_standards, new.read_commitments, _old_memo)
+    choice = FloorsChoice("E08000025", None, None, None, ())
+
+    def run(store: Store) -> Callable[[], Any]:
+        return lambda: (store.derive(measures_with_values), store.derive(floors_view, choice))
+
+    return run(old), run(new)
+
+
+CASES: dict[str, Callable[[], Case]] = {"1. derived result, a hit (2 per call)": derive_hits}
+
+
+def cpu_per_call(fn: Callable[[], Any], calls: int) -> float:
+    start = time.process_time()
+    for _ in range(calls):
+        fn()
+    return (time.process_time() - start) / calls
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--calls", type=int, default=200)
+    args = parser.parse_args()
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    print(f"load average at start: {os.getloadavg()[0]:.1f}")
+    print("| case | before (µs CPU per call) | after | after / before |\n|---|---:|---:|---:|")
+    for name, make in CASES.items():
+        before, after = make()
+        before(), after()  # warm: fill each cache once
+        times: dict[str, list[float]] = {"before": [], "after": []}
+        for _ in range(args.repeat):
+            times["before"].append(cpu_per_call(before, args.calls))
+            times["after"].append(cpu_per_call(after, args.calls))
+        b, a = (statistics.median(times[k]) * 1e6 for k in ("before", "after"))
+        print(f"| {name} | {b:,.1f} | {a:,.1f} | {a / b:.2f} |")
+    print(f"load average at end: {os.getloadavg()[0]:.1f}")
+
+
+if __name__ == "__main__":
+    main()
