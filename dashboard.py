@@ -10,7 +10,7 @@ import logging
 import pandas  # noqa: F401
 import streamlit as st
 
-from components.data import load, settings_or_stop
+from components.data import load, settings_or_stop, store_version
 from components.navigation import navigation_running
 from components.widgets import render_council_picker
 
@@ -42,7 +42,7 @@ pages = [
 navigation = st.navigation(pages, expanded=True)
 
 # Shared across pages, so the chosen council follows the user (and the URL) everywhere.
-render_council_picker(load("councils"))
+render_council_picker(load("councils"), store_version())
 st.sidebar.caption(
     "Official statistics from NHS England, DfE, Ofsted, ONS and MHCLG (Oflog). "
     "Contains public sector information licensed under the Open Government Licence v3.0."

@@ -22,13 +22,16 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import polars as pl  # noqa: E402
 import streamlit as st  # noqa: E402
 
 from accountability.views.analyses import measures_with_values  # noqa: E402
 from accountability.views.floor_standards import FloorsChoice, floors_view  # noqa: E402
 from accountability.views.store import Store, qualified_name  # noqa: E402
-from components import cache  # noqa: E402
+from components import cache, widgets  # noqa: E402
 from components.cache_keys import check_key  # noqa: E402
+from components.data import load, store_version  # noqa: E402
+from components.widgets import council_label  # noqa: E402
 
 Case = tuple[Callable[[], Any], Callable[[], Any]]
 
@@ -56,7 +59,20 @@ def derive_hits() -> Case:
     return run(old), run(new)
 
 
-CASES: dict[str, Callable[[], Case]] = {"1. derived result, a hit (2 per call)": derive_hits}
+def council_options() -> Case:
+    """The sidebar's council labels: rebuilt from the councils table (before), or the version's (after)."""
+    councils, version = load("councils"), store_version()
+
+    def before() -> dict[str, str]:
+        return council_label(councils.sort(pl.col("valid_to").is_not_null(), "name"))
+
+    return before, lambda: widgets._council_options(version, councils)
+
+
+CASES: dict[str, Callable[[], Case]] = {
+    "1. derived result, a hit (2 per call)": derive_hits,
+    "2. sidebar council labels": council_options,
+}
 
 
 def cpu_per_call(fn: Callable[[], Any], calls: int) -> float:
