@@ -4,12 +4,14 @@
 Each case runs its old code (kept here, as it was in the commit before the step) and the app's code
 now, alternately in the same process, on the committed store, and reports the median CPU time per call
 (`time.process_time`, not wall time: the machine is shared and loaded) and the ratio. No Streamlit
-server: caches run in bare mode. Nothing here is a test; the numbers go in benchmarks/RESULTS.md.
+server: caches run in bare mode. Charts (step 3) are built 1/20 as many times a repeat, and the
+two paths must give the same JSON. Nothing here is a test; the numbers go in benchmarks/RESULTS.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import statistics
@@ -22,15 +24,19 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import plotly.graph_objects as go  # noqa: E402
 import polars as pl  # noqa: E402
 import streamlit as st  # noqa: E402
 
 from accountability.views.analyses import measures_with_values  # noqa: E402
 from accountability.views.floor_standards import FloorsChoice, floors_view  # noqa: E402
 from accountability.views.store import Store, qualified_name  # noqa: E402
+from benchmarks.chart_hits import _charts  # noqa: E402
 from components import cache, widgets  # noqa: E402
 from components.cache_keys import check_key  # noqa: E402
 from components.data import load, store_version  # noqa: E402
+from components.export import finished_spec  # noqa: E402
+from components.figures import compare, maps, spine, theme  # noqa: E402
 from components.widgets import council_label  # noqa: E402
 
 Case = tuple[Callable[[], Any], Callable[[], Any]]
@@ -69,9 +75,57 @@ def council_options() -> Case:
     return before, lambda: widgets._council_options(version, councils)
 
 
+# Step 3, before: `readable` through Plotly's validated updates (as in commit 94fb20d).
+def _validated_readable(fig: go.Figure) -> go.Figure:
+    ink, muted, white = theme.INK, theme.MUTED_INK, theme.BACKGROUND
+    fig.update_layout(
+        font={"color": ink},
+        title={"font": {"color": ink}},
+        paper_bgcolor=white,
+        plot_bgcolor=white,
+        legend={"font": {"color": ink}, "title": {"font": {"color": ink}}},
+        hoverlabel={"bgcolor": white, "bordercolor": muted, "font": {"color": ink}},
+    )
+    fig.update_xaxes(title_font_color=ink, tickfont_color=muted)
+    fig.update_yaxes(title_font_color=ink, tickfont_color=muted)
+    return fig
+
+
+def _with_readable(readable: Callable[[go.Figure], go.Figure], build: Callable[[], Any]) -> Any:
+    builders = (compare, maps, spine)
+    kept = [m.readable for m in builders]
+    for m in builders:
+        m.readable = readable
+    try:
+        return build()
+    finally:
+        for m, fn in zip(builders, kept, strict=True):
+            m.readable = fn
+
+
+def chart_miss(name: str) -> Callable[[], Case]:
+    """A chart not in the chart cache, built and finished up to its JSON (Birmingham, committed store)."""
+
+    def make() -> Case:
+        build, args = _charts()[name]
+
+        def finish(readable: Callable[[go.Figure], go.Figure]) -> Callable[[], bytes]:
+            return lambda: _with_readable(readable, lambda: finished_spec(build, args, "t", "s"))
+
+        before, after = finish(_validated_readable), finish(theme.readable)
+        if json.loads(before()) != json.loads(after()):
+            raise SystemExit(f"{name}: the two readable paths give different JSON")
+        return before, after
+
+    return make
+
+
 CASES: dict[str, Callable[[], Case]] = {
     "1. derived result, a hit (2 per call)": derive_hits,
     "2. sidebar council labels": council_options,
+    "3. Compare chart built (a miss), up to its JSON": chart_miss("Compare chart"),
+    "3. Profile spine built (a miss), up to its JSON": chart_miss("Profile spine (adults)"),
+    "3. Map built (a miss), up to its JSON": chart_miss("Map"),
 }
 
 
@@ -93,10 +147,11 @@ def main() -> None:
     for name, make in CASES.items():
         before, after = make()
         before(), after()  # warm: fill each cache once
+        calls = max(1, args.calls // 20) if name.startswith("3.") else args.calls  # a chart takes ms, not µs
         times: dict[str, list[float]] = {"before": [], "after": []}
         for _ in range(args.repeat):
-            times["before"].append(cpu_per_call(before, args.calls))
-            times["after"].append(cpu_per_call(after, args.calls))
+            times["before"].append(cpu_per_call(before, calls))
+            times["after"].append(cpu_per_call(after, calls))
         b, a = (statistics.median(times[k]) * 1e6 for k in ("before", "after"))
         print(f"| {name} | {b:,.1f} | {a:,.1f} | {a / b:.2f} |")
     print(f"load average at end: {os.getloadavg()[0]:.1f}")
