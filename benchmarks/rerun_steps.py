@@ -4,7 +4,7 @@
 Each case runs its old code (kept here, as it was in the commit before the step) and the app's code
 now, alternately in the same process, on the committed store, and reports the median CPU time per call
 (`time.process_time`, not wall time: the machine is shared and loaded) and the ratio. No Streamlit
-server: caches run in bare mode. Charts (step 3) are built 1/20 as many times a repeat, and the
+server: caches run in bare mode. Charts (steps 3 and 4) are built 1/20 as many times a repeat, and the
 two paths must give the same JSON. Nothing here is a test; the numbers go in benchmarks/RESULTS.md.
 """
 
@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import plotly.graph_objects as go  # noqa: E402
+import plotly.io as pio  # noqa: E402
 import polars as pl  # noqa: E402
 import streamlit as st  # noqa: E402
 
@@ -35,7 +36,7 @@ from benchmarks.chart_hits import _charts  # noqa: E402
 from components import cache, widgets  # noqa: E402
 from components.cache_keys import check_key  # noqa: E402
 from components.data import load, store_version  # noqa: E402
-from components.export import finished_spec  # noqa: E402
+from components.export import finished_spec, with_title_and_source  # noqa: E402
 from components.figures import compare, maps, spine, theme  # noqa: E402
 from components.widgets import council_label  # noqa: E402
 
@@ -104,7 +105,8 @@ def _with_readable(readable: Callable[[go.Figure], go.Figure], build: Callable[[
 
 
 def chart_miss(name: str) -> Callable[[], Case]:
-    """A chart not in the chart cache, built and finished up to its JSON (Birmingham, committed store)."""
+    """A chart not in the chart cache, built and finished up to its JSON (Birmingham, committed store),
+    with the old `readable` (before) or the new (after); both framed as `finished_spec` frames now."""
 
     def make() -> Case:
         build, args = _charts()[name]
@@ -120,12 +122,41 @@ def chart_miss(name: str) -> Callable[[], Case]:
     return make
 
 
+def framed_miss(name: str, both: bool = False) -> Callable[[], Case]:
+    """Step 4: the same chart built and framed through the validated `with_title_and_source` (before)
+    or merged into its dict (after), both with the new `readable`; `both`: before is also with the
+    old `readable` (steps 3 and 4 together)."""
+
+    def make() -> Case:
+        build, args = _charts()[name]
+
+        def validated() -> bytes:
+            return pio.to_json(with_title_and_source(build(*args), "t", "s"), validate=False).encode()
+
+        before = (lambda: _with_readable(_validated_readable, validated)) if both else validated
+
+        def after() -> bytes:
+            return finished_spec(build, args, "t", "s")
+
+        if json.loads(before()) != json.loads(after()):
+            raise SystemExit(f"{name}: the two framings give different JSON")
+        return before, after
+
+    return make
+
+
 CASES: dict[str, Callable[[], Case]] = {
     "1. derived result, a hit (2 per call)": derive_hits,
     "2. sidebar council labels": council_options,
     "3. Compare chart built (a miss), up to its JSON": chart_miss("Compare chart"),
     "3. Profile spine built (a miss), up to its JSON": chart_miss("Profile spine (adults)"),
     "3. Map built (a miss), up to its JSON": chart_miss("Map"),
+    "4. Compare chart built and framed": framed_miss("Compare chart"),
+    "4. Profile spine built and framed": framed_miss("Profile spine (adults)"),
+    "4. Map built and framed": framed_miss("Map"),
+    "3+4. Compare chart built and framed": framed_miss("Compare chart", both=True),
+    "3+4. Profile spine built and framed": framed_miss("Profile spine (adults)", both=True),
+    "3+4. Map built and framed": framed_miss("Map", both=True),
 }
 
 
@@ -147,7 +178,7 @@ def main() -> None:
     for name, make in CASES.items():
         before, after = make()
         before(), after()  # warm: fill each cache once
-        calls = max(1, args.calls // 20) if name.startswith("3.") else args.calls  # a chart takes ms, not µs
+        calls = max(1, args.calls // 20) if name[0] in "34" else args.calls  # a chart takes ms, not µs
         times: dict[str, list[float]] = {"before": [], "after": []}
         for _ in range(args.repeat):
             times["before"].append(cpu_per_call(before, calls))

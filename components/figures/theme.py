@@ -38,8 +38,8 @@ def readable(fig: go.Figure) -> go.Figure:
     layout = fig.layout.to_plotly_json()  # a copy: `fig` is left as it was
     # Every x and y axis, and the first pair even if absent, as update_xaxes/update_yaxes set them.
     for name in {"xaxis", "yaxis", *filter(AXIS_NAME.fullmatch, layout)}:
-        _merge(layout.setdefault(name, {}), AXIS)
-    _merge(layout, LAYOUT)
+        merge(layout.setdefault(name, {}), AXIS)
+    merge(layout, LAYOUT)
     fresh = go.Figure(data=fig.data, layout=layout, frames=fig.frames, _validate=False)
     # Validation was skipped only for building it: what a caller changes next is checked as usual.
     fresh._validate = fresh.layout._validate = True
@@ -48,12 +48,13 @@ def readable(fig: go.Figure) -> go.Figure:
     return fresh
 
 
-def _merge(into: dict[str, Any], colours: dict[str, Any]) -> None:
-    """Set `colours` in `into`, keeping every other property (update_layout with overwrite=False)."""
-    for key, value in colours.items():
+def merge(into: dict[str, Any], values: dict[str, Any]) -> None:
+    """Set `values` in the layout dict `into`, keeping every other property, as a validated
+    `update_layout(values)` (overwrite=False) would; `values` must be valid Plotly layout properties."""
+    for key, value in values.items():
         if not isinstance(value, dict):
             into[key] = value
             continue
         if not isinstance(into.get(key), dict):
             into[key] = {}  # absent so far (to_plotly_json writes a title string as {"text": ...})
-        _merge(into[key], value)
+        merge(into[key], value)
