@@ -28,16 +28,20 @@ from components.floors import load_standards_or_stop
 from components.result_size import result_bytes
 
 # Bounded by the bytes its results hold, as the chart cache is: a count of entries (512, round one)
-# does not bound memory when one council's Floor standards view holds 2.9 MB and a Compare view
-# 0.07 MB (measured: 20 MB for every page of two councils). 64 MB per replica holds the shared
-# analyses and about twenty councils' heaviest views; beyond that the least recently used go.
+# does not bound memory when the market tables hold 4.4 MB and a Compare view 0.07 MB (measured:
+# 14 MB for every page of two councils, most of it shared analyses). 64 MB per replica holds those
+# and the views of dozens of councils; beyond that the least recently used go.
 DERIVED_CACHE_BYTES = 64 * 1024 * 1024
 
 
 @st.cache_resource(show_spinner=False)
 def _derived() -> ByteBoundedCache[Any]:
-    """The replica's derived results, shared by every session (cleared with Streamlit's resources)."""
-    return ByteBoundedCache(DERIVED_CACHE_BYTES, sizeof=result_bytes)
+    """The replica's derived results, shared by every session (cleared with Streamlit's resources).
+    A result that holds another cached result is counted without it (components/result_size.py)."""
+    results: ByteBoundedCache[Any] = ByteBoundedCache(
+        DERIVED_CACHE_BYTES, sizeof=lambda value: result_bytes(value, shared=results.holds)
+    )
+    return results
 
 
 def _memo(store: Store, fn: Callable[..., Any], args: tuple[Hashable, ...]) -> Any:

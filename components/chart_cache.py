@@ -31,8 +31,13 @@ class ByteBoundedCache(Generic[V]):
         self.max_bytes = max_bytes
         self._sizeof = sizeof
         self._items: OrderedDict[Hashable, tuple[V, int]] = OrderedDict()
+        self._held: dict[int, int] = {}  # id of each value held -> how many keys hold it
         self._size = 0
         self._lock = threading.Lock()
+
+    def holds(self, value: object) -> bool:
+        """Whether `value` itself (this object, not an equal one) is held under some key."""
+        return id(value) in self._held
 
     @property
     def size(self) -> int:
@@ -59,11 +64,18 @@ class ByteBoundedCache(Generic[V]):
         size = self._sizeof(value)  # outside the lock: sizing a view walks its frames
         with self._lock:
             old = self._items.pop(key, None)
-            self._size -= old[1] if old is not None else 0
+            if old is not None:
+                self._forget(*old)
             if size > self.max_bytes:
                 return
             while self._items and self._size + size > self.max_bytes:
-                _, (_, dropped) = self._items.popitem(last=False)
-                self._size -= dropped
+                self._forget(*self._items.popitem(last=False)[1])
             self._items[key] = (value, size)
+            self._held[id(value)] = self._held.get(id(value), 0) + 1
             self._size += size
+
+    def _forget(self, value: V, size: int) -> None:
+        self._size -= size
+        left = self._held.pop(id(value)) - 1
+        if left:
+            self._held[id(value)] = left

@@ -3,28 +3,35 @@
 A derived result is a frozen view (a dataclass) or a tuple, dict or frame: its frames are counted
 with Polars' `estimated_size()` (the buffers, which is nearly all of it), everything else with
 `sys.getsizeof`, walking dataclass fields and containers. Each object is counted once per result,
-so a frame a view holds twice is not counted twice. A frame that shares buffers with a stored table
-(a column selection) is counted in full: the estimate errs towards dropping sooner, never towards
-holding more than the limit. Pure; it neither caches nor imports Streamlit.
+so a frame a view holds twice is not counted twice, and a part that is itself another cached result
+is left to that result's own entry. A frame that shares buffers with a stored table (a column
+selection) is counted in full. What is not counted: a shared result dropped from the cache while a
+view that holds it is still there (it stays in memory until that view goes too). Pure; it neither
+caches nor imports Streamlit.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import polars as pl
 
 
-def result_bytes(value: Any) -> int:
-    """The bytes `value` holds, counting its frames by their buffers (see the module docstring)."""
+def result_bytes(value: Any, shared: Callable[[Any], bool] = lambda _: False) -> int:
+    """The bytes `value` holds, counting its frames by their buffers (see the module docstring).
+
+    Parts for which `shared(part)` is true are not counted: the memo passes "is this another result
+    already in the cache" (a Floor standards view holds the shared floor selection, 2.8 MB of its
+    2.9 MB, which the cache counts once, as its own entry)."""
     seen: set[int] = set()
     pending = [value]
     total = 0
     while pending:  # a stack rather than recursion: a view nests only a few levels, but nothing limits it
         item = pending.pop()
-        if id(item) in seen:
+        if id(item) in seen or (item is not value and shared(item)):
             continue
         seen.add(id(item))
         total += _own_bytes(item)

@@ -83,3 +83,27 @@ def test_the_app_memo_derives_once_and_counts_what_it_holds() -> None:
     assert held.max_bytes == cache.DERIVED_CACHE_BYTES
     assert held.size >= first.estimated_size()
     st.cache_resource.clear()
+
+
+@dataclasses.dataclass(frozen=True)
+class _Floors:
+    selection: _View
+    own: pl.DataFrame
+
+
+def test_a_result_holding_another_cached_result_is_counted_without_it() -> None:
+    derived: ByteBoundedCache[object]
+    derived = ByteBoundedCache(10**9, sizeof=lambda value: result_bytes(value, shared=derived.holds))
+    selection = derived.get_or_build("selection", lambda: _View(_frame(50_000), _frame(1), (), {}))
+    before = derived.size
+    derived.get_or_build("floors E08000025", lambda: _Floors(selection, _frame(10)))
+    assert 0 < derived.size - before < selection.table.estimated_size() // 10  # the view's own part only
+    assert result_bytes(_Floors(selection, _frame(10))) > selection.table.estimated_size()  # alone: in full
+
+
+def test_it_knows_which_values_it_holds_until_they_are_dropped() -> None:
+    derived: ByteBoundedCache[bytes] = ByteBoundedCache(100)
+    kept = derived.get_or_build("a", lambda: b"x" * 60)
+    assert derived.holds(kept) and not derived.holds(b"x" * 60)
+    derived.get_or_build("b", lambda: b"y" * 60)  # drops 'a'
+    assert not derived.holds(kept)
