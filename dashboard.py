@@ -11,9 +11,10 @@ import pandas  # noqa: F401
 import streamlit as st
 
 from components.accessibility import render_report_link
-from components.data import load, settings_or_stop
+from components.data import load, settings_or_stop, store_version
 from components.embed import apply_chart_only
 from components.export import render_picture_format
+from components.navigation import navigation_running
 from components.releases import render_release_notice
 from components.widgets import render_council_picker
 
@@ -48,7 +49,7 @@ pages = [
 navigation = st.navigation(pages, expanded=True)
 
 # Shared across pages, so the chosen council follows the user (and the URL) everywhere.
-render_council_picker(load("councils"))
+render_council_picker(load("councils"), store_version())
 render_picture_format()
 st.sidebar.caption(
     "Official statistics from NHS England, DfE, Ofsted, ONS and MHCLG (Oflog). "
@@ -60,7 +61,8 @@ render_report_link(settings.contact_email, navigation.title)
 render_release_notice()
 apply_chart_only(navigation.url_path)  # ?chart_only=1 on Compare, Trends and Map: the chart alone, for embeds
 try:
-    navigation.run()
+    with navigation_running():  # the page's require_navigation() checks this script thread's mark
+        navigation.run()
 except Exception:  # last resort: people see a plain message, the log keeps the traceback
     logging.getLogger("dashboard").exception("page %s failed", navigation.title)
     st.error(

@@ -1,14 +1,14 @@
 """Load benchmark: N simulated browser tabs on real pages with real interactions, against one replica
 or N replicas behind nginx, each result also as a ratio to a bare one-chart Streamlit page measured
-in the same run. `python benchmarks/load.py --help`; results go in benchmarks/RESULTS.md.
+in the same run. `python benchmarks/load.py --suite` runs every measurement issue 14 asks for and
+prints the table for benchmarks/RESULTS.md (benchmarks/loadkit/suite.py); `--help` for one-off runs.
 
 Each simulated user (benchmarks/loadkit/users.py) opens one page of the mix (Home, Compare, Profile,
 Map, Floor standards, for Birmingham), then every 10 s (± 50%) changes one of the page's choices or,
 one time in five, moves to another page of the mix. Every server is started fresh for each
 measurement, its caches warmed by one tab per replica that visits every page of the mix (that tab
 stays open), and stopped at the end. The bare page (benchmarks/bare_app.py) runs with Streamlit's
-default settings, the dashboard with the repository's .streamlit/config.toml plus any --variant options.
-
+defaults (or --bare-variant), the dashboard with .streamlit/config.toml plus any --variant options.
 Reported per run: p50/p95/p99 rerun latency (send → script finished), errors, reruns per second,
 server CPU seconds per rerun and CPU % (all replicas), bytes per rerun, memory per extra session,
 load average. It does not fetch static files or component iframes, click charts, or render.
@@ -32,7 +32,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.loadkit import report, servers  # noqa: E402
+from benchmarks.loadkit import report, servers, suite  # noqa: E402
 from benchmarks.loadkit.probe import Sampler  # noqa: E402
 from benchmarks.loadkit.stats import memory_trend, ratios, summarise  # noqa: E402
 from benchmarks.loadkit.tab import Rerun, Tab  # noqa: E402
@@ -166,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         help="NAME:options for the bare page (repeatable; default 'bare:', Streamlit's defaults)",
     )
     p.add_argument("--no-bare", action="store_true", help="skip the bare page (no ratios)")
+    p.add_argument("--suite", action="store_true", help="issue 14's measurements and targets table (loadkit/suite.py)")
     p.add_argument("--json", type=Path, help="append each scenario's results as one JSON line")
     p.add_argument("--log", type=Path, default=Path(tempfile.gettempdir()) / "dashboard-load-servers.log")
     a = p.parse_args(argv)
@@ -173,7 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     if not ok or not 0 < a.duration <= 3600:
         p.error("sessions must be 1..500, duration (0, 3600] s, replicas 1..8")
     variants = parse_variants(a.variant, "as configured:")
-    bares = {} if a.no_bare or a.server_port else parse_variants(a.bare_variant, "bare:")
+    bare_default = suite.BARE if a.suite else "bare:"
+    bares = {} if a.no_bare or a.server_port else parse_variants(a.bare_variant, bare_default)
     base = Scenario(
         sessions=1,
         via=a.via,
@@ -183,14 +185,18 @@ def main(argv: list[str] | None = None) -> int:
         navigate=a.navigate,
         server_port=a.server_port,
     )
-    errors = 0
-    for n, r in [(n, r) for r in a.replicas for n in a.sessions]:
-        results = run_scenario(replace(base, sessions=n, replicas=r), variants, bares, a.log)
+    errors, done = 0, []
+    plan = suite.PLAN if a.suite else [(n, r, a.via) for r in a.replicas for n in a.sessions]
+    for n, r, via in plan:
+        results = run_scenario(replace(base, sessions=n, replicas=r, via=via), variants, bares, a.log)
+        done.append(results)
         if a.json:
             with a.json.open("a") as f:
                 f.write(json.dumps(results) + "\n")
         print(report.markdown(results), flush=True)
         errors += sum(run["errors"] for run in results["runs"].values())
+    if a.suite:
+        print(suite.targets(done), flush=True)
     return 1 if errors else 0
 
 

@@ -1,36 +1,53 @@
 """The app's `Store`, and every result derived from it, cached on the store's version and explicit keys.
 
-`app_store()` is the store a page hands to a view. Its memo caches `store.derive(fn, *args)` as a
-shared resource keyed on (fn, store version, args): the version is the release's content hash (and
-the standards and commitments files' hashes), the args are codes and frozen choice objects. Nothing
-here is keyed on a row count or on Streamlit's hash of a frame, which samples a frame's rows and so
-misses a change in a middle row. Results are shared, not copied: a view's frames are never changed
-in place. `frame_digest` hashes a whole frame, for the few caches whose inputs are frames.
+`app_store()` is the store a page hands to a view. Its memo keeps `store.derive(fn, *args)` in a
+shared cache bounded by the bytes its results hold (components/chart_cache.py, sized by
+components/result_size.py), keyed on (fn, store version, args): the version is the release's content
+hash (and the standards and commitments files' hashes), the args are codes and frozen choice
+objects. Nothing here is keyed on a row count or on a hash of a frame: every key is checked to be
+codes, versions and frozen choices (components/cache_keys.py) first, because hashing a shared Polars
+frame from many sessions at once deadlocked Polars and hung the replica. The cache itself is a
+Streamlit resource, so clearing Streamlit's resources clears it. Results are shared, not copied: a
+view's frames are never changed in place.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
 
-import polars as pl
 import streamlit as st
 
 from accountability.methods.commitments import Commitment, load_commitments
 from accountability.views.store import Store, qualified_name
+from components.cache_keys import check_key
+from components.chart_cache import ByteBoundedCache
 from components.data import load, settings_or_stop, store_version
 from components.floors import load_standards_or_stop
+from components.result_size import result_bytes
+
+# Bounded by the bytes its results hold, as the chart cache is: a count of entries (512, round one)
+# does not bound memory when the market tables hold 4.4 MB and a Compare view 0.07 MB (measured:
+# 14 MB for every page of two councils, most of it shared analyses). 64 MB per replica holds those
+# and the views of dozens of councils; beyond that the least recently used go.
+DERIVED_CACHE_BYTES = 64 * 1024 * 1024
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
-def _derived(_fn: Callable[..., Any], name: str, version: str, args: tuple[Hashable, ...], _store: Store) -> Any:
-    return _fn(_store, *args)
+@st.cache_resource(show_spinner=False)
+def _derived() -> ByteBoundedCache[Any]:
+    """The replica's derived results, shared by every session (cleared with Streamlit's resources).
+    A result that holds another cached result is counted without it (components/result_size.py)."""
+    results: ByteBoundedCache[Any] = ByteBoundedCache(
+        DERIVED_CACHE_BYTES, sizeof=lambda value: result_bytes(value, shared=results.holds)
+    )
+    return results
 
 
 def _memo(store: Store, fn: Callable[..., Any], args: tuple[Hashable, ...]) -> Any:
-    return _derived(fn, qualified_name(fn), store.version, args, _store=store)
+    check_key(args, f"the arguments of {qualified_name(fn)}")
+    key = (qualified_name(fn), store.version, args)
+    return _derived().get_or_build(key, lambda: fn(store, *args))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -46,11 +63,3 @@ def commitment_register() -> tuple[Commitment, ...]:
 def app_store() -> Store:
     """The store in force, with the app's shared cache for derived results."""
     return Store(store_version(), load, load_standards_or_stop, commitment_register, _memo)
-
-
-def frame_digest(frame: pl.DataFrame) -> str:
-    """A hash of every row and the schema (Streamlit's own hash of a frame reads only some rows)."""
-    digest = hashlib.sha256(repr((frame.shape, frame.schema)).encode())
-    if frame.height:
-        digest.update(frame.hash_rows(seed=0).to_numpy().tobytes())
-    return digest.hexdigest()

@@ -10,23 +10,51 @@ from the palette in `compare`); tests/unit/test_chart_contrast.py checks both ag
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import plotly.graph_objects as go
 
 INK = "#0B0C0C"  # GOV.UK text colour: 19.6:1 on white
 MUTED_INK = "#505A5F"  # GOV.UK secondary text: 7.1:1 on white, 6.3:1 on the light quarter band
 BACKGROUND = "#FFFFFF"
 
+LAYOUT: dict[str, Any] = {
+    "font": {"color": INK},
+    "title": {"font": {"color": INK}},
+    "paper_bgcolor": BACKGROUND,
+    "plot_bgcolor": BACKGROUND,
+    "legend": {"font": {"color": INK}, "title": {"font": {"color": INK}}},
+    "hoverlabel": {"bgcolor": BACKGROUND, "bordercolor": MUTED_INK, "font": {"color": INK}},
+}
+AXIS: dict[str, Any] = {"title": {"font": {"color": INK}}, "tickfont": {"color": MUTED_INK}}
+AXIS_NAME = re.compile(r"[xy]axis\d*")
+
 
 def readable(fig: go.Figure) -> go.Figure:
-    """Set the figure's text colours and backgrounds in its own layout (see the module docstring)."""
-    fig.update_layout(
-        font={"color": INK},
-        title={"font": {"color": INK}},
-        paper_bgcolor=BACKGROUND,
-        plot_bgcolor=BACKGROUND,
-        legend={"font": {"color": INK}, "title": {"font": {"color": INK}}},
-        hoverlabel={"bgcolor": BACKGROUND, "bordercolor": MUTED_INK, "font": {"color": INK}},
-    )
-    fig.update_xaxes(title_font_color=INK, tickfont_color=MUTED_INK)
-    fig.update_yaxes(title_font_color=INK, tickfont_color=MUTED_INK)
-    return fig
+    """The figure with its text colours and backgrounds set in its own layout (see the module docstring).
+
+    Returns a new figure; use the one returned (every builder ends with `return readable(fig)`)."""
+    layout = fig.layout.to_plotly_json()  # a copy: `fig` is left as it was
+    # Every x and y axis, and the first pair even if absent, as update_xaxes/update_yaxes set them.
+    for name in {"xaxis", "yaxis", *filter(AXIS_NAME.fullmatch, layout)}:
+        merge(layout.setdefault(name, {}), AXIS)
+    merge(layout, LAYOUT)
+    fresh = go.Figure(data=fig.data, layout=layout, frames=fig.frames, _validate=False)
+    # Validation was skipped only for building it: what a caller changes next is checked as usual.
+    fresh._validate = fresh.layout._validate = True
+    for trace in fresh.data:
+        trace._validate = True
+    return fresh
+
+
+def merge(into: dict[str, Any], values: dict[str, Any]) -> None:
+    """Set `values` in the layout dict `into`, keeping every other property, as a validated
+    `update_layout(values)` (overwrite=False) would; `values` must be valid Plotly layout properties."""
+    for key, value in values.items():
+        if not isinstance(value, dict):
+            into[key] = value
+            continue
+        if not isinstance(into.get(key), dict):
+            into[key] = {}  # absent so far (to_plotly_json writes a title string as {"text": ...})
+        merge(into[key], value)

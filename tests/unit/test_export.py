@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import plotly.graph_objects as go
 import plotly.io as pio
+import plotly.tools
 import polars as pl
 
-from components.export import LICENCE, _framed_spec, file_name, with_title_and_source
+from components.export import LICENCE, FinishedFigure, file_name, finished_spec, with_title_and_source
 from components.figures import layout
 from components.figures.floors import counts_figure
 
@@ -61,20 +63,30 @@ def _counts(below: int) -> pl.DataFrame:
     )
 
 
-def test_the_cached_spec_draws_exactly_the_figure_that_was_built() -> None:
-    # render_chart rebuilds the cached dict without Plotly's validation: it must be the same figure
+def _as_streamlit_sends(figure: go.Figure) -> object:
+    """What st.plotly_chart puts on the wire for a figure: its dict, then Plotly's JSON of that."""
+    return json.loads(pio.to_json(plotly.tools.return_figure_from_figure_or_data(figure, True), validate=False))
+
+
+def test_the_cached_chart_draws_exactly_the_figure_that_was_built() -> None:
+    # render_chart hands Streamlit the cached JSON without building the figure again: same figure
     built = with_title_and_source(counts_figure(_counts(4), "Period"), "Councils by verdict", "Published figures")
-    spec = _framed_spec(
-        counts_figure, "counts_figure", (_counts(4), "Period"), "Councils by verdict", "Published figures"
-    )
-    assert json.loads(pio.to_json(go.Figure(spec, _validate=False), validate=False)) == json.loads(
-        pio.to_json(built, validate=False)
-    )
+    spec = finished_spec(counts_figure, (_counts(4), "Period"), "Councils by verdict", "Published figures")
+    assert _as_streamlit_sends(FinishedFigure(spec)) == _as_streamlit_sends(built)
 
 
-def test_the_cached_spec_follows_every_input() -> None:
-    args = ("counts_figure", (_counts(4), "Period"), "Councils by verdict", "Published figures")
-    first = _framed_spec(counts_figure, *args)
-    assert _framed_spec(counts_figure, "counts_figure", (_counts(5), "Period"), *args[2:]) != first  # data
-    assert _framed_spec(counts_figure, *args[:2], "Another title", args[3]) != first  # title
-    assert _framed_spec(counts_figure, *args) == first
+def test_missing_values_and_dates_survive_the_cached_json() -> None:
+    # a gap (None/NaN) must stay a gap (null), not become 0 or the string "NaN"; dates stay ISO dates
+    built = go.Figure(go.Scatter(x=[dt.date(2024, 3, 31), dt.date(2025, 3, 31), None], y=[1.5, float("nan"), None]))
+    sent = _as_streamlit_sends(FinishedFigure(finished_spec(lambda: built, (), "t", "s")))
+    assert isinstance(sent, dict)
+    assert sent["data"][0]["x"] == ["2024-03-31", "2025-03-31", None]
+    assert sent["data"][0]["y"] == [1.5, None, None]
+
+
+def test_the_finished_figure_is_read_afresh_each_time() -> None:
+    # Streamlit may change the dict it gets; the cached bytes must not change with it
+    figure = FinishedFigure(finished_spec(counts_figure, (_counts(4), "Period"), "t", "s"))
+    first = figure.to_dict()
+    first["layout"]["title"]["text"] = "changed"
+    assert figure.to_dict()["layout"]["title"]["text"] == "t"

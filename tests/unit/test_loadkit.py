@@ -121,3 +121,28 @@ def test_values_follow_the_page_and_the_server() -> None:
     elements = {(0,): (kind, el)}
     # a value the server set replaces ours; a widget that left the page is forgotten
     assert synced(elements, {"measure": "b", "gone": "x"}) == {"measure": "c"}
+
+
+def _suite_run(cpu: float, p95: float, errors: int, mb: float, ratio: float | None) -> dict[str, Any]:
+    run = {"p50_s": 0.1, "p95_s": p95, "errors": errors, "reruns": 400, "cpu_per_rerun_s": cpu}
+    return run | {
+        "mb_per_session": mb,
+        "load1_mean": 3.0,
+        "ratio_to": None if ratio is None else {"bare": {"cpu_per_rerun_s": ratio}},
+    }
+
+
+def test_the_suite_table_says_which_targets_each_scenario_meets() -> None:
+    from benchmarks.loadkit.suite import targets
+
+    def scenario(sessions: int, app: dict[str, Any]) -> dict[str, Any]:
+        bare = _suite_run(0.01, 0.2, 0, 0.1, None)
+        return {"scenario": {"sessions": sessions, "replicas": 1, "via": "direct"}, "runs": {"bare": bare, "app": app}}
+
+    table = targets(
+        [scenario(50, _suite_run(0.019, 0.9, 0, 1.2, 1.9)), scenario(50, _suite_run(0.05, 1.2, 1, 3.5, 5.0))]
+    )
+    met, missed = table.strip().splitlines()[2:]
+    assert "0.019 : 0.010" in met and "1.9× (met)" in met and "1.20 (met)" in met and met.count("**not met**") == 0
+    assert "5.0× (**not met**)" in missed and "3.50 (**not met**)" in missed and "1 of 400" in missed
+    assert missed.count("**not met**") == 3  # CPU, memory, and p95 with an error

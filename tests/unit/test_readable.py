@@ -1,0 +1,75 @@
+"""`readable` without validated updates writes exactly what the validated updates wrote, on every
+chart the app draws, and the figure it returns still validates what a caller changes next."""
+
+from __future__ import annotations
+
+import json
+
+import plotly.graph_objects as go
+import pytest
+from plotly.subplots import make_subplots
+
+from components.export import with_title_and_source
+from components.figures import compare, maps, market, progress, spine, theme, trends
+from tests.unit.test_chart_contrast import FIGURES
+
+BUILDERS = (compare, maps, market, progress, spine, trends)
+
+
+def _validated(fig: go.Figure) -> go.Figure:
+    """`readable` as it was (round one): Plotly's validated updates, kept as the reference."""
+    fig.update_layout(
+        font={"color": theme.INK},
+        title={"font": {"color": theme.INK}},
+        paper_bgcolor=theme.BACKGROUND,
+        plot_bgcolor=theme.BACKGROUND,
+        legend={"font": {"color": theme.INK}, "title": {"font": {"color": theme.INK}}},
+        hoverlabel={"bgcolor": theme.BACKGROUND, "bordercolor": theme.MUTED_INK, "font": {"color": theme.INK}},
+    )
+    fig.update_xaxes(title_font_color=theme.INK, tickfont_color=theme.MUTED_INK)
+    fig.update_yaxes(title_font_color=theme.INK, tickfont_color=theme.MUTED_INK)
+    return fig
+
+
+def _json(fig: go.Figure) -> str:
+    return json.dumps(fig.to_plotly_json(), sort_keys=True, default=str)
+
+
+@pytest.fixture
+def unfinished(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Builders return their figure before `readable`, so both versions can be applied to it."""
+    for module in BUILDERS:
+        monkeypatch.setattr(module, "readable", lambda fig: fig)
+
+
+@pytest.mark.parametrize("name", sorted(FIGURES))
+def test_the_same_figure_as_the_validated_updates(name: str, unfinished: None) -> None:
+    before = FIGURES[name]()
+    untouched = _json(before)
+    fast, reference = theme.readable(go.Figure(before)), _validated(go.Figure(before))
+    assert _json(fast) == _json(reference)
+    assert _json(before) == untouched  # the figure it was given is left as it was
+    framed = (with_title_and_source(f, "A title", "A publisher") for f in (fast, reference))
+    assert _json(next(framed)) == _json(next(framed))
+
+
+def test_every_axis_of_subplots_and_a_title_given_as_text() -> None:
+    fig = make_subplots(rows=1, cols=3)
+    fig.update_layout(title="Plain text title", xaxis3={"tickfont": {"size": 9}})
+    assert _json(theme.readable(go.Figure(fig))) == _json(_validated(go.Figure(fig)))
+    assert theme.readable(fig).layout.xaxis3.tickfont.to_plotly_json() == {"color": theme.MUTED_INK, "size": 9}
+
+
+def test_later_changes_are_still_validated() -> None:
+    fig = theme.readable(go.Figure(go.Scatter(x=[1], y=[1])))
+    with pytest.raises(ValueError):
+        fig.update_layout(paper_bgcolour="#FFFFFF")  # misspelt
+    # Values too (a figure built with _validate=False would accept each of these silently):
+    with pytest.raises(ValueError):
+        fig.update_layout(paper_bgcolor=12345)
+    with pytest.raises(ValueError):
+        fig.layout.margin.t = "x"
+    with pytest.raises(ValueError):
+        fig.update_traces(marker_size="big")
+    with pytest.raises(ValueError):
+        fig.data[0].marker.color = "notacolour"
