@@ -234,7 +234,11 @@ def test_clicking_a_council_on_the_map_makes_it_your_council(page: Page, app_url
     wait_for_app(page)
     page.wait_for_selector(CHART)
     page.wait_for_timeout(1000)
+    # the map starts part-way down the page: bring it into view, or Birmingham is below the window
+    page.evaluate("() => document.querySelector('[data-testid=\"stPlotlyChart\"]').scrollIntoView({block: 'center'})")
+    page.wait_for_timeout(300)
     x, y = page.evaluate(CLICK_COUNCIL_JS, "E08000025")
+    assert 0 <= y <= page.viewport_size["height"], f"Birmingham at y={y} is outside the window"  # type: ignore[index]
     page.mouse.click(x, y)
     wait_for_app(page)
     page.wait_for_function("() => document.querySelector('input[aria-label=\"Your council\"]').value === 'Birmingham'")
