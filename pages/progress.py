@@ -23,12 +23,12 @@ st.caption(
     "The commitments government made on adult and children's social care, and whether England and each "
     "council are moving towards them, from the published statistics."
 )
-render_how_assessed()
 
 # state: the commitment's headline and England's chart come before England's table of every commitment,
 # so a phone's first screen shows them (containers filled once the choice is whole)
 store = app_store()
 commitments_or_stop(store)  # a bad commitments file is reported here, naming its line
+render_how_assessed()  # after the check: with no usable commitments there is nothing to explain
 picker, in_depth = st.container(), st.container()
 side = render_framework_picker()  # under the chart on screen, but the commitments offered depend on it
 with picker:

@@ -54,6 +54,22 @@ def texts(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
+def assessed_text(at: AppTest) -> str:
+    """The page's text without the fixed explanations of how statuses are decided (the Progress page's
+    "how assessed" and the method notes), which name every status whatever the data: what is left is
+    what the page says about councils and England."""
+    from accountability.methods.method_notes import method_notes
+    from components.progress import HOW_ASSESSED
+
+    notes = [body for _, body in method_notes()]
+    explained = [HOW_ASSESSED, *notes, *(n.replace("## ", "### ", 1) for n in notes)]  # as Methods shows them
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [e.value for e in at.error] + [w.value for w in at.warning] + [i.value for i in at.info]
+    parts += [s.value for s in at.success]
+    kept = [str(p) for p in parts if not any(str(p).strip() and str(p).strip() in e for e in explained)]
+    return "\n".join(kept)
+
+
 def assert_healthy(at: AppTest) -> None:
     """No exception and no error message on the page (the last-resort handler shows one)."""
     assert not at.exception, at.exception

@@ -19,7 +19,7 @@ import polars as pl
 import pytest
 
 from accountability.settings import ROOT
-from tests.app.conftest import open_page, texts
+from tests.app.conftest import assessed_text, open_page
 from tests.conftest import STORE_DIR
 
 GENERIC = "a problem in the dashboard itself"
@@ -169,4 +169,4 @@ def test_a_broken_configuration_is_named_on_every_page(
     # a page that can go on without the broken part may say so as a warning (Home: "Progress is not shown")
     named = [str(m.value) for m in [*at.error, *at.warning] if all(part in str(m.value) for part in broken.says)]
     assert named or page not in broken.must, f"{page} shows no message for {case}"
-    assert "achieved" not in texts(at).lower() or not case.startswith("commitments")
+    assert "achieved" not in assessed_text(at).lower() or not case.startswith("commitments")
