@@ -17,6 +17,7 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 import streamlit as st
 
 from accountability.methods.commitments import Commitment, load_commitments
@@ -60,6 +61,20 @@ def commitment_register() -> tuple[Commitment, ...]:
     return _commitments(str(settings_or_stop().commitments_file), store_version())
 
 
+def _read(name: str) -> pl.DataFrame:
+    """A table for the views. The changes table is optional (a store built without a previous one, or a
+    damaged one, has none; the What's new page says why): missing, it is a KeyError, which views treat
+    as "no release to speak of", never the page-stopping message a missing core table gets."""
+    if name == "changes":
+        from components.releases import changes_table  # here: releases reads through this module's peers
+
+        changes = changes_table()
+        if isinstance(changes, str):
+            raise KeyError(changes)
+        return changes
+    return load(name)
+
+
 def app_store() -> Store:
     """The store in force, with the app's shared cache for derived results."""
-    return Store(store_version(), load, load_standards_or_stop, commitment_register, _memo)
+    return Store(store_version(), _read, load_standards_or_stop, commitment_register, _memo)
