@@ -127,7 +127,14 @@ def page(browser: Browser) -> Iterator[Page]:
 def wait_for_app(page: Page) -> None:
     """Wait until Streamlit has finished running the script (no 'running' indicator, content shown)."""
     page.wait_for_selector("h1", timeout=60_000)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+    # The status widget shows only after a delay, so its absence alone can pass mid-run; the app root's
+    # script state says whether the script is still running. Widgets are lazy-loaded chunks mounted after
+    # the run ends: a test reading one must wait for it with expect(...), not read it straight away.
+    page.wait_for_function(
+        """() => !document.querySelector('[data-testid="stStatusWidget"]') &&
+            document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state') === 'notRunning'""",
+        timeout=60_000,
+    )
     page.wait_for_timeout(300)
 
 

@@ -3,6 +3,8 @@ local paper would embed it: the chart is drawn, the pickers, tables and sidebar 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -39,7 +41,10 @@ def test_an_embed_shows_the_chart_alone_inside_an_iframe(page: Page, app_url: st
 def test_the_full_page_offers_the_snippet_and_chart_only_passes_axe(page: Page, app_url: str) -> None:
     page.goto(f"{app_url}/compare?council=E08000025&measure=rereferral_pct")
     wait_for_app(page)
-    snippet = page.get_by_role("textbox", name="Embed this chart on your website").input_value()
+    box = page.get_by_role("textbox", name="Embed this chart on your website")
+    # the text area is a lazy-loaded widget: under load it mounts after the run ends, empty for a moment
+    expect(box).to_have_value(re.compile(r"^<iframe src="), timeout=30_000)
+    snippet = box.input_value()
     assert snippet.startswith("<iframe src=") and "chart_only=1" in snippet and "embed=true" in snippet
     assert "council=E08000025" in snippet and "release=" not in snippet  # an embed always shows current figures
     page.goto(f"{app_url}/compare?council=E08000025&measure=rereferral_pct&chart_only=1&embed=true")
