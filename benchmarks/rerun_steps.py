@@ -1,11 +1,12 @@
-"""CPU per call of the pieces a rerun repeats, before and after each step of issue 14's round two:
-`python benchmarks/rerun_steps.py [--repeat 7] [--calls 200]`.
+"""CPU per call of the pieces a rerun repeats, before and after each step of issue 14's rounds two and
+three: `python benchmarks/rerun_steps.py [--repeat 7] [--calls 200] [--only 5]`.
 
 Each case runs its old code (kept here, as it was in the commit before the step) and the app's code
 now, alternately in the same process, on the committed store, and reports the median CPU time per call
 (`time.process_time`, not wall time: the machine is shared and loaded) and the ratio. No Streamlit
-server: caches run in bare mode. Charts (steps 3 and 4) are built 1/20 as many times a repeat, and the
-two paths must give the same JSON. Nothing here is a test; the numbers go in benchmarks/RESULTS.md.
+server: caches run in bare mode. Charts (steps 3 to 5) are built 1/20 as many times a repeat, and the
+two paths must give the same JSON (step 5: the same values once typed arrays are decoded, NaN as
+null). Nothing here is a test; the numbers go in benchmarks/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -29,9 +30,11 @@ import plotly.io as pio  # noqa: E402
 import polars as pl  # noqa: E402
 import streamlit as st  # noqa: E402
 
+from accountability.methods.geo import MAP_UNIT  # noqa: E402
 from accountability.views.analyses import measures_with_values  # noqa: E402
 from accountability.views.floor_standards import FloorsChoice, floors_view  # noqa: E402
 from accountability.views.store import Store, qualified_name  # noqa: E402
+from benchmarks import map_before  # noqa: E402
 from benchmarks.chart_hits import _charts  # noqa: E402
 from components import cache, widgets  # noqa: E402
 from components.cache_keys import check_key  # noqa: E402
@@ -39,6 +42,7 @@ from components.data import load, store_version  # noqa: E402
 from components.export import finished_spec, with_title_and_source  # noqa: E402
 from components.figures import compare, maps, spine, theme  # noqa: E402
 from components.widgets import council_label  # noqa: E402
+from tests.plotly_json import plain  # noqa: E402
 
 Case = tuple[Callable[[], Any], Callable[[], Any]]
 
@@ -145,6 +149,21 @@ def framed_miss(name: str, both: bool = False) -> Callable[[], Case]:
     return make
 
 
+def map_outlines() -> Case:
+    """Round three: the Map built up to its JSON with every outline a Python list, validated traces
+    (before: benchmarks/map_before.py), or NumPy arrays in map units, unvalidated dict traces (after);
+    both with today's `readable` and framing."""
+    _, args = _charts()["Map"]
+
+    def finish(build: Callable[..., go.Figure]) -> Callable[[], bytes]:
+        return lambda: finished_spec(build, args, "t", "s")
+
+    before, after = finish(map_before.council_map), finish(maps.council_map)
+    if json.loads(before()) != plain(json.loads(after()), per=MAP_UNIT):
+        raise SystemExit("Map: the list and array outlines give different values")
+    return before, after
+
+
 CASES: dict[str, Callable[[], Case]] = {
     "1. derived result, a hit (2 per call)": derive_hits,
     "2. sidebar council labels": council_options,
@@ -157,6 +176,7 @@ CASES: dict[str, Callable[[], Case]] = {
     "3+4. Compare chart built and framed": framed_miss("Compare chart", both=True),
     "3+4. Profile spine built and framed": framed_miss("Profile spine (adults)", both=True),
     "3+4. Map built and framed": framed_miss("Map", both=True),
+    "5. Map built (a miss), up to its JSON: arrays, unvalidated": map_outlines,
 }
 
 
@@ -171,14 +191,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--calls", type=int, default=200)
+    parser.add_argument("--only", default="", help="run only the cases whose names start with this")
     args = parser.parse_args()
     logging.getLogger("streamlit").setLevel(logging.ERROR)
     print(f"load average at start: {os.getloadavg()[0]:.1f}")
     print("| case | before (µs CPU per call) | after | after / before |\n|---|---:|---:|---:|")
-    for name, make in CASES.items():
+    for name, make in ((n, m) for n, m in CASES.items() if n.startswith(args.only)):
         before, after = make()
         before(), after()  # warm: fill each cache once
-        calls = max(1, args.calls // 20) if name[0] in "34" else args.calls  # a chart takes ms, not µs
+        calls = max(1, args.calls // 20) if name[0] in "345" else args.calls  # a chart takes ms, not µs
         times: dict[str, list[float]] = {"before": [], "after": []}
         for _ in range(args.repeat):
             times["before"].append(cpu_per_call(before, calls))

@@ -2,8 +2,10 @@
 
 Boundaries are stored as GeoJSON geometry strings (lon/lat). For drawing on plain axes, each
 council's rings become one list of x/y points with None between rings, x scaled by cos(52.5°) so
-England keeps its shape. Values are put in five classes (quintiles of the councils shown), labelled
-with their ranges. No Streamlit and no Plotly here.
+England keeps its shape. For a chart, `outline_points` is the same points as one read-only NumPy
+array per shape, built once, in map units (1/10,000 of those degrees: whole numbers, NaN for None),
+and `outlines` joins many shapes' arrays for one trace. Values are put in five classes (quintiles of
+the councils shown), labelled with their ranges. No Streamlit and no Plotly here.
 """
 
 from __future__ import annotations
@@ -12,10 +14,16 @@ import functools
 import json
 import math
 
+import numpy as np
 import polars as pl
 
 X_SCALE = math.cos(math.radians(52.5))  # England's mid-latitude: degrees of longitude are shorter
 N_CLASSES = 5
+# Map units: the 4-decimal degrees (lat, and lon scaled) times 10,000 are whole numbers below 2**24
+# (England: under 600,000), which float32 holds exactly. Scaling x and y alike draws the same shapes
+# on axes that are never shown; float32 sends half the bytes of float64, and whole numbers compress
+# about as well as the decimal text they replace (benchmarks/RESULTS.md, round three).
+MAP_UNIT = 10_000
 
 
 def vintage_for(period: str) -> str:
@@ -35,6 +43,42 @@ def outline(geometry: str) -> tuple[list[float | None], list[float | None]]:
             xs += [round(lon * X_SCALE, 4) for lon, _ in ring] + [None]
             ys += [lat for _, lat in ring] + [None]
     return xs, ys
+
+
+@functools.lru_cache(maxsize=1024)  # one array per shape: ~310 shapes in two vintages, ~0.2 MB in all
+def outline_points(geometry: str) -> np.ndarray:
+    """`outline` in map units as one read-only float32 array of shape (2, n): row 0 x, row 1 y, NaN
+    where `outline` has None. The store's shapes have 4 decimal places (sources/boundaries.py), so
+    each value divided by MAP_UNIT is `outline`'s number again, exactly (tests/data check the store)."""
+    xs, ys = outline.__wrapped__(geometry)  # not kept in `outline`'s cache too: only the arrays are reused
+    return _map_units(np.array([xs, ys], dtype=np.float64))  # None becomes NaN
+
+
+def outlines(geometries: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """x and y of every shape in turn (a gap after each ring), for one filled trace; a single gap
+    (NaN) when there are no shapes, so the trace still exists and keeps its legend entry.
+
+    Joining arrays copies memory only: Python lists of the same points were walked point by point
+    by Plotly (validation, copies, JSON) on every map built."""
+    if not geometries:
+        return np.array([np.nan], dtype=np.float32), np.array([np.nan], dtype=np.float32)
+    joined = np.concatenate([outline_points(g) for g in geometries], axis=1)
+    return joined[0], joined[1]
+
+
+def centroid_points(geometries: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """x and y of each shape's `centroid`, in map units, in the order given."""
+    if not geometries:
+        return np.array([], dtype=np.float32), np.array([], dtype=np.float32)
+    points = _map_units(np.array([centroid(g) for g in geometries], dtype=np.float64).T)
+    return points[0], points[1]
+
+
+def _map_units(degrees: np.ndarray) -> np.ndarray:
+    # rounded, not truncated: 52.1234 * 10,000 is 521233.99999999994 in binary
+    points = np.round(degrees * MAP_UNIT).astype(np.float32)
+    points.flags.writeable = False  # shared by every map drawn from this shape
+    return points
 
 
 @functools.lru_cache(maxsize=1024)

@@ -3,16 +3,23 @@
 Each class (a value band, or a floor verdict) is one filled trace, so colour, legend text and, for
 verdicts, a fill pattern all say the same thing. Invisible markers at each council's centre carry
 the hover text and the council code for click-to-select.
+
+Outlines and centres go to Plotly as NumPy arrays in map units (`geo.outline_points`, built once per
+shape; whole numbers in float32): Plotly copies an array whole and sends it as a typed array, where
+Python lists were walked point by point on every map built. Gaps between rings are NaN, which
+plotly.js reads as a gap exactly as it reads null; the axes are hidden, so their units never show.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import plotly.graph_objects as go
 import polars as pl
 
 from accountability.formatting import format_value
 from accountability.labels import FLOOR_VERDICT_WORDS
-from accountability.methods.geo import centroid, outline
+from accountability.methods.geo import centroid_points, outline_points, outlines
 from components.figures.theme import INK, readable
 
 BANDS = ["#DCEBF6", "#8CBAE1", "#4A90D4", "#1A5E9A", "#0C2D49"]
@@ -28,57 +35,63 @@ VERDICTS = {
 NO_DATA = ("No data", "#D9D9D9", ".")
 
 
+LAYOUT = {
+    "height": 720,
+    "margin": {"l": 0, "r": 0, "t": 10, "b": 0},
+    "plot_bgcolor": "white",
+    "dragmode": "zoom",
+    "legend": {"title": {"text": ""}, "x": 0.01, "y": 0.99, "bgcolor": "rgba(255,255,255,0.8)"},
+    "xaxis": {"visible": False},
+    "yaxis": {"visible": False, "scaleanchor": "x", "scaleratio": 1},
+    "hovermode": "closest",
+}
+
+
 def map_figure(table: pl.DataFrame, class_labels: list[str], by_verdict: bool, selected: str | None) -> go.Figure:
-    """`table`: code, name, geometry, hover, and `class` (0-4) or `verdict`; one trace per class."""
-    fig = go.Figure()
-    groups = _groups(table, class_labels, by_verdict)
-    for name, colour, pattern, rows in groups:
-        _add_area(fig, rows, name, colour, pattern)
+    """`table`: code, name, geometry, hover, and `class` (0-4) or `verdict`; one trace per class.
+
+    The traces and layout are plain dicts made into a figure without Plotly's validation (as
+    `readable` does): the same few fixed properties were checked again on every map built, twice
+    per trace. tests/unit/test_map_outlines.py validates the result, so a wrong property still fails."""
+    traces = [
+        _area(rows, name, colour, pattern) for name, colour, pattern, rows in _groups(table, class_labels, by_verdict)
+    ]
     chosen = table.filter(pl.col("code") == (selected or ""))
     if chosen.height:
-        xs, ys = outline(chosen["geometry"][0])
+        xs, ys = outline_points(chosen["geometry"][0])
         # A dark outline on a white halo: one of the two stands out on every fill, from the palest band
         # to the darkest (orange alone was 1.1:1 on the middle blue).
-        fig.add_trace(
-            go.Scatter(
-                x=xs, y=ys, mode="lines", line={"color": "#FFFFFF", "width": 7}, showlegend=False, hoverinfo="skip"
-            )
+        halo = {"color": "#FFFFFF", "width": 7}
+        traces.append(
+            {
+                "type": "scatter",
+                "x": xs,
+                "y": ys,
+                "mode": "lines",
+                "line": halo,
+                "showlegend": False,
+                "hoverinfo": "skip",
+            }
         )
-        fig.add_trace(
-            go.Scatter(
-                x=xs,
-                y=ys,
-                mode="lines",
-                line={"color": INK, "width": 3},
-                name=f"{chosen['name'][0]} (your council)",
-                hoverinfo="skip",
-            )
+        name = f"{chosen['name'][0]} (your council)"
+        line = {"color": INK, "width": 3}
+        traces.append(
+            {"type": "scatter", "x": xs, "y": ys, "mode": "lines", "line": line, "name": name, "hoverinfo": "skip"}
         )
-    points = [centroid(g) for g in table["geometry"].to_list()]
-    fig.add_trace(
-        go.Scatter(
-            x=[p[0] for p in points],
-            y=[p[1] for p in points],
-            mode="markers",
-            showlegend=False,
-            marker={"size": 12, "opacity": 0.01, "color": "#000000"},
-            customdata=table["code"].to_list(),
-            hovertext=table["hover"].to_list(),
-            hoverinfo="text",
-            name="councils",
-        )
-    )
-    fig.update_layout(
-        height=720,
-        margin={"l": 0, "r": 0, "t": 10, "b": 0},
-        plot_bgcolor="white",
-        dragmode="zoom",
-        legend={"title": {"text": ""}, "x": 0.01, "y": 0.99, "bgcolor": "rgba(255,255,255,0.8)"},
-        xaxis={"visible": False},
-        yaxis={"visible": False, "scaleanchor": "x", "scaleratio": 1},
-        hovermode="closest",
-    )
-    return readable(fig)
+    x, y = centroid_points(table["geometry"].to_list())
+    targets = {
+        "type": "scatter",
+        "x": x,
+        "y": y,
+        "mode": "markers",
+        "showlegend": False,
+        "marker": {"size": 12, "opacity": 0.01, "color": "#000000"},
+        "customdata": table["code"].to_list(),
+        "hovertext": table["hover"].to_list(),
+        "hoverinfo": "text",
+        "name": "councils",
+    }
+    return readable(go.Figure(data=[*traces, targets], layout=LAYOUT, _validate=False))
 
 
 def _groups(table: pl.DataFrame, class_labels: list[str], by_verdict: bool) -> list[tuple[str, str, str, pl.DataFrame]]:
@@ -101,26 +114,23 @@ def _groups(table: pl.DataFrame, class_labels: list[str], by_verdict: bool) -> l
     return [*groups, (NO_DATA[0], NO_DATA[1], NO_DATA[2], missing)]
 
 
-def _add_area(fig: go.Figure, rows: pl.DataFrame, name: str, colour: str, pattern: str) -> None:
-    xs: list[float | None] = []
-    ys: list[float | None] = []
-    for geometry in rows["geometry"].to_list():
-        x, y = outline(geometry)
-        xs += x
-        ys += y
-    fig.add_trace(
-        go.Scatter(
-            x=xs or [None],
-            y=ys or [None],
-            mode="lines",
-            fill="toself",
-            fillcolor=colour,
-            fillpattern={"shape": pattern, "fgcolor": "#FFFFFF", "bgcolor": colour} if pattern else None,
-            line={"color": "#FFFFFF", "width": 0.6},
-            name=f"{name} ({rows.height})",
-            hoverinfo="skip",
-        )
-    )
+def _area(rows: pl.DataFrame, name: str, colour: str, pattern: str) -> dict[str, Any]:
+    """One class's filled trace: every council's outline in turn (one gap, NaN, if there is none)."""
+    xs, ys = outlines(rows["geometry"].to_list())
+    trace = {
+        "type": "scatter",
+        "x": xs,
+        "y": ys,
+        "mode": "lines",
+        "fill": "toself",
+        "fillcolor": colour,
+        "line": {"color": "#FFFFFF", "width": 0.6},
+        "name": f"{name} ({rows.height})",
+        "hoverinfo": "skip",
+    }
+    if pattern:
+        trace["fillpattern"] = {"shape": pattern, "fgcolor": "#FFFFFF", "bgcolor": colour}
+    return trace
 
 
 def council_map(
