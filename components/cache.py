@@ -30,9 +30,12 @@ from components.result_size import result_bytes
 
 # Bounded by the bytes its results hold, as the chart cache is: a count of entries (512, round one)
 # does not bound memory when the market tables hold 4.4 MB and a Compare view 0.07 MB (measured:
-# 14 MB for every page of two councils, most of it shared analyses). 64 MB per replica holds those
-# and the views of dozens of councils; beyond that the least recently used go.
-DERIVED_CACHE_BYTES = 64 * 1024 * 1024
+# 14 MB for every page of two councils, most of it shared analyses). 32 MB per replica holds those
+# and the views of dozens of councils; beyond that the least recently used go. Not 64 MB (round two):
+# under a 10-minute soak at 50 sessions on two replicas 64 MB was still filling at the end, so memory
+# grew for all ten minutes; 32 MB is full in about four, then memory stays flat, and the hit rate in
+# minutes 5-8 was 70-73% against 76% (benchmarks/RESULTS.md, "Round three: memory once warm").
+DERIVED_CACHE_BYTES = 32 * 1024 * 1024
 
 
 @st.cache_resource(show_spinner=False)

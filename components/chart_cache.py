@@ -34,6 +34,11 @@ class ByteBoundedCache(Generic[V]):
         self._held: dict[int, int] = {}  # id of each value held -> how many keys hold it
         self._size = 0
         self._lock = threading.Lock()
+        # Counted so a benchmark can tell a bound that costs reruns (many drops, few hits) from one
+        # that does not (benchmarks/memory_probe/); plain ints under the lock, nothing else reads them.
+        self.hits = 0
+        self.misses = 0
+        self.dropped = 0
 
     def holds(self, value: object) -> bool:
         """Whether `value` itself (this object, not an equal one) is held under some key."""
@@ -53,7 +58,9 @@ class ByteBoundedCache(Generic[V]):
             found = self._items.get(key)
             if found is not None:
                 self._items.move_to_end(key)
+                self.hits += 1
                 return found[0]
+            self.misses += 1
         # Built without the lock: two sessions may build the same chart once each at a cold start,
         # which is cheaper than making every other session wait for one slow build.
         value = build()
@@ -70,6 +77,7 @@ class ByteBoundedCache(Generic[V]):
                 return
             while self._items and self._size + size > self.max_bytes:
                 self._forget(*self._items.popitem(last=False)[1])
+                self.dropped += 1
             self._items[key] = (value, size)
             self._held[id(value)] = self._held.get(id(value), 0) + 1
             self._size += size

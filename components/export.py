@@ -74,8 +74,11 @@ def file_name(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:80] or "chart"
 
 
-# 32 MB of JSON: about 180 Map specs (0.18 MB each) or thousands of line and bar charts, per replica.
-CHART_CACHE_BYTES = 32 * 1024 * 1024
+# 16 MB of JSON: about 90 Map specs (0.18 MB each) or thousands of line and bar charts, per replica.
+# Not 32 MB (round two): that took over ten minutes to fill at 50 sessions on two replicas, so memory
+# kept growing; at 16 MB the hit rate was the same, 38-43% on a random mix (benchmarks/RESULTS.md,
+# "Round three: memory once warm").
+CHART_CACHE_BYTES = 16 * 1024 * 1024
 
 
 @st.cache_resource(show_spinner=False)

@@ -60,3 +60,12 @@ def test_a_hit_returns_the_same_bytes_without_building() -> None:
 def test_a_limit_must_be_positive(limit: int) -> None:
     with pytest.raises(ValueError, match="max_bytes must be positive"):
         ByteBoundedCache(limit)
+
+
+def test_it_counts_hits_misses_and_drops() -> None:
+    cache = ByteBoundedCache(100)
+    for key in ("a", "b", "c", "a", "d"):  # a miss each, a hit for the second "a"; "d" drops "b"
+        cache.get_or_build(key, lambda: _bytes(30))
+    assert (cache.hits, cache.misses, cache.dropped) == (1, 4, 1)
+    cache.get_or_build("huge", lambda: _bytes(101))  # not kept: a miss, nothing dropped for it
+    assert (cache.hits, cache.misses, cache.dropped) == (1, 5, 1)
