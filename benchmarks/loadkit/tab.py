@@ -23,6 +23,7 @@ from benchmarks.loadkit.wire import BackMsg, ClientState, ForwardMsg, http_get, 
 
 EARLY_FOR_RERUN = ForwardMsg.FINISHED_EARLY_FOR_RERUN
 COMPILE_ERROR = ForwardMsg.FINISHED_WITH_COMPILE_ERROR
+ERROR_ALERT = 1  # streamlit.proto.Alert_pb2.Alert.ERROR
 
 
 @dataclass
@@ -179,6 +180,8 @@ class Tab:
         self.building[tuple(msg.metadata.delta_path)] = (kind, el)
         if kind == "exception" and self.pending is not None:
             self.pending.detail = self.pending.detail or f"exception: {el.exception.message[:160]}"
+        if failed_element(kind, el) and kind == "alert" and self.pending is not None:
+            self.pending.detail = self.pending.detail or f"error message: {el.alert.body[:160]}"
 
     def _on_new_session(self, msg: Any) -> None:
         ns = msg.new_session
@@ -213,5 +216,12 @@ class Tab:
             return
         self.elements = self.building
         self.widget_values = synced(self.elements, self.widget_values)
-        exceptions = any(kind == "exception" for kind, _ in self.elements.values())
+        exceptions = any(failed_element(kind, el) for kind, el in self.elements.values())
         self._finish("exception" if exceptions or status == COMPILE_ERROR else "ok")
+
+
+def failed_element(kind: str, el: Any) -> bool:
+    """A traceback, or an error message (`st.error`): the dashboard catches a failing page and shows a
+    plain error instead of a traceback, and the load mix gives no bad input, so any error message is
+    a failure of the run (an in-page failure must count as an error, not pass as a fast rerun)."""
+    return kind == "exception" or (kind == "alert" and el.alert.format == ERROR_ALERT)

@@ -146,3 +146,21 @@ def test_the_suite_table_says_which_targets_each_scenario_meets() -> None:
     assert "0.019 : 0.010" in met and "1.9× (met)" in met and "1.20 (met)" in met and met.count("**not met**") == 0
     assert "5.0× (**not met**)" in missed and "3.50 (**not met**)" in missed and "1 of 400" in missed
     assert missed.count("**not met**") == 3  # CPU, memory, and p95 with an error
+
+
+def test_an_error_message_or_traceback_in_the_page_is_a_failed_rerun() -> None:
+    from streamlit.proto.Element_pb2 import Element
+
+    from benchmarks.loadkit.tab import failed_element
+
+    def alert(fmt: int) -> Element:
+        el = Element()
+        el.alert.body, el.alert.format = "Sorry, this page could not be shown", fmt
+        return el
+
+    traceback = Element()
+    traceback.exception.message = "boom"
+    assert failed_element("exception", traceback)
+    assert failed_element("alert", alert(1))  # st.error: the dashboard's last-resort message
+    assert not failed_element("alert", alert(2)) and not failed_element("alert", alert(3))  # warning, info
+    assert not failed_element("markdown", Element())
