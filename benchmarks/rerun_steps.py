@@ -33,6 +33,7 @@ from accountability.views.analyses import measures_with_values  # noqa: E402
 from accountability.views.floor_standards import FloorsChoice, floors_view  # noqa: E402
 from accountability.views.store import Store, qualified_name  # noqa: E402
 from benchmarks.chart_hits import _charts  # noqa: E402
+from benchmarks.in_run import CASES as IN_RUN_CASES  # noqa: E402
 from components import cache, widgets  # noqa: E402
 from components.cache_keys import check_key  # noqa: E402
 from components.data import load, store_version  # noqa: E402
@@ -157,6 +158,7 @@ CASES: dict[str, Callable[[], Case]] = {
     "3+4. Compare chart built and framed": framed_miss("Compare chart", both=True),
     "3+4. Profile spine built and framed": framed_miss("Profile spine (adults)", both=True),
     "3+4. Map built and framed": framed_miss("Map", both=True),
+    **IN_RUN_CASES,  # round three (p3rerun): Streamlit's own work in a script run, benchmarks/in_run.py
 }
 
 
@@ -171,14 +173,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--calls", type=int, default=200)
+    parser.add_argument("--only", default="", help="run only the cases whose names start with this")
     args = parser.parse_args()
     logging.getLogger("streamlit").setLevel(logging.ERROR)
     print(f"load average at start: {os.getloadavg()[0]:.1f}")
     print("| case | before (µs CPU per call) | after | after / before |\n|---|---:|---:|---:|")
     for name, make in CASES.items():
+        if not name.startswith(args.only):
+            continue
         before, after = make()
         before(), after()  # warm: fill each cache once
-        calls = max(1, args.calls // 20) if name[0] in "34" else args.calls  # a chart takes ms, not µs
+        chart = name[0] in "34" or name.startswith("P3")
+        calls = max(1, args.calls // 20) if chart else args.calls  # a chart takes ms, not µs
         times: dict[str, list[float]] = {"before": [], "after": []}
         for _ in range(args.repeat):
             times["before"].append(cpu_per_call(before, calls))
