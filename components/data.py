@@ -5,10 +5,17 @@ a hash of the standards and commitments files), so a rebuilt store or an edited 
 without a restart and nothing computed from the old one is served again. Loads are shared resources,
 not copies: a Polars frame is never changed in place, so every session can read the same object.
 A missing or unreadable table becomes a message on the page, never a traceback.
+
+Within one run the version is worked out once (`one_version_this_run`, which dashboard.py wraps
+around the sidebar and the page): every load and cached call asks for it, a dozen times a run, and
+each time cost a few stat calls and a cached call. It also means one run never mixes two versions.
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import polars as pl
@@ -41,11 +48,33 @@ def settings_or_stop() -> Settings:
         raise  # unreachable: st.stop() ends the script
 
 
+_this_run = threading.local()  # per script thread: this run's version, while dashboard.py runs
+
+
+@contextmanager
+def one_version_this_run() -> Iterator[None]:
+    """Within this block, on this script thread, `store_version()` is worked out once."""
+    _this_run.active, _this_run.version = True, None
+    try:
+        yield
+    finally:
+        _this_run.active, _this_run.version = False, None
+
+
 def store_version() -> str:
     """Part of the key of every cache computed from the store, the standards or the commitments.
 
-    Computed again only when a file's size or modification time changes (a few stat calls a rerun).
+    Computed again only when a file's size or modification time changes (a few stat calls a rerun),
+    and once a run inside `one_version_this_run`.
     """
+    if not getattr(_this_run, "active", False):
+        return _current_version()
+    if _this_run.version is None:
+        _this_run.version = _current_version()
+    return str(_this_run.version)
+
+
+def _current_version() -> str:
     settings = settings_or_stop()
     files = (settings.standards_file, settings.commitments_file)
     try:

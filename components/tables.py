@@ -1,16 +1,28 @@
-"""Tables beside every chart, and downloads of exactly those rows."""
+"""Tables beside every chart, and downloads of exactly those rows.
+
+`shown_table` keeps a table as Streamlit sends it, once per cache key (the view's store version and
+choice): `st.dataframe` of a Polars frame converts it to pandas and then to Arrow on every run, and
+a page's own wording of codes (`words`) was redone every run too. Handed the kept Arrow table,
+Streamlit only writes it out; the conversion is Streamlit's own, so the bytes sent are the same.
+"""
 
 from __future__ import annotations
 
 import functools
 import io
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from typing import Any
 
 import polars as pl
+import pyarrow as pa
 import streamlit as st
+from streamlit import dataframe_util
 
 from accountability import export
 from accountability.labels import CI_METHOD_LABELS, STATUS_LABELS, words
+from components.cache_keys import check_key
+from components.chart_cache import ByteBoundedCache
 
 STATUS_COLUMNS = ("status", "Status", "verdict", "Verdict", "Floor verdict")
 SHORT_NAME = 24  # characters: a first column this short leaves room for the status beside it on a phone
@@ -111,3 +123,51 @@ def render_downloads(frame: pl.DataFrame, stem: str, key: str) -> None:
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore",
     )
+
+
+# Tables as shown are small (the largest, Floor standards' matrix, about 0.2 MB with its frame), so
+# 16 MB per replica keeps the tables of many councils' views; the least recently used go first.
+TABLE_CACHE_BYTES = 16 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ShownTable:
+    """A table as shown: `frame` (for downloads and column order) and `arrow`, what st.dataframe sends."""
+
+    frame: pl.DataFrame
+    arrow: pa.Table
+
+
+def as_sent(frame: pl.DataFrame) -> pa.Table:
+    """The Arrow table Streamlit 1.67 makes of a Polars frame in st.dataframe: through pandas (so
+    integers with gaps become floats, as before), with Streamlit's own fixes for awkward columns."""
+    return dataframe_util.convert_pandas_df_to_arrow_table(frame.to_pandas())
+
+
+def _table_bytes(table: ShownTable) -> int:
+    return int(table.frame.estimated_size()) + int(table.arrow.nbytes)
+
+
+@st.cache_resource(show_spinner=False)
+def _tables() -> ByteBoundedCache[ShownTable]:
+    """The replica's tables as shown, shared by every session (cleared with Streamlit's resources)."""
+    return ByteBoundedCache(TABLE_CACHE_BYTES, sizeof=_table_bytes)
+
+
+def shown_table(build: Callable[[], pl.DataFrame], cache_key: Hashable) -> ShownTable:
+    """The frame `build()` makes, and its Arrow table, built once per `cache_key`: codes, versions and
+    frozen choices that determine the frame (checked, as the chart cache's keys are)."""
+    check_key((cache_key,), "a table's cache key")
+
+    def make() -> ShownTable:
+        frame = build()
+        return ShownTable(frame, as_sent(frame))
+
+    return _tables().get_or_build(cache_key, make)
+
+
+def render_table(build: Callable[[], pl.DataFrame], cache_key: Hashable, *, alt: str, **options: Any) -> ShownTable:
+    """st.dataframe (index hidden) of the frame `build()` makes, kept as sent per `cache_key` (`shown_table`)."""
+    shown = shown_table(build, cache_key)
+    st.dataframe(shown.arrow, hide_index=True, alt=alt, **options)
+    return shown

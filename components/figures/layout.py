@@ -15,7 +15,9 @@ It does not choose colours (theme.readable) or what a chart shows (each builder)
 
 from __future__ import annotations
 
+import re
 import textwrap
+from typing import Any
 
 import plotly.graph_objects as go
 
@@ -27,6 +29,7 @@ LEGEND_ROOM = 40  # pixels under the plot for one row of legend
 # Plotly's toolbar (camera, zoom) sits over the figure's top right corner; on a phone the title runs
 # under it, so the title starts below it.
 MODEBAR_ROOM = 30
+AXIS_NAME = re.compile(r"[xy]axis\d*")  # the layout's cartesian axes: xaxis, yaxis, xaxis2, …
 
 
 def wrapped(text: str, width: int) -> list[str]:
@@ -42,12 +45,28 @@ def extra_top(title_lines: int, source_lines: int) -> int:
 def legend_below(fig: go.Figure) -> go.Figure:
     """Move a horizontal legend drawn below the plot to the figure's bottom edge (see module docstring)."""
     legend = fig.layout.legend
-    if legend.orientation == "h" and legend.y is not None and legend.y < 0:
-        bottom = (fig.layout.margin.b or 40) + LEGEND_ROOM
-        fig.update_layout(
-            legend={"yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "xanchor": "left"},
-            margin={"b": bottom},
-        )
+    if moved := _legend_moved(legend.orientation, legend.y, fig.layout.margin.b):
+        fig.update_layout(moved)
     fig.update_xaxes(automargin=True)
     fig.update_yaxes(automargin=True)
     return fig
+
+
+def legend_below_in(layout: dict[str, Any]) -> None:
+    """`legend_below` on a figure's layout as a plain dict (`to_dict()`), without Plotly's validation:
+    the same properties set (finished charts, components/export.py)."""
+    legend, margin = layout.get("legend", {}), layout.get("margin", {})
+    if moved := _legend_moved(legend.get("orientation"), legend.get("y"), margin.get("b")):
+        layout.setdefault("legend", {}).update(moved["legend"])
+        layout.setdefault("margin", {}).update(moved["margin"])
+    # every x and y axis, and the first pair even if absent, as update_xaxes/update_yaxes set them
+    for name in {"xaxis", "yaxis", *filter(AXIS_NAME.fullmatch, layout)}:
+        layout.setdefault(name, {})["automargin"] = True
+
+
+def _legend_moved(orientation: str | None, y: float | None, bottom: int | None) -> dict[str, Any] | None:
+    """The legend and margin for a horizontal legend below the plot; None for any other legend."""
+    if orientation == "h" and y is not None and y < 0:
+        legend = {"yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "xanchor": "left"}
+        return {"legend": legend, "margin": {"b": (bottom or 40) + LEGEND_ROOM}}
+    return None

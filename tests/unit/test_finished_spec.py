@@ -10,6 +10,7 @@ from collections.abc import Callable
 import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
+from plotly.subplots import make_subplots
 
 from components.export import finished_spec, with_title_and_source
 from tests.unit.test_chart_contrast import FIGURES
@@ -18,6 +19,16 @@ OTHERS: dict[str, Callable[[], go.Figure]] = {
     "empty": go.Figure,
     "own margin and title": lambda: go.Figure(layout={"margin": {"t": 12, "l": 4}, "title": {"text": "old"}}),
     "title as text, margin 0": lambda: go.Figure(layout={"title": "plain", "margin": {"t": 0}}),
+    # round three: the legend and axes are framed in the dict too (layout.legend_below_in)
+    "legend below, own bottom margin": lambda: go.Figure(
+        layout={"legend": {"orientation": "h", "y": -0.3}, "margin": {"b": 7}}
+    ),
+    "legend below, no margin, a height": lambda: go.Figure(
+        layout={"legend": {"orientation": "h", "y": -0.1}, "height": 420}
+    ),
+    "legend above the plot": lambda: go.Figure(layout={"legend": {"orientation": "h", "y": 1.02}}),
+    "vertical legend below zero": lambda: go.Figure(layout={"legend": {"orientation": "v", "y": -0.5}}),
+    "three subplots": lambda: make_subplots(rows=1, cols=3).add_scatter(x=[1], y=[2], row=1, col=3),
 }
 
 
@@ -26,3 +37,18 @@ def test_the_same_json_as_the_validated_framing(name: str) -> None:
     build = FIGURES.get(name) or OTHERS[name]
     expected = pio.to_json(with_title_and_source(build(), "A title, 2024-25", "A publisher"), validate=False)
     assert json.loads(finished_spec(build, (), "A title, 2024-25", "A publisher")) == json.loads(expected)
+
+
+def test_a_figure_with_a_height_grows_by_the_room_its_title_and_source_lines_take() -> None:
+    from components.export import LICENCE
+    from components.figures import layout
+
+    title = "Re-referrals within 12 months, 2024-25: Birmingham is worse than England at 95% confidence"
+    lines = len(layout.wrapped(title, layout.TITLE_WIDTH))
+    sources = len(layout.wrapped(f"Source: A publisher. {LICENCE}.", layout.SOURCE_WIDTH))
+    extra = layout.extra_top(lines, sources) + layout.MODEBAR_ROOM
+    assert lines >= 2 and extra > layout.MODEBAR_ROOM
+    validated = with_title_and_source(go.Figure(layout={"height": 400}), title, "A publisher")
+    assert validated.layout.height == 400 + extra
+    spec = json.loads(finished_spec(lambda: go.Figure(layout={"height": 400}), (), title, "A publisher"))
+    assert spec["layout"]["height"] == 400 + extra
