@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv as csv_module
 import io
+import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import ARTIFACTS, run_axe, wait_for_app
+from tests.e2e.conftest import ARTIFACTS, run_axe, wait_for_app, wait_for_charts, wait_until_still
 
 pytestmark = pytest.mark.e2e
 
@@ -25,6 +26,18 @@ def _choose_council(page: Page, name: str) -> None:
     wait_for_app(page)
 
 
+def _url_has(page: Page, *parts: str) -> None:
+    """The address holds every part (waiting for it: the app writes the address during its rerun)."""
+    for part in parts:
+        expect(page).to_have_url(re.compile(re.escape(part)))
+
+
+def _says(page: Page, selector: str, *texts: str | re.Pattern[str]) -> None:
+    """The first element matching `selector` shows every text, as drawn (waiting for the rerun to draw it)."""
+    for text in texts:
+        expect(page.locator(selector).first).to_contain_text(text, use_inner_text=True)
+
+
 def _chart_mentions(page: Page, text: str) -> None:
     page.wait_for_function(
         "t => document.querySelector(\"[data-testid='stPlotlyChart']\").innerText.includes(t)", arg=text
@@ -35,16 +48,15 @@ def test_a_first_visit_to_a_shared_link_gets_the_full_app(page: Page, fresh_app_
     page.goto(f"{fresh_app_url}/compare?council=E08000025")
     wait_for_app(page)
     page.wait_for_selector(CHART)
-    nav = page.locator("[data-testid='stSidebarNav']").inner_text()
-    assert "Compare councils" in nav and "Data and methods" in nav
-    assert "Birmingham" in page.locator(SUMMARY).first.inner_text()
+    _says(page, "[data-testid='stSidebarNav']", "Compare councils", "Data and methods")
+    _says(page, SUMMARY, "Birmingham")
 
 
 def test_compare_page_shows_a_ranked_chart(page: Page, app_url: str) -> None:
     page.goto(f"{app_url}/compare")
     wait_for_app(page)
     page.wait_for_selector(CHART)
-    assert page.locator("h1").inner_text() == "Compare councils"
+    expect(page.locator("h1")).to_have_text("Compare councils", use_inner_text=True)
     page.screenshot(path=str(ARTIFACTS / "compare.png"), full_page=True)
 
 
@@ -53,11 +65,11 @@ def test_changing_council_in_the_ui_changes_chart_and_url(page: Page, app_url: s
     wait_for_app(page)
     _choose_council(page, "Leeds")
     _chart_mentions(page, "Leeds")
-    assert "Leeds" in page.locator(SUMMARY).first.inner_text()
-    assert "council=E08000035" in page.url  # the stable code, not the label
+    _says(page, SUMMARY, "Leeds")
+    _url_has(page, "council=E08000035")  # the stable code, not the label
     _choose_council(page, "Birmingham")
     _chart_mentions(page, "Birmingham")
-    assert "council=E08000025" in page.url
+    _url_has(page, "council=E08000025")
     page.screenshot(path=str(ARTIFACTS / "compare_birmingham.png"), full_page=True)
 
 
@@ -66,54 +78,55 @@ def test_a_shared_link_reproduces_the_view(page: Page, app_url: str, council: st
     page.goto(f"{app_url}/compare?council={council}&measure=rereferral_pct&period=2023-24")
     wait_for_app(page)
     page.wait_for_selector(CHART)
-    summary = page.locator(SUMMARY).first.inner_text()
-    assert "Birmingham" in summary and "2023-24" in summary and "re-referral" in summary.lower()
+    _says(page, SUMMARY, "Birmingham", "2023-24", re.compile("re-referral", re.IGNORECASE))
 
 
 def test_the_address_still_reproduces_the_view_after_a_link_is_opened(page: Page, app_url: str) -> None:
     page.goto(f"{app_url}/compare?council=Birmingham&measure=rereferral_pct&benchmark=neighbours&view=Table")
     wait_for_app(page)
     page.wait_for_selector("[data-testid='stDataFrame']")
-    for part in ("council=E08000025", "measure=rereferral_pct", "benchmark=neighbours", "view=Table"):
-        assert part in page.url, page.url
+    _url_has(page, "council=E08000025", "measure=rereferral_pct", "benchmark=neighbours", "view=Table")
 
 
 def test_the_measure_follows_the_user_from_compare_to_the_map(page: Page, app_url: str) -> None:
     page.goto(f"{app_url}/compare?council=E08000025&measure=rereferral_pct&view=Table")
     wait_for_app(page)
     page.get_by_role("link", name="Map").click()
+    page.wait_for_url(re.compile(r"/map"))
     wait_for_app(page)
-    assert page.get_by_role("combobox", name="Measure").input_value() == "Children: Re-referrals within 12 months"
+    measure = page.get_by_role("combobox", name="Measure")
+    expect(measure).to_have_value("Children: Re-referrals within 12 months")
     page.wait_for_selector("[data-testid='stDataFrame']")  # the table view carried over too
-    for part in ("council=E08000025", "measure=rereferral_pct", "view=Table"):
-        assert part in page.url, page.url
+    _url_has(page, "council=E08000025", "measure=rereferral_pct", "view=Table")
 
 
 def test_a_bad_link_gives_a_message_not_a_traceback(page: Page, app_url: str) -> None:
     page.goto(f"{app_url}/compare?council=NOPE&measure=nothing")
     wait_for_app(page)
-    alerts = page.locator("[data-testid='stAlert']").all_inner_texts()
-    assert any("NOPE" in a for a in alerts) and any("nothing" in a for a in alerts)
-    assert page.locator("[data-testid='stException']").count() == 0
+    alerts = page.locator("[data-testid='stAlert']")
+    for named in ("NOPE", "nothing"):  # each bad value is named in a message (case as typed)
+        expect(alerts.filter(has_text=re.compile(re.escape(named)))).not_to_have_count(0)
+    expect(page.locator("[data-testid='stException']")).to_have_count(0)
 
 
 def test_the_council_follows_the_user_to_another_page(page: Page, app_url: str) -> None:
     page.goto(f"{app_url}/compare?council=E08000025")
     wait_for_app(page)
     page.get_by_role("link", name="Data and methods").click()
+    page.wait_for_url(re.compile(r"/methods"))
     wait_for_app(page)
-    assert page.locator("h1").inner_text() == "Data and methods"
-    picker = page.get_by_role("combobox", name="Your council")
-    assert picker.input_value() == "Birmingham"
+    expect(page.locator("h1")).to_have_text("Data and methods", use_inner_text=True)
+    expect(page.get_by_role("combobox", name="Your council")).to_have_value("Birmingham")
 
 
 def test_a_council_chosen_in_the_ui_stays_in_the_address_across_pages(page: Page, app_url: str) -> None:
     page.goto(f"{app_url}/compare")
     wait_for_app(page)
     _choose_council(page, "Leeds")
+    _url_has(page, "council=E08000035")
     page.get_by_role("link", name="Data and methods").click()
     wait_for_app(page)
-    assert "council=E08000035" in page.url
+    expect(page).to_have_url(re.compile(r"/methods\?(.*&)?council=E08000035"))  # on the new page's address
 
 
 @pytest.mark.parametrize(
@@ -158,7 +171,8 @@ def test_no_wcag_violations_on_the_table_view(page: Page, app_url: str) -> None:
     wait_for_app(page)
     _show(page, "Table")
     page.wait_for_selector("[data-testid='stDataFrame']")
-    assert "view=Table" in page.url
+    wait_for_app(page)  # the rerun that drew the table has finished
+    _url_has(page, "view=Table")
     violations = run_axe(page)
     assert violations == [], [v["id"] for v in violations]
 
@@ -167,8 +181,10 @@ def test_no_wcag_violations_on_the_table_view(page: Page, app_url: str) -> None:
 def test_no_wcag_violations_on_the_floor_tabs(page: Page, app_url: str, tab: str) -> None:
     page.goto(f"{app_url}/floors")
     wait_for_app(page)
-    page.get_by_role("tab", name=tab).click()
-    page.wait_for_timeout(1000)
+    chosen = page.get_by_role("tab", name=tab)
+    chosen.click()
+    expect(chosen).to_have_attribute("aria-selected", "true")
+    wait_until_still(page)  # the tab's highlight has finished moving
     violations = run_axe(page)
     assert violations == [], [f"{v['id']}: {v['help']}" for v in violations]
 
@@ -179,7 +195,7 @@ def test_an_official_filters_the_floor_page_and_reads_the_watchlist(page: Page, 
     page.get_by_role("combobox", name="Region").click()
     page.get_by_role("option", name="North West", exact=True).click()
     wait_for_app(page)
-    assert "region=North+West" in page.url or "region=North%20West" in page.url
+    expect(page).to_have_url(re.compile(r"region=North(\+|%20)West"))
     page.get_by_role("tab", name="Watchlist").click()
     page.wait_for_selector("[data-testid='stTabPanel']:not([data-st-inactive]) [data-testid='stDataFrame']")
     page.screenshot(path=str(ARTIFACTS / "floors_watchlist.png"), full_page=True)
@@ -193,11 +209,12 @@ def test_the_public_find_a_misspelt_council_and_choose_it(page: Page, app_url: s
     wait_for_app(page)
     page.get_by_role("button", name="Choose Birmingham").click()
     wait_for_app(page)
-    assert page.get_by_role("combobox", name="Your council").input_value() == "Birmingham"
+    expect(page.get_by_role("combobox", name="Your council")).to_have_value("Birmingham")
     page.get_by_role("link", name="Compare it with every other council").click()
+    page.wait_for_url(re.compile(r"/compare"))
     wait_for_app(page)
     page.wait_for_selector(CHART)
-    assert "Birmingham" in page.locator(SUMMARY).first.inner_text()
+    _says(page, SUMMARY, "Birmingham")
 
 
 def test_a_county_resident_finds_their_council_by_postcode_district_and_is_told_why(page: Page, app_url: str) -> None:
@@ -207,16 +224,16 @@ def test_a_county_resident_finds_their_council_by_postcode_district_and_is_told_
     page.get_by_label("Council, place or postcode").press("Enter")
     page.get_by_role("button", name="Choose Devon").wait_for()
     wait_for_app(page)
-    main = page.locator("[data-testid='stMainBlockContainer']")
-    assert "EX4 (Exeter) is in Devon: Devon County Council runs social care there." in main.inner_text()
-    assert page.get_by_role("link", name="Check your full postcode on GOV.UK").get_attribute("href") == (
-        "https://www.gov.uk/find-local-council"
+    told = "EX4 (Exeter) is in Devon: Devon County Council runs social care there."
+    _says(page, "[data-testid='stMainBlockContainer']", told)
+    expect(page.get_by_role("link", name="Check your full postcode on GOV.UK")).to_have_attribute(
+        "href", "https://www.gov.uk/find-local-council"
     )
     assert run_axe(page) == []
     page.get_by_role("button", name="Choose Devon").click()
     page.get_by_text("Your council is Devon.").wait_for()  # the rerun the click starts has finished
-    assert page.get_by_role("combobox", name="Your council").input_value() == "Devon"
-    assert "q=ex4" in page.url.lower()  # the search stays in the address, so the result can be shared
+    expect(page.get_by_role("combobox", name="Your council")).to_have_value("Devon")
+    expect(page).to_have_url(re.compile("q=ex4", re.IGNORECASE))  # the search stays in the address, to share
 
 
 CLICK_COUNCIL_JS = """code => {
@@ -232,11 +249,10 @@ CLICK_COUNCIL_JS = """code => {
 def test_clicking_a_council_on_the_map_makes_it_your_council(page: Page, app_url: str) -> None:
     page.goto(f"{app_url}/map?measure=rereferral_pct")
     wait_for_app(page)
-    page.wait_for_selector(CHART)
-    page.wait_for_timeout(1000)
+    wait_for_charts(page)  # drawn and at its final size, so the point found is where the council is drawn
     # the map starts part-way down the page: bring it into view, or Birmingham is below the window
     page.evaluate("() => document.querySelector('[data-testid=\"stPlotlyChart\"]').scrollIntoView({block: 'center'})")
-    page.wait_for_timeout(300)
+    wait_until_still(page)
     x, y = page.evaluate(CLICK_COUNCIL_JS, "E08000025")
     assert 0 <= y <= page.viewport_size["height"], f"Birmingham at y={y} is outside the window"  # type: ignore[index]
     page.mouse.click(x, y)
@@ -258,13 +274,12 @@ CLICK_RANKED_JS = """name => {
 def test_clicking_a_council_on_the_ranked_chart_selects_it(page: Page, app_url: str) -> None:
     page.goto(f"{app_url}/compare?measure=rereferral_pct&period=2024-25")
     wait_for_app(page)
-    page.wait_for_selector(CHART)
-    page.wait_for_timeout(1000)
+    wait_for_charts(page)  # drawn and at its final size, so the point found is where Leeds is drawn
     x, y = page.evaluate(CLICK_RANKED_JS, "Leeds")
     page.mouse.click(x, y)
     wait_for_app(page)
     page.wait_for_function("() => document.querySelector('input[aria-label=\"Your council\"]').value === 'Leeds'")
-    assert "Leeds" in page.locator(SUMMARY).first.inner_text()
+    _says(page, SUMMARY, "Leeds")
 
 
 def test_no_wcag_violations_on_the_funnel_view(page: Page, app_url: str) -> None:
@@ -308,17 +323,20 @@ def test_the_publics_journey_misspelt_name_then_map_then_trend(page: Page, app_u
     page.goto(f"{app_url}/find?q=Cumbira")  # misspelt
     wait_for_app(page)
     page.get_by_role("button", name="Choose Cumberland").click()
+    expect(page.get_by_role("combobox", name="Your council")).to_have_value("Cumberland")  # the choice is made
     wait_for_app(page)
     page.get_by_role("link", name="Map").click()
+    page.wait_for_url(re.compile(r"/map"))
     wait_for_app(page)
     page.wait_for_selector(CHART)
-    assert "Cumberland (your council)" in page.locator("[data-testid='stPlotlyChart']").inner_text()
+    _says(page, "[data-testid='stPlotlyChart']", "Cumberland (your council)")
     page.get_by_role("link", name="Trends").click()
+    page.wait_for_url(re.compile(r"/trends"))
     wait_for_app(page)
     page.wait_for_selector(CHART)
     # the trend sentence is about the chosen council (Cumberland has two years: "No recent trend for …")
-    assert "recent trend for cumberland" in page.locator(SUMMARY).first.inner_text().lower()
-    assert "Cumbria (former council)" in page.locator("[data-testid='stPlotlyChart']").inner_text()
+    _says(page, SUMMARY, re.compile("recent trend for cumberland", re.IGNORECASE))
+    _says(page, "[data-testid='stPlotlyChart']", "Cumbria (former council)")
 
 
 def _pick(page: Page, label: str, option: str) -> None:
@@ -333,15 +351,18 @@ def test_a_councillors_journey_profile_concern_neighbours_download(page: Page, a
     page.goto(f"{app_url}/?council=E08000025")
     wait_for_app(page)
     page.get_by_role("link", name="Council profile").click()
+    page.wait_for_url(re.compile(r"/profile"))
     wait_for_app(page)
     page.wait_for_selector(CHART)
     page.get_by_role("heading", name="need attention").wait_for()
     wait_for_app(page)
-    items = page.locator("[data-testid='stMainBlockContainer']").text_content() or ""
     # a concern the councillor follows up, one of the items that need attention (62.4% against 77.4%)
     concern = "Adults 18 to 64 on long-term support living at home"
-    assert f"Significantly worse than England on {concern} (2024-25): 62.4% against 77.4%" in items
+    expect(page.locator("[data-testid='stMainBlockContainer']")).to_contain_text(
+        f"Significantly worse than England on {concern} (2024-25): 62.4% against 77.4%"
+    )
     page.get_by_role("link", name="Compare councils").click()
+    page.wait_for_url(re.compile(r"/compare"))
     wait_for_app(page)
     _pick(page, "Measure", f"Adults: {concern}")
     _pick(page, "Compare with", "Statistical neighbours (DfE 2025 model)")
@@ -360,9 +381,11 @@ def test_a_councils_market_then_its_provider_list_then_download(page: Page, app_
     page.goto(f"{app_url}/market?council=E08000025")
     wait_for_app(page)
     page.wait_for_selector(CHART)
-    assert "Birmingham" in page.locator("[data-testid='stPlotlyChart']").first.inner_text()
+    _says(page, "[data-testid='stPlotlyChart']", "Birmingham")
     page.get_by_role("link", name="Providers").click()
+    page.wait_for_url(re.compile(r"/providers"))
     wait_for_app(page)
+    _says(page, SUMMARY, "providers located in Birmingham")  # the providers page's own summary, unfiltered
     before = page.locator(SUMMARY).first.inner_text()
     page.get_by_label("Search owner, type or URN").fill("ltd")
     page.get_by_label("Search owner, type or URN").press("Enter")

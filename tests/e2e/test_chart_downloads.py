@@ -4,7 +4,7 @@ the browser (no server-side renderer): an SVG that carries the chart's title and
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import ARTIFACTS, wait_for_app
 
@@ -31,8 +31,12 @@ def test_a_chart_downloads_as_svg_with_its_title_and_licence(page: Page, app_url
     box = page.get_by_role("combobox", name="Chart downloads (camera button)")
     box.click()
     page.get_by_role("option", name="SVG (print, any size)").click()
+    expect(box).to_have_value("SVG (print, any size)")
     wait_for_app(page)
-    page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg")
+    # the chart redrawn with its new setting: Plotly titles the camera button "Download plot as a PNG"
+    # for PNG and "Download plot" for any other format
+    chart = page.locator("[data-testid='stPlotlyChart']").first
+    expect(chart.locator(".modebar-btn[data-title='Download plot']")).to_be_attached()
     svg = _download(page, ".svg")
     assert svg.lstrip().startswith("<svg") and "Re-referrals within 12 months" in svg
     assert "Open Government" in svg and "Licence v3.0" in svg

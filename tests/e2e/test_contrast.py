@@ -20,7 +20,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.contrast import Rgba, over, parse, ratio
-from tests.e2e.conftest import wait_for_app
+from tests.e2e.conftest import wait_for_app, wait_for_charts, wait_until_still
 
 pytestmark = pytest.mark.e2e
 WHITE: Rgba = (255.0, 255.0, 255.0, 1.0)
@@ -102,7 +102,7 @@ def tab_stops(page: Page, limit: int = 70) -> list[Stop]:
     first = None
     for _ in range(limit):
         page.keyboard.press("Tab")
-        page.wait_for_timeout(250)  # transitions of 100-200 ms end before the colours are read
+        wait_until_still(page)  # focus transitions (100-200 ms) have ended before the colours are read
         if page.evaluate("() => document.activeElement === document.body"):
             continue
         here = page.evaluate("() => document.activeElement.outerHTML.slice(0, 200)")
@@ -111,7 +111,7 @@ def tab_stops(page: Page, limit: int = 70) -> list[Stop]:
         first = first or here
         focused = page.evaluate(FOCUS_STATE, [PROPS, True])
         page.evaluate("() => { window.__focused = document.activeElement; document.activeElement.blur(); }")
-        page.wait_for_timeout(250)
+        wait_until_still(page)
         unfocused = page.evaluate(FOCUS_STATE, [PROPS, False])
         page.evaluate("() => window.__focused.focus()")
         stops.append(_indicator(focused, unfocused))
@@ -121,7 +121,8 @@ def tab_stops(page: Page, limit: int = 70) -> list[Stop]:
 def _open(page: Page, url: str) -> None:
     page.goto(url)
     wait_for_app(page)
-    page.wait_for_timeout(500)
+    wait_for_charts(page)
+    wait_until_still(page)
 
 
 @pytest.mark.parametrize("path", ["compare", "trends", "profile"])

@@ -14,10 +14,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.conftest import run_axe, wait_for_app
 
+pytestmark = pytest.mark.e2e
 SIZES = {"desktop": (1440, 900), "phone": (390, 844)}
 MAIN = "[data-testid='stMainBlockContainer']"
 SUMMARY = f"{MAIN} strong"
@@ -56,10 +57,12 @@ def test_a_councillor_goes_from_what_needs_attention_to_neighbours_and_the_repor
     measure = href.split("measure=")[1].split("&")[0]
     _healthy(page)
     first.click()
+    page.wait_for_url(re.compile(r"/compare"))
     wait_for_app(page)
     page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg")
-    assert f"measure={measure}" in page.url and f"council={BIRMINGHAM}" in page.url
-    assert "Birmingham" in page.locator(SUMMARY).first.inner_text()
+    for part in (f"measure={measure}", f"council={BIRMINGHAM}"):
+        expect(page).to_have_url(re.compile(re.escape(part)))
+    expect(page.locator(SUMMARY).first).to_contain_text("Birmingham", use_inner_text=True)
     _healthy(page)
     box = page.get_by_role("combobox", name="Compare with")
     box.click()
@@ -69,7 +72,7 @@ def test_a_councillor_goes_from_what_needs_attention_to_neighbours_and_the_repor
         f"() => (document.querySelector(\"{SUMMARY}\")?.innerText || '').includes('Statistical neighbours')"
     )
     wait_for_app(page)
-    assert f"measure={measure}" in page.url  # the measure the item named is still the one shown
+    expect(page).to_have_url(re.compile(re.escape(f"measure={measure}")))  # the measure the item named is still shown
     _healthy(page)
     page.goto(f"{app_url}/reports?council={BIRMINGHAM}")  # the report page offers the council's report
     wait_for_app(page)
@@ -108,12 +111,13 @@ def test_a_resident_finds_devon_by_postcode_district_and_asks_if_it_is_improving
     page.get_by_role("heading", name="need attention").wait_for()
     page.get_by_role("heading", name="Start here").wait_for()
     wait_for_app(page)
-    assert "Devon" in page.locator(MAIN).inner_text()
+    expect(page.locator(MAIN)).to_contain_text("Devon", use_inner_text=True)
     _healthy(page)
     page.locator(MAIN).get_by_role("link", name="Trend over time").first.click()
+    page.wait_for_url(re.compile(r"/trends"))
     wait_for_app(page)
     page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg")
-    sentence = page.locator(SUMMARY).first.inner_text()
-    assert "trend for Devon" in sentence  # "Recent trend for Devon, …" or "No recent trend for Devon: …"
-    assert "Devon" in page.locator("[data-testid='stPlotlyChart']").first.inner_text()
+    # "Recent trend for Devon, …" or "No recent trend for Devon: …"
+    expect(page.locator(SUMMARY).first).to_contain_text("trend for Devon", use_inner_text=True)
+    expect(page.locator("[data-testid='stPlotlyChart']").first).to_contain_text("Devon", use_inner_text=True)
     _healthy(page)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from accountability.state import ECHO_LIMIT, plain
 from tests.e2e.conftest import ROOT, _serve, wait_for_app
@@ -66,7 +66,7 @@ def test_a_crafted_link_shows_literal_text_on_the_page(page: Page, app_url: str,
     page.goto(f"{app_url}/compare?{param}={quote(payload)}")
     wait_for_app(page)
     warning = page.locator("[data-testid='stAlertContentWarning']", has_text=f"{param}=")
-    assert warning.count() == 1
+    expect(warning).to_have_count(1)
     assert f"for {param} {payload.strip()} ({param}= in the address)" in warning.inner_text()
     assert set(warning.evaluate(MARKUP)) <= PLAIN_TAGS
     assert page.locator("h1", has_text="Notice").count() == 0

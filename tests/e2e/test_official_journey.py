@@ -4,10 +4,12 @@ report, ranked by severity. At 1440x900 and 390x844, with axe at 0 violations on
 
 from __future__ import annotations
 
-import pytest
-from playwright.sync_api import Page
+import re
 
-from tests.e2e.conftest import ARTIFACTS, run_axe, wait_for_app
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import ARTIFACTS, run_axe, wait_for_app, wait_until_still
 
 pytestmark = pytest.mark.e2e
 
@@ -36,17 +38,19 @@ def test_an_official_goes_from_a_watchlist_row_to_its_profile_and_the_national_r
     page.set_viewport_size({"width": width, "height": height})
     page.goto(f"{app_url}/floors")
     wait_for_app(page)
-    page.get_by_role("tab", name="Watchlist").click()
+    tab = page.get_by_role("tab", name="Watchlist")
+    tab.click()
+    expect(tab).to_have_attribute("aria-selected", "true")
     page.wait_for_selector(WATCH)
-    page.wait_for_timeout(800)
+    wait_until_still(page)  # the tab's highlight has finished moving and the grid is drawn where it stays
     _no_violations(page)
     page.screenshot(path=str(ARTIFACTS / f"journey_official_watchlist_{width}.png"), full_page=True)
 
     _first_row(page)
     page.wait_for_url("**/profile**", timeout=60_000)
     wait_for_app(page)
-    assert "council=E" in page.url  # the chosen council is in the address
-    assert page.locator("h1").first.inner_text().startswith("Council profile: ")  # a council is chosen
+    expect(page).to_have_url(re.compile(r"council=E"))  # the chosen council is in the address
+    expect(page.locator("h1").first).to_have_text(re.compile(r"^Council profile: "))  # a council is chosen
     _no_violations(page)
     page.screenshot(path=str(ARTIFACTS / f"journey_official_profile_{width}.png"), full_page=True)
 
@@ -55,7 +59,8 @@ def test_an_official_goes_from_a_watchlist_row_to_its_profile_and_the_national_r
     page.get_by_text("England", exact=True).first.click()
     wait_for_app(page)
     page.get_by_role("button", name="Download the report (PDF)").wait_for()
-    body = page.locator("[data-testid='stMainBlockContainer']").inner_text()
-    assert "England" in body and "accessible version" in body
+    body = page.locator("[data-testid='stMainBlockContainer']")
+    for text in ("England", "accessible version"):
+        expect(body).to_contain_text(text, use_inner_text=True)
     _no_violations(page)
     page.screenshot(path=str(ARTIFACTS / f"journey_official_report_{width}.png"), full_page=True)

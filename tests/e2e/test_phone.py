@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.conftest import ARTIFACTS, run_axe, wait_for_app
+from tests.e2e.conftest import ARTIFACTS, run_axe, wait_for_app, wait_for_charts
 
 pytestmark = pytest.mark.e2e
 PHONE = {"width": 390, "height": 844}
@@ -53,7 +53,7 @@ def phone(browser: Browser) -> Iterator[Page]:
 def _open(page: Page, url: str) -> dict[str, float | None]:
     page.goto(url)
     wait_for_app(page)
-    page.wait_for_timeout(1000)  # charts draw after the script has finished
+    wait_for_charts(page)  # charts draw after the script has finished
     return dict(page.evaluate(MEASURE))
 
 
@@ -90,10 +90,10 @@ def test_the_first_chart_starts_on_the_first_screen(phone: Page, app_url: str, p
 def test_home_says_where_the_menu_is_in_words_a_phone_user_can_see(phone: Page, app_url: str) -> None:
     _open(phone, app_url)
     button = phone.get_by_test_id("stExpandSidebarButton")
-    assert button.is_visible()  # on a phone the sidebar starts closed, behind this button
-    assert phone.get_by_text("open it with the » button at the top left").is_visible()
+    expect(button).to_be_visible()  # on a phone the sidebar starts closed, behind this button
+    expect(phone.get_by_text("open it with the » button at the top left")).to_be_visible()
     button.click()
-    assert phone.get_by_role("combobox", name="Your council").is_visible()
+    expect(phone.get_by_role("combobox", name="Your council")).to_be_visible()
 
 
 def test_a_chart_fits_a_phone_with_its_whole_source_line(phone: Page, app_url: str) -> None:

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import csv as csv_module
 import io
+import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import run_axe, wait_for_app
 
@@ -22,12 +23,13 @@ def test_a_councillors_journey_to_value_for_money_and_its_download(page: Page, a
     page.goto(f"{app_url}/?council=E06000001")
     wait_for_app(page)
     page.get_by_role("link", name="Value for money").click()
+    page.wait_for_url(re.compile(r"/value"))
     wait_for_app(page)
     page.wait_for_selector(CHART, timeout=60_000)
-    ranked = page.locator("[data-testid='stPlotlyChart']").first.inner_text()
-    assert "Hartlepool" in ranked and "England" in ranked  # the council and England named on the axis
-    scatter = page.locator("[data-testid='stPlotlyChart']").nth(1).inner_text()
-    assert "Hartlepool" in scatter
+    ranked = page.locator("[data-testid='stPlotlyChart']").first
+    for name in ("Hartlepool", "England"):  # the council and England named on the axis
+        expect(ranked).to_contain_text(name, use_inner_text=True)
+    expect(page.locator("[data-testid='stPlotlyChart']").nth(1)).to_contain_text("Hartlepool", use_inner_text=True)
     with page.expect_download() as download:
         page.get_by_role("button", name="Download CSV").last.click()  # the published cells
     data = Path(str(download.value.path())).read_bytes().decode("utf-8-sig")
