@@ -14,7 +14,10 @@ from typing import Any
 
 PLAN: tuple[tuple[int, int, str], ...] = ((1, 1, "direct"), (50, 1, "direct"), (200, 1, "direct"))
 PLAN += ((50, 1, "nginx"), (50, 2, "nginx"))
-BARE = "bare, project settings:--runner.postScriptGC=false,--server.enableWebsocketCompression=true"
+BARE = (
+    "bare, project settings:--runner.postScriptGC=false,--server.enableWebsocketCompression=true,"
+    "--server.fileWatcherType=none"
+)
 MAX_CPU_RATIO, MAX_P95_S, MAX_MB_PER_SESSION = 2.0, 1.0, 3.0
 
 
