@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,10 @@ def test_the_app_runs_from_the_files_the_image_copies(tmp_path: Path) -> None:
     log = ARTIFACTS / "image_tree.log"
     with servers.replicas(tmp_path / "dashboard.py", 1, log=log, cwd=tmp_path) as reps:
         visits = in_own_thread(_open_every_page(reps[0].port))
+        # the bulk downloads and feeds the pages link to are served from the image too
+        for path in ("/app/static/data/all_values.csv.gz", "/app/static/feeds/E08000025.xml"):
+            with urllib.request.urlopen(f"http://127.0.0.1:{reps[0].port}{path}", timeout=30) as reply:
+                assert reply.status == 200 and reply.read(1), path
     assert len(visits) >= 13, [v.page for v in visits]  # Home and every other page in the navigation
     failed = [(v.page, v.status, v.detail) for v in visits if v.status != "ok"]
     assert failed == []
