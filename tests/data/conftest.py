@@ -64,15 +64,17 @@ def built_from_published_raw(
     return published_rebuild.tables
 
 
-# Tests that run the whole build from a raw folder (about 5 s of CPU each): the pipeline's own tests.
-# They run in the full suite and in CI; the fast loop (`-m "not pipeline"`, README "Tests") leaves them
-# out and keeps every unit test and every contract test on the committed store.
+# Tests that run the whole build from a raw folder (about 5 s of CPU each), and frictionless's
+# validation of the bulk package the build publishes (9 s): the pipeline's own tests. They run in the
+# full suite and in CI; the fast loop (`-m "not pipeline"`, README "Tests") leaves them out and keeps
+# every unit test and every contract test of the store the app reads.
 PIPELINE_FIXTURES = frozenset({"published_rebuild", "built_from_published_raw", "revised"})
 PIPELINE_FILES = frozenset({"test_cli_errors.py", "test_prepare_failures.py"})
+PIPELINE_TESTS = frozenset({"test_the_committed_bulk_package_validates_with_frictionless"})
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
-        if fixtures & PIPELINE_FIXTURES or item.path.name in PIPELINE_FILES:
+        if fixtures & PIPELINE_FIXTURES or item.path.name in PIPELINE_FILES or item.name in PIPELINE_TESTS:
             item.add_marker(pytest.mark.pipeline)
