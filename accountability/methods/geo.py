@@ -11,6 +11,7 @@ the councils shown), labelled with their ranges. No Streamlit and no Plotly here
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
 
@@ -94,12 +95,20 @@ def centroid(geometry: str) -> tuple[float, float]:
 
 
 def value_classes(values: pl.Series, unit_format: str = "{:,.1f}") -> tuple[list[float], list[str]]:
-    """Quintile breaks of the non-null values and a label for each class ('12.3 to 15.0')."""
+    """Quintile breaks of the non-null values and a label for each class ('12.3 to 15.0').
+
+    Tied values can make quintiles coincide (many councils at 100%): a repeated break would be an
+    empty class labelled '100.0 to 100.0', so repeats are dropped and there are fewer classes. Values
+    all alike make one class labelled with that value alone.
+    """
     clean = values.drop_nulls()
     if clean.len() == 0:
         return [], []
-    breaks = [float(clean.quantile(q / N_CLASSES, interpolation="linear") or 0) for q in range(N_CLASSES + 1)]
-    labels = [f"{unit_format.format(breaks[i])} to {unit_format.format(breaks[i + 1])}" for i in range(N_CLASSES)]
+    quantiles = [float(clean.quantile(q / N_CLASSES, interpolation="linear") or 0) for q in range(N_CLASSES + 1)]
+    breaks = sorted(set(quantiles))
+    if len(breaks) == 1:
+        return [breaks[0], breaks[0]], [unit_format.format(breaks[0])]
+    labels = [f"{unit_format.format(low)} to {unit_format.format(high)}" for low, high in itertools.pairwise(breaks)]
     return breaks, labels
 
 

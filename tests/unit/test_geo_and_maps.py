@@ -46,6 +46,25 @@ def test_five_classes_with_values_on_a_break_in_the_lower_class() -> None:
     assert classes == [0, 0, 1, 2, 3, 4, None]
 
 
+def test_tied_quintiles_make_no_empty_class() -> None:
+    # 7 of 10 councils at 100%: the top three quintiles coincide; no "100.0 to 100.0" class
+    values = pl.Series([80.0, 90.0, 95.0] + [100.0] * 7)
+    breaks, labels = value_classes(values)
+    assert breaks == sorted(set(breaks)) and len(labels) == len(breaks) - 1 < 5
+    assert not any(low == high for low, high in (label.split(" to ") for label in labels))
+    classes = pl.DataFrame({"v": values}).select(class_expr(pl.col("v"), breaks).alias("c"))["c"]
+    assert set(classes.to_list()) == set(range(len(labels)))  # every class drawn has councils
+    assert classes.max() == len(labels) - 1
+
+
+def test_values_all_alike_make_one_class_named_by_the_value() -> None:
+    values = pl.Series([100.0, 100.0, None])
+    breaks, labels = value_classes(values)
+    assert labels == ["100.0"]
+    classes = pl.DataFrame({"v": values}).select(class_expr(pl.col("v"), breaks).alias("c"))["c"].to_list()
+    assert classes == [0, 0, None]
+
+
 def test_no_values_gives_no_classes() -> None:
     assert value_classes(pl.Series([None], dtype=pl.Float64)) == ([], [])
 
