@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 from streamlit.runtime.forward_msg_queue import ForwardMsgQueue  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-COUNCIL = "E08000025"  # Birmingham: 15 things need attention, a council in the load client's mix
+COUNCIL = "E08000025"  # Birmingham: 19 things need attention (15 in "more"), and strengths
 PAGES = {
     "home": None,
     "floors": "pages/floors.py",

@@ -200,7 +200,7 @@ CASES: dict[str, Callable[[], Case]] = {
 
 
 # Round four (p4lazy): send only what a user can see. "Before" is the code at 9d6471a, kept here.
-BIRMINGHAM = "E08000025"  # 15 things need attention (4 shown, 11 in "more"), and strengths
+BIRMINGHAM = "E08000025"  # 19 things need attention (4 shown, 15 in "more"), and strengths
 
 
 def _old_render_attention(view: Any, code: str, shown: int = 4) -> None:

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from components.attention import MORE, SHOWN, STRENGTHS
 from tests.app.conftest import assert_healthy, open_page
 
-BIRMINGHAM = "E08000025"  # 15 things need attention, and strengths
+BIRMINGHAM = "E08000025"  # 19 things need attention (15 in "more"), and strengths
 PROFILE = "pages/profile.py"
 
 
