@@ -68,9 +68,9 @@ def render_what_if(options: pl.DataFrame) -> WhatIf:
     """Let an official change each floor for this session only; returns every changed floor, in full.
 
     `options` has standard, label and the published threshold (`views.floor_standards.what_if_options`).
-    The inputs are drawn only while their expander is open (about 20 widgets, each sent and registered
-    on every rerun otherwise); what was typed is kept in session state, so a closed editor still applies
-    it and opening it again shows it.
+    The inputs are drawn only while their expander is open (one widget per standard, each sent and
+    registered on every rerun otherwise); what was typed is kept in session state, so a closed editor
+    still applies it and opening it again shows it.
     """
     kept: dict[str, float] = st.session_state.setdefault(WHAT_IF_KEPT, {})
     editor = st.expander(WHAT_IF_LABEL, key=WHAT_IF_OPEN, on_change="rerun")
