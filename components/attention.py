@@ -2,7 +2,8 @@
 measure's Compare and Trends views (council and measure as codes in the address), then strengths.
 
 The first few concerns are shown in full; the rest sit in an expander so the page's main message and
-first chart stay near the top on a phone. No computing here.
+first chart stay near the top on a phone. An expander's items are drawn only while it is open (each
+item is four elements sent on every rerun); opening it reruns the page once. No computing here.
 """
 
 from __future__ import annotations
@@ -38,8 +39,18 @@ def render_attention(view: Attention, code: str, shown: int = SHOWN) -> None:
     _items(view.concerns[:shown], code, "concern")
     rest = view.concerns[shown:]
     if rest:
-        with st.expander(f"{len(rest)} more that need attention"):
-            _items(rest, code, "concern_more")
+        _folded(f"{len(rest)} more that need attention", MORE, rest, code, "concern_more")
     if view.strengths:
-        with st.expander(f"Strengths: {len(view.strengths)} significantly better or getting better"):
-            _items(view.strengths, code, "strength")
+        label = f"Strengths: {len(view.strengths)} significantly better or getting better"
+        _folded(label, STRENGTHS, view.strengths, code, "strength")
+
+
+MORE, STRENGTHS = "attention_more", "attention_strengths"  # the expanders' keys: open or closed
+
+
+def _folded(label: str, key: str, items: tuple[Item, ...], code: str, prefix: str) -> None:
+    """Items in an expander that keeps its label while closed and draws them only when open."""
+    box = st.expander(label, key=key, on_change="rerun")
+    if box.open:
+        with box:
+            _items(items, code, prefix)

@@ -59,26 +59,43 @@ def render_floor_rules() -> None:
         )
 
 
+WHAT_IF_OPEN = "what_if_open"  # the editor's expander: open or closed, tracked by Streamlit
+WHAT_IF_KEPT = "_what_if_floors"  # standard -> the floor typed, kept in session state while the editor is closed
+WHAT_IF_LABEL = "What if the floors were different? (changes last for this session only)"
+
+
 def render_what_if(options: pl.DataFrame) -> WhatIf:
     """Let an official change each floor for this session only; returns every changed floor, in full.
 
     `options` has standard, label and the published threshold (`views.floor_standards.what_if_options`).
+    The inputs are drawn only while their expander is open (one widget per standard, each sent and
+    registered on every rerun otherwise); what was typed is kept in session state, so a closed editor
+    still applies it and opening it again shows it.
     """
-    changed: dict[str, float] = {}
-    with st.expander("What if the floors were different? (changes last for this session only)"):
-        st.caption("Change a floor to see which councils would be below it. The standards file is not changed.")
-        for row in options.iter_rows(named=True):
-            # three decimals: a floor of 66.925% must not be shown as 66.9% beside a council at 66.9%
-            value = st.number_input(
-                row["label"], value=float(row["threshold"]), format="%.3f", key=f"floor_{row['standard']}"
-            )
-            if value != row["threshold"]:
-                changed[row["standard"]] = float(value)
+    kept: dict[str, float] = st.session_state.setdefault(WHAT_IF_KEPT, {})
+    editor = st.expander(WHAT_IF_LABEL, key=WHAT_IF_OPEN, on_change="rerun")
+    if editor.open:
+        with editor:
+            st.caption("Change a floor to see which councils would be below it. The standards file is not changed.")
+            for row in options.iter_rows(named=True):
+                _what_if_input(row["standard"], row["label"], float(row["threshold"]), kept)
+    standards = set(options["standard"])
+    changed = {standard: value for standard, value in kept.items() if standard in standards}
     if changed:
         st.info(
             f"Showing what-if floors for {len(changed)} standard(s); reload the page to return to the published ones."
         )
     return tuple(sorted(changed.items()))
+
+
+def _what_if_input(standard: str, label: str, published: float, kept: dict[str, float]) -> None:
+    """One floor's input, starting from what was typed before (or the published floor); `kept` updated."""
+    # three decimals: a floor of 66.925% must not be shown as 66.9% beside a council at 66.9%
+    value = st.number_input(label, value=kept.get(standard, published), format="%.3f", key=f"floor_{standard}")
+    if value != published:
+        kept[standard] = float(value)
+    else:
+        kept.pop(standard, None)
 
 
 def render_floor_filters(councils: pl.DataFrame) -> tuple[str | None, str | None, str | None]:

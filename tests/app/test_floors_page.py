@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
+from components.floors import WHAT_IF_LABEL, WHAT_IF_OPEN
 from tests.app.conftest import assert_healthy, open_page, texts
 
 FLOORS = "pages/floors.py"
@@ -34,9 +36,17 @@ def test_a_missing_figure_is_never_shown_as_below() -> None:
     assert (below == matrix["below_count"]).all()
 
 
+def open_what_if(at: AppTest) -> AppTest:
+    """Open the what-if editor as a user's click does: its expander's state, then one rerun."""
+    at.session_state[WHAT_IF_OPEN] = True
+    return at.run()
+
+
 def test_what_if_floor_changes_the_verdicts_for_this_session() -> None:
     at = open_page(FLOORS)
     before = at.markdown[1].value
+    open_what_if(at)
+    assert at.markdown[1].value == before  # opening the editor changes nothing by itself
     box = next(b for b in at.number_input if b.label.startswith("Re-referrals"))  # one floor for every period
     box.set_value(0.0).run()  # a ceiling of 0%: every council with a figure is now above it
     assert_healthy(at)
@@ -142,3 +152,35 @@ def test_choosing_a_watchlist_row_opens_that_councils_profile() -> None:
     at.run()
     assert not at.exception
     assert "Blackpool" in " ".join(t.value for t in at.title)
+
+
+def test_the_what_if_inputs_are_sent_only_while_their_expander_is_open() -> None:
+    at = open_page(FLOORS)
+    assert_healthy(at)
+    assert [e.proto.label for e in at.expander if e.proto.label == WHAT_IF_LABEL] == [WHAT_IF_LABEL]
+    assert len(at.number_input) == 0  # closed: its label only, none of its inputs
+    open_what_if(at)
+    assert_healthy(at)
+    labels = [b.label for b in at.number_input]
+    assert len(labels) >= 10 and any(label.startswith("Re-referrals") for label in labels)
+    assert all(b.value == b.proto.default for b in at.number_input)  # the published floors, unchanged
+
+
+def test_a_typed_floor_survives_closing_and_opening_the_editor() -> None:
+    at = open_what_if(open_page(FLOORS))
+    published = at.markdown[1].value
+    box = next(b for b in at.number_input if b.label.startswith("Re-referrals"))
+    floor = box.value  # the published floor
+    box.set_value(0.0).run()
+    changed = at.markdown[1].value
+    assert changed != published
+    at.session_state[WHAT_IF_OPEN] = False  # closed: the typed floor still applies
+    at.run()
+    assert_healthy(at)
+    assert len(at.number_input) == 0
+    assert at.markdown[1].value == changed and "what-if floors for 1 standard(s)" in texts(at)
+    open_what_if(at)  # opened again: the typed floor is shown, the others are the published ones
+    assert at.number_input(key=box.key).value == 0.0
+    assert at.markdown[1].value == changed
+    at.number_input(key=box.key).set_value(floor).run()  # typed back: the published verdicts
+    assert at.markdown[1].value == published and "what-if floors" not in texts(at)

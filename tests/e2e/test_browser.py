@@ -356,7 +356,9 @@ def test_a_councillors_journey_profile_concern_neighbours_download(page: Page, a
     page.wait_for_selector(CHART)
     page.get_by_role("heading", name="need attention").wait_for()
     wait_for_app(page)
-    # a concern the councillor follows up, one of the items that need attention (62.4% against 77.4%)
+    # a concern the councillor follows up, one of the items that need attention (62.4% against 77.4%),
+    # in "N more that need attention": sent once the councillor opens it (issue 14)
+    page.locator("[data-testid='stMainBlockContainer'] summary", has_text="more that need attention").click()
     concern = "Adults 18 to 64 on long-term support living at home"
     expect(page.locator("[data-testid='stMainBlockContainer']")).to_contain_text(
         f"Significantly worse than England on {concern} (2024-25): 62.4% against 77.4%"
