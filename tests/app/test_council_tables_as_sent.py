@@ -153,3 +153,26 @@ def test_a_table_kept_per_object_holds_it_and_is_never_another_objects() -> None
     assert not at.exception, at.exception
     assert at.session_state["checks"] == (True, True, [3, 4, 5], [9], True)
     assert at.session_state["builds"] == [2, 3, 1]  # the first frame built once, not twice
+
+
+def test_the_measure_pickers_labels_are_built_once_per_store_version(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from components import widgets
+
+    calls: list[int] = []
+    real = widgets.measure_labels
+
+    def counted(measures):  # type: ignore[no-untyped-def]
+        calls.append(measures.height)
+        return real(measures)
+
+    monkeypatch.setattr(widgets, "measure_labels", counted)
+    from tests.app.conftest import open_page
+
+    at = open_page("pages/compare.py", council="E08000025", measure="rereferral_pct")
+    assert not at.exception, at.exception
+    assert at.selectbox(key="measure").value == "rereferral_pct"
+    assert "Children: " in at.selectbox(key="measure").format_func("rereferral_pct")
+    at.selectbox(key="measure").set_value("cla_rate").run()  # a rerun: the labels are found kept
+    assert not at.exception, at.exception
+    assert at.query_params["measure"] == "cla_rate"
+    assert len(calls) == 1 and calls[0] > 10
