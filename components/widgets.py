@@ -10,6 +10,8 @@ the view; and a page-level choice did not follow the user to the next page. The 
 Other pickers, whose labels are their values (period, region, level), are bound.
 Each `render_*` reads the raw parameter first (capped in length) and explains any value it cannot use,
 echoing it through `state.literal` (inside `unrecognised`) so an address cannot add Markdown.
+The council and measure pickers' options are built once per store version (`picker_options`), not
+every run.
 """
 
 from __future__ import annotations
