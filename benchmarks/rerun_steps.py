@@ -38,6 +38,7 @@ from benchmarks import map_before  # noqa: E402
 from benchmarks.chart_hits import _charts  # noqa: E402
 from benchmarks.in_run import CASES as IN_RUN_CASES  # noqa: E402
 from benchmarks.lazy_steps import CASES as LAZY_CASES  # noqa: E402
+from benchmarks.in_run_tables import CASES as TABLE_CASES  # noqa: E402
 from components import cache, widgets  # noqa: E402
 from components.cache_keys import check_key  # noqa: E402
 from components.data import load, store_version  # noqa: E402
@@ -181,6 +182,7 @@ CASES: dict[str, Callable[[], Case]] = {
     "5. Map built (a miss), up to its JSON: arrays, unvalidated": map_outlines,
     **IN_RUN_CASES,  # round three (p3rerun): Streamlit's own work in a script run, benchmarks/in_run.py
     **LAZY_CASES,  # round four (p4lazy): expanders drawn only when open, benchmarks/lazy_steps.py
+    **TABLE_CASES,  # round four (p4tables): tables kept as sent, pickers' options, benchmarks/in_run_tables.py
 }
 
 

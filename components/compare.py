@@ -1,8 +1,8 @@
 """Renders a `CompareView`: the ranked chart, the funnel plot or the table, downloads and the notes.
 
 Everything shown comes from the view; this module only chooses Streamlit elements and turns the
-view's codes into words (through `labels`, in `components.tables`). Charts are cached on the store
-version and the choice, never on a hash of their frames.
+view's codes into words (through `labels`, in `components.tables`). Charts and tables are cached on
+the store version and the choice, never on a hash of their frames.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from accountability.views.compare import CompareView
 from components.export import render_chart
 from components.figures import compare as figures  # looked up at call time, so a test can replace one
 from components.figures import funnel as funnel_figures
-from components.tables import render_compare_table, render_downloads
+from components.tables import render_compare_table, render_downloads, shown_table
 from components.widgets import choose_clicked_council, render_coded_picker, render_share_link
 
 UNADJUSTED_NOTE = 'Click "chance alone" in the legend to see the limits without the adjustment.'
@@ -65,7 +65,7 @@ def render_compare_figures(view: CompareView, version: str) -> None:
     elif choice.show == "Funnel plot":
         _render_funnel(view, version)
     else:
-        render_compare_table(view.download, measure.unit, alt=view.summary)
+        render_compare_table(view.download, measure.unit, alt=view.summary, cache_key=(version, choice, "table"))
     st.caption(f"What this measures: {measure.description}")
 
 
@@ -106,5 +106,6 @@ def _render_funnel(view: CompareView, version: str) -> None:
         cache_key=(version, view.choice, "funnel"),
     )
     st.caption(funnel.alt + FUNNEL_NOTE + " " + funnel.method + (UNADJUSTED_NOTE if funnel.applied else ""))
-    st.dataframe(funnel.table, hide_index=True, alt=funnel.alt)
+    table = shown_table(lambda: funnel.table, (version, view.choice, "funnel table"))
+    st.dataframe(table.arrow, hide_index=True, alt=funnel.alt)
     render_downloads(funnel.table, funnel.stem, key="funnel")

@@ -1,5 +1,10 @@
 """Renders a council's card (Home and the Council profile): Ofsted, CQC, reorganisation, commitments,
-and the current release's revisions of its values."""
+and the current release's revisions of its values.
+
+The commitments and CQC tables are kept as Streamlit sends them, once per card
+(`tables.shown_table_of`): both pages hand over only the card's part, and the cards are derived once
+per store version and council and shared, so the object itself identifies the table.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,10 @@ import streamlit as st
 from accountability.labels import PROGRESS_STATUS_LABELS, words
 from accountability.views.council import OFSTED_LEAD, CouncilCard, CouncilProgress
 from accountability.views.council_cqc import CQC_LEAD, CqcCard
+from components.tables import shown_table_of
 
 PROGRESS_COLUMNS = {"commitment": "Commitment and measure", "status": "Status", "latest": "Latest", "note": "Note"}
+STATEMENT_COLUMNS = {"statement": "Quality statement", "score": "Score", "rating": "Rating"}
 
 
 def render_ofsted(card: CouncilCard) -> None:
@@ -18,10 +25,13 @@ def render_ofsted(card: CouncilCard) -> None:
 
 def render_progress_table(progress: CouncilProgress) -> None:
     """The council's status on each commitment, statuses in words with a symbol."""
-    shown = progress.rows.with_columns(words("status", PROGRESS_STATUS_LABELS)).rename(PROGRESS_COLUMNS)
+    rows = progress.rows
+    shown = shown_table_of(
+        rows, lambda: rows.with_columns(words("status", PROGRESS_STATUS_LABELS)).rename(PROGRESS_COLUMNS), "progress"
+    )
     # the status first: a phone shows the first column or two without scrolling sideways
     order = ["Status", "Commitment and measure", "Latest", "Note"]
-    st.dataframe(shown, hide_index=True, alt=progress.alt, column_order=order)
+    st.dataframe(shown.arrow, hide_index=True, alt=progress.alt, column_order=order)
 
 
 def render_progress_warning(progress: CouncilProgress) -> None:
@@ -37,8 +47,9 @@ def render_cqc(card: CqcCard, name: str) -> None:
         st.warning(f"Check this rating: {card.check}", icon="⚠️")
     if card.statements.height:
         with st.expander("CQC's nine quality statements (scores 1 to 4)"):
-            shown = card.statements.rename({"statement": "Quality statement", "score": "Score", "rating": "Rating"})
-            st.dataframe(shown, hide_index=True, alt=f"{name}: CQC's scores on its nine quality statements")
+            statements = card.statements
+            shown = shown_table_of(statements, lambda: statements.rename(STATEMENT_COLUMNS), "cqc statements")
+            st.dataframe(shown.arrow, hide_index=True, alt=f"{name}: CQC's scores on its nine quality statements")
     if card.care_homes:
         st.markdown(card.care_homes)
     st.caption(card.coverage)

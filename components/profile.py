@@ -1,5 +1,6 @@
 """Renders a `ProfileView`: the council's card, the summary, a spine chart or table per area of care,
-downloads, progress on the commitments and the share link. Words for codes come from `labels`."""
+downloads, progress on the commitments and the share link. Words for codes come from `labels`.
+Tables are kept as Streamlit sends them, per store version and choice (`tables.shown_table`)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from components.council import (
 )
 from components.export import render_chart
 from components.figures.spine import spine_figure
-from components.tables import render_downloads
+from components.tables import render_downloads, shown_table
 from components.widgets import render_share_link
 
 METHOD_NOTE = (
@@ -94,16 +95,16 @@ def render_profile_details(view: ProfileView) -> None:
     render_profile_heading(view)
 
 
-def render_profile_spend(view: ProfileView) -> None:
+def render_profile_spend(view: ProfileView, version: str) -> None:
     """Spending per head against England, 2023-24 and 2024-25, in cash, populations named."""
     st.subheader("Spending per head")
     spend = view.spend
     if spend.empty:
         st.info(spend.empty)
         return
-    st.dataframe(
-        spend.table, hide_index=True, alt=spend.alt, column_config=SPEND_COLUMNS, column_order=list(SPEND_COLUMNS)
-    )
+    shown = shown_table(lambda: spend.table, (version, view.choice.council, "spend"))  # the same for any benchmark
+    order = list(SPEND_COLUMNS)
+    st.dataframe(shown.arrow, hide_index=True, alt=spend.alt, column_config=SPEND_COLUMNS, column_order=order)
     st.caption(f"{CASH} Population: " + " ".join(spend.populations))
 
 
@@ -116,13 +117,16 @@ def render_profile_sections(view: ProfileView, version: str) -> None:
         if view.choice.show == "Chart":
             _render_spine(view, section, version)
         else:
-            columns = {**TABLE_COLUMNS, "value": view.card.name}
-            st.dataframe(
-                section.table, hide_index=True, alt=section.alt, column_config=columns, column_order=TABLE_ORDER
-            )
+            _render_section_table(view, section, version)
         if section.in_development:
             st.caption(section.in_development)
         render_downloads(section.download, section.stem, key=f"profile_{section.domain}")
+
+
+def _render_section_table(view: ProfileView, section: DomainSection, version: str) -> None:
+    shown = shown_table(lambda: section.table, (version, view.choice, section.domain, "table"))
+    columns = {**TABLE_COLUMNS, "value": view.card.name}
+    st.dataframe(shown.arrow, hide_index=True, alt=section.alt, column_config=columns, column_order=TABLE_ORDER)
 
 
 def _render_spine(view: ProfileView, section: DomainSection, version: str) -> None:

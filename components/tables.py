@@ -67,14 +67,17 @@ def _number(label: str, unit: str, help_text: str | None = None) -> Any:
     return st.column_config.NumberColumn(label, format=fmt, help=help_text)
 
 
-def render_compare_table(frame: pl.DataFrame, unit: str, alt: str) -> None:
-    """The Compare page's numbers as a sortable table, with readable statuses."""
-    shown = frame.with_columns(words("status", STATUS_LABELS), words("ci_method", CI_METHOD_LABELS))
+def render_compare_table(frame: pl.DataFrame, unit: str, alt: str, cache_key: Hashable) -> None:
+    """The Compare page's numbers as a sortable table, with readable statuses, kept as sent per
+    `cache_key` (the store version and the Compare choice: `shown_table`)."""
+    shown = shown_table(
+        lambda: frame.with_columns(words("status", STATUS_LABELS), words("ci_method", CI_METHOD_LABELS)), cache_key
+    )
     st.dataframe(
-        shown,
+        shown.arrow,
         hide_index=True,
         alt=alt,
-        column_order=[c for c in COMPARE_ORDER if c in shown.columns],
+        column_order=[c for c in COMPARE_ORDER if c in shown.frame.columns],
         column_config={
             "rank": st.column_config.NumberColumn("Rank", help="1 is best (highest where no direction is better)"),
             "name": "Area",
@@ -132,10 +135,12 @@ TABLE_CACHE_BYTES = 16 * 1024 * 1024
 
 @dataclass(frozen=True)
 class ShownTable:
-    """A table as shown: `frame` (for downloads and column order) and `arrow`, what st.dataframe sends."""
+    """A table as shown: `frame` (for downloads and column order) and `arrow`, what st.dataframe sends.
+    `source`: the shared view object it was built from, when it is kept per object (`shown_table_of`)."""
 
     frame: pl.DataFrame
     arrow: pa.Table
+    source: object = None
 
 
 def as_sent(frame: pl.DataFrame) -> pa.Table:
@@ -164,6 +169,25 @@ def shown_table(build: Callable[[], pl.DataFrame], cache_key: Hashable) -> Shown
         return ShownTable(frame, as_sent(frame))
 
     return _tables().get_or_build(cache_key, make)
+
+
+def shown_table_of(source: object, build: Callable[[], pl.DataFrame], name: str) -> ShownTable:
+    """The table `build()` makes from `source`, a view's frame that is cached and shared (never changed
+    in place), kept once per that object: for a render function whose callers hand it only the view's
+    part (Home's and the profile's commitments and CQC tables), with no codes to key it on.
+
+    The key is the object's identity, which Python can give to another object once this one is freed;
+    so the kept table holds `source` itself (while the key is kept, no other object can have its
+    identity), and a hit is used only if it was built from this very object. A view rebuilt after the
+    derived cache dropped it is a new object: its table is built again, never an old one shown.
+    """
+
+    def make() -> ShownTable:
+        frame = build()
+        return ShownTable(frame, as_sent(frame), source)
+
+    kept = _tables().get_or_build(("of object", name, id(source)), make)
+    return kept if kept.source is source else make()
 
 
 def render_table(build: Callable[[], pl.DataFrame], cache_key: Hashable, *, alt: str, **options: Any) -> ShownTable:

@@ -10,13 +10,14 @@ the view; and a page-level choice did not follow the user to the next page. The 
 Other pickers, whose labels are their values (period, region, level), are bound.
 Each `render_*` reads the raw parameter first (capped in length) and explains any value it cannot use,
 echoing it through `state.literal` (inside `unrecognised`) so an address cannot add Markdown.
+The council and measure pickers' options are built once per store version (`picker_options`), not
+every run.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping
-from types import MappingProxyType
 from typing import Any, cast
 
 import polars as pl
@@ -25,7 +26,9 @@ import streamlit as st
 from accountability.codes import BenchmarkKind
 from accountability.labels import BENCHMARK_LABELS, LEVEL_LABELS
 from accountability.state import capped, unavailable_default, unrecognised
+from components.data import store_version
 from components.group import render_group_picker
+from components.picker_options import Options, kept_options
 
 
 def council_label(councils: pl.DataFrame) -> dict[str, str]:
@@ -53,12 +56,15 @@ def _choose_clicked_council(chart_key: str) -> None:
         st.session_state["council"] = code
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _council_options(version: str, _councils: pl.DataFrame) -> Mapping[str, str]:
+def _council_choices(version: str, councils: pl.DataFrame) -> Options:
     """Every council's label, current councils first, built once per store version (not every run:
     it was 5% of a rerun's CPU under load). Read-only, as every session shares it."""
-    ordered = _councils.sort(pl.col("valid_to").is_not_null(), "name")
-    return MappingProxyType(council_label(ordered))
+    current_first = pl.col("valid_to").is_not_null()
+    return kept_options((version, "council"), lambda: council_label(councils.sort(current_first, "name")))
+
+
+def _council_options(version: str, councils: pl.DataFrame) -> Mapping[str, str]:
+    return _council_choices(version, councils).labels
 
 
 def render_council_picker(councils: pl.DataFrame, version: str) -> str | None:
@@ -66,7 +72,7 @@ def render_council_picker(councils: pl.DataFrame, version: str) -> str | None:
     `version` is the store's version, which `councils` was read from."""
     return _choice_kept_in_address(
         "Your council",
-        _council_options(version, councils),
+        _council_choices(version, councils),
         "council",
         "council",
         where=st.sidebar,
@@ -76,18 +82,28 @@ def render_council_picker(councils: pl.DataFrame, version: str) -> str | None:
     )
 
 
-def render_measure_picker(measures: pl.DataFrame) -> str:
-    """Measure choice, kept in the address as ?measure=<id>, labelled with its domain."""
-    labels = {
+def measure_labels(measures: pl.DataFrame) -> dict[str, str]:
+    """Measure id -> 'Adults: <label>' or 'Children: <label>', in the frame's order."""
+    return {
         r["id"]: f"{'Adults' if r['domain'] == 'adults' else 'Children'}: {r['label']}"
         for r in measures.iter_rows(named=True)
     }
-    return str(_choice_kept_in_address("Measure", labels, "measure", "measure"))
+
+
+def render_measure_picker(measures: pl.DataFrame) -> str:
+    """Measure choice, kept in the address as ?measure=<id>, labelled with its domain.
+
+    `measures` is rows of the store's measures table (every page passes `measures_with_values`), so
+    the labels are determined by the store version and the ids, in order: they are built once per those.
+    """
+    ids = ",".join(measures.get_column("id").to_list())  # one string: a key of ~100 codes is checked item by item
+    options = kept_options((store_version(), "measure", ids), lambda: measure_labels(measures))
+    return str(_choice_kept_in_address("Measure", options, "measure", "measure"))
 
 
 def _choice_kept_in_address(
     label: str,
-    labels: Mapping[str, str],
+    choices: Mapping[str, str] | Options,
     key: str,
     noun: str,
     *,
@@ -106,9 +122,11 @@ def _choice_kept_in_address(
     same page, so they are written here before the user moves on. The default choice is left out
     of the address, as bound widgets do.
     """
-    codes = list(labels)
-    by_label = {text: code for code, text in labels.items()}
-    raw = capped(st.query_params.get(key))  # no code or label is longer; a huge value costs nothing
+    options = choices if isinstance(choices, Options) else Options.of(choices)  # kept ones: built once
+    codes, labels, by_label = options.codes, options.labels, options.by_label
+    # Read once: nothing below writes the address before the end, where it is compared again.
+    in_address = st.query_params.get(key)
+    raw = capped(in_address)  # no code or label is longer; a huge value costs nothing
     written = f"_url_{key}"  # what this session last put in the address for `key` (None: the default)
     remembered = st.session_state.get(written)
     if raw is not None and raw != remembered:
@@ -125,12 +143,13 @@ def _choice_kept_in_address(
     value = widget(label, codes, index=index, format_func=lambda c: labels.get(c, c), key=key, **kwargs)
     default = codes[index] if index is not None and codes else None
     wanted = None if value == default else value
-    if st.query_params.get(key) != wanted:
+    if in_address != wanted:
         if wanted is None:
             del st.query_params[key]
         else:
             st.query_params[key] = wanted
-    st.session_state[written] = wanted
+    if remembered != wanted:  # absent reads as None, so an unchanged choice needs no write
+        st.session_state[written] = wanted
     return value
 
 
@@ -216,7 +235,7 @@ def render_benchmark_picker(
     kind = cast(BenchmarkKind, render_coded_picker("Compare with", choices, "benchmark", "benchmark"))
     group: list[str] = []
     if kind == "custom":
-        group = render_group_picker(councils, council_label(councils.sort(pl.col("valid_to").is_not_null(), "name")))
+        group = render_group_picker(councils, dict(_council_options(store_version(), councils)))
         if len(group) < 2:
             st.info("Choose two or more councils for your group; until then nothing can be tested against it.")
     return kind, tuple(sorted(group))

@@ -54,5 +54,5 @@ with heading:
 with sections:
     render_profile_sections(view, store.version)
 render_profile_details(view)
-render_profile_spend(view)
+render_profile_spend(view, store.version)
 render_profile_footer(view)
