@@ -37,8 +37,8 @@ from accountability.views.store import Store, qualified_name  # noqa: E402
 from benchmarks import map_before  # noqa: E402
 from benchmarks.chart_hits import _charts  # noqa: E402
 from benchmarks.in_run import CASES as IN_RUN_CASES  # noqa: E402
-from benchmarks.lazy_steps import CASES as LAZY_CASES  # noqa: E402
 from benchmarks.in_run_tables import CASES as TABLE_CASES  # noqa: E402
+from benchmarks.lazy_steps import CASES as LAZY_CASES  # noqa: E402
 from components import cache, widgets  # noqa: E402
 from components.cache_keys import check_key  # noqa: E402
 from components.data import load, store_version  # noqa: E402
