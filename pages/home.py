@@ -16,6 +16,7 @@ from components.council import (
 )
 from components.data import settings_or_stop
 from components.navigation import require_navigation
+from components.tables import render_table
 
 require_navigation()  # a first visit via a shared link must still run dashboard.py
 COVERAGE_COLUMNS = {"source": "Publication", "publisher": "Publisher", "measures": "Measures", "first": "From"}
@@ -60,7 +61,9 @@ st.page_link("pages/progress.py", label="Progress on commitments: England and ev
 st.page_link("pages/methods.py", label="Data and methods: definitions, sources and how we calculate", icon="📖")
 
 st.subheader("What the data cover")
-st.dataframe(view.coverage.rename({**COVERAGE_COLUMNS, "latest": "To"}), hide_index=True, alt=view.coverage_alt)
+# the same for every council: kept as sent once per store version (components/tables.render_table)
+coverage_key = (store.version, "coverage")
+render_table(lambda: view.coverage.rename({**COVERAGE_COLUMNS, "latest": "To"}), coverage_key, alt=view.coverage_alt)
 st.caption(
     "Official statistics, used under the Open Government Licence v3.0. These figures describe outcomes; "
     "on their own they do not show why a council differs, or whether its services are effective."
