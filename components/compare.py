@@ -7,6 +7,8 @@ the store version and the choice, never on a hash of their frames.
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from accountability.labels import FUNNEL_ADJUSTMENT_CHOICES
@@ -22,6 +24,24 @@ FUNNEL_NOTE = (
     " Small councils scatter more by chance: a point inside the funnel is consistent with "
     "England once its size is allowed for."
 )
+
+
+# The funnel table's columns in words (the download keeps the codes' names, as every download does).
+FUNNEL_COLUMNS: dict[str, Any] = {
+    "name": "Area",
+    "numerator": st.column_config.NumberColumn("Numerator", format="%,.0f"),
+    "denominator": st.column_config.NumberColumn("Denominator", format="%,.0f"),
+    "value": "Value",
+    "position": st.column_config.TextColumn("Position", help="Against the limits drawn on the plot"),
+    "position_chance_alone": st.column_config.TextColumn(
+        "Position, chance alone", help="Against limits that allow for chance only (no overdispersion adjustment)"
+    ),
+    "low95": "95% limit: low",
+    "high95": "95% limit: high",
+    "low998": "99.8% limit: low",
+    "high998": "99.8% limit: high",
+    "code": "ONS code",
+}
 
 
 def render_funnel_adjustment(show: str) -> str:
@@ -107,5 +127,5 @@ def _render_funnel(view: CompareView, version: str) -> None:
     )
     st.caption(funnel.alt + FUNNEL_NOTE + " " + funnel.method + (UNADJUSTED_NOTE if funnel.applied else ""))
     table = shown_table(lambda: funnel.table, (version, view.choice, "funnel table"))
-    st.dataframe(table.arrow, hide_index=True, alt=funnel.alt)
+    st.dataframe(table.arrow, hide_index=True, alt=funnel.alt, column_config=FUNNEL_COLUMNS)
     render_downloads(funnel.table, funnel.stem, key="funnel")

@@ -230,6 +230,19 @@ def test_the_funnel_names_its_centre_method_and_adjustment_and_keeps_it_in_the_a
     assert "funnel=multiplicative" in link
 
 
+def test_the_funnel_table_names_every_column_in_words() -> None:
+    import json
+
+    at = open_page(council=BIRMINGHAM, measure="rereferral_pct", period="2024-25", view="Funnel plot")
+    table = at.dataframe[0]
+    config = json.loads(table.proto.columns)
+    shown = list(table.value.columns)
+    assert shown and all(c in config for c in shown), (shown, sorted(config))
+    labels = [config[c]["label"] for c in shown]
+    assert "position_chance_alone" not in labels and "low998" not in labels
+    assert "Position, chance alone" in labels and "99.8% limit: low" in labels
+
+
 def test_a_rate_gets_a_poisson_funnel() -> None:
     at = open_page(measure="cla_rate", period="2024-25", view="Funnel plot")
     assert_healthy(at)
