@@ -67,3 +67,32 @@ CASES: dict[str, Callable[[], Case]] = {
     "R4.1 Compare chart, a hit sent": chart_hit("Compare chart"),
     "R4.1 Profile spine, a hit sent": chart_hit("Profile spine (adults)"),
 }
+
+
+def counts_miss() -> Case:
+    """Floor standards' counts chart not in the chart cache, built and finished up to its JSON (every
+    standard, all councils, in turn): validated objects (before, 9d6471a) or written as a dict (after)."""
+    from accountability.views.floor_standards import FloorsChoice, counts_panel, floors_view
+    from components.cache import app_store
+    from components.figures.floors import counts_figure
+    from tests.data.test_chart_bytes import validated_counts_figure
+
+    view = app_store().derive(floors_view, FloorsChoice())
+    panels = [counts_panel(view, label) for label in view.selection.counts["label"].unique().sort().to_list()]
+    turn = iter(range(10**9))
+
+    def finish(build: Callable[..., Any]) -> Callable[[], str]:
+        def one() -> str:
+            panel = panels[next(turn) % len(panels)]
+            return finished_chart(build, (panel.counts, "Period"), panel.title, "s").spec
+
+        return one
+
+    for panel in panels:
+        args = (panel.counts, "Period")
+        if finished_chart(validated_counts_figure, args, "t", "s") != finished_chart(counts_figure, args, "t", "s"):
+            raise SystemExit("counts: the two builders give different JSON")
+    return finish(validated_counts_figure), finish(counts_figure)
+
+
+CASES["R4.2 Floor standards counts chart, a miss"] = counts_miss

@@ -107,7 +107,10 @@ class FinishedChart(NamedTuple):
         return sys.getsizeof(self.spec)
 
 
-def finished_chart(build: Callable[..., go.Figure], args: tuple[Any, ...], title: str, source: str) -> FinishedChart:
+Builder = Callable[..., go.Figure | dict[str, Any]]  # a figure, or its `to_dict()` written directly
+
+
+def finished_chart(build: Builder, args: tuple[Any, ...], title: str, source: str) -> FinishedChart:
     """The finished figure (title and source line added, laid out to fit a phone) as Plotly's own JSON,
     written once per cache key: a cache hit sends this JSON as it is, never rebuilding the figure.
 
@@ -117,7 +120,8 @@ def finished_chart(build: Callable[..., go.Figure], args: tuple[Any, ...], title
     The string is what st.plotly_chart would write for this figure: Plotly's JSON of a dict read back
     from Plotly's JSON is the same string (tests/unit/test_chart_element.py, on every chart kind).
     """
-    spec = build(*args).to_dict()
+    built = build(*args)
+    spec = built if isinstance(built, dict) else built.to_dict()  # a dict is the builder's own, fresh
     framed = spec.setdefault("layout", {})
     margin = framed.get("margin", {})
     merge(framed, _title_and_source(margin.get("t"), framed.get("height"), title, source))
@@ -125,13 +129,13 @@ def finished_chart(build: Callable[..., go.Figure], args: tuple[Any, ...], title
     return FinishedChart(pio.to_json(spec, validate=False), framed.get("height"))
 
 
-def finished_spec(build: Callable[..., go.Figure], args: tuple[Any, ...], title: str, source: str) -> bytes:
+def finished_spec(build: Builder, args: tuple[Any, ...], title: str, source: str) -> bytes:
     """`finished_chart`'s JSON as bytes (for tests and benchmarks that read it as JSON)."""
     return finished_chart(build, args, title, source).spec.encode()
 
 
 def render_chart(
-    build: Callable[..., go.Figure],
+    build: Builder,
     *args: Any,
     key: str,
     alt: str,

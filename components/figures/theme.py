@@ -10,10 +10,12 @@ from the palette in `compare`); tests/unit/test_chart_contrast.py checks both ag
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 INK = "#0B0C0C"  # GOV.UK text colour: 19.6:1 on white
 MUTED_INK = "#505A5F"  # GOV.UK secondary text: 7.1:1 on white, 6.3:1 on the light quarter band
@@ -58,3 +60,17 @@ def merge(into: dict[str, Any], values: dict[str, Any]) -> None:
         if not isinstance(into.get(key), dict):
             into[key] = {}  # absent so far (to_plotly_json writes a title string as {"text": ...})
         merge(into[key], value)
+
+
+def default_template() -> dict[str, Any] | None:
+    """The layout template a new `go.Figure()` takes (Streamlit's, once Streamlit is imported), as the
+    dict its `to_dict()` writes; None when there is no default. For builders that write their figure
+    as a dict (`floors.counts_figure`). Shared between figures, so read-only: nothing may change it
+    (the framing in components/export.py sets only the layout's own title, margins, legend and axes)."""
+    name = pio.templates.default
+    return _template(name) if name else None
+
+
+@functools.lru_cache(maxsize=4)
+def _template(name: str) -> dict[str, Any]:
+    return go.Figure(layout={"template": name}).to_dict()["layout"]["template"]  # exactly as a figure has it

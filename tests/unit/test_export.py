@@ -70,8 +70,8 @@ def _as_streamlit_sends(figure: go.Figure) -> object:
 
 def test_the_cached_chart_draws_exactly_the_figure_that_was_built() -> None:
     # render_chart sends the cached JSON as it is, without building the figure again: same figure
-    built = with_title_and_source(counts_figure(_counts(4), "Period"), "Councils by verdict", "Published figures")
-    chart = finished_chart(counts_figure, (_counts(4), "Period"), "Councils by verdict", "Published figures")
+    built = with_title_and_source(go.Figure(counts_figure(_counts(4), "Period")), "Councils by verdict", "Published")
+    chart = finished_chart(counts_figure, (_counts(4), "Period"), "Councils by verdict", "Published")
     assert json.loads(chart.spec) == _as_streamlit_sends(built)
     assert chart.height == built.layout.height  # Streamlit sizes the element from the layout's height
 
