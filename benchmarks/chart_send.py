@@ -75,7 +75,7 @@ def counts_miss() -> Case:
     from accountability.views.floor_standards import FloorsChoice, counts_panel, floors_view
     from components.cache import app_store
     from components.figures.floors import counts_figure
-    from tests.data.test_chart_bytes import validated_counts_figure
+    from tests.data.validated_figures import validated_counts_figure
 
     view = app_store().derive(floors_view, FloorsChoice())
     panels = [counts_panel(view, label) for label in view.selection.counts["label"].unique().sort().to_list()]
@@ -96,3 +96,23 @@ def counts_miss() -> Case:
 
 
 CASES["R4.2 Floor standards counts chart, a miss"] = counts_miss
+
+
+def spine_miss() -> Case:
+    """Birmingham's Profile spine (adults) not in the chart cache, built and finished up to its JSON:
+    validated objects (before, 9d6471a) or written as a dict (after)."""
+    from components.figures.spine import spine_figure
+    from tests.data.validated_figures import validated_spine_figure
+
+    _, args = _charts()["Profile spine (adults)"]
+
+    def finish(build: Callable[..., Any]) -> Callable[[], str]:
+        return lambda: finished_chart(build, args, "A title", "s").spec
+
+    before, after = finish(validated_spine_figure), finish(spine_figure)
+    if before() != after():
+        raise SystemExit("spine: the two builders give different JSON")
+    return before, after
+
+
+CASES["R4.2 Profile spine (adults), a miss"] = spine_miss

@@ -74,3 +74,34 @@ def default_template() -> dict[str, Any] | None:
 @functools.lru_cache(maxsize=4)
 def _template(name: str) -> dict[str, Any]:
     return go.Figure(layout={"template": name}).to_dict()["layout"]["template"]  # exactly as a figure has it
+
+
+# Builders that write their figure as a dict (floors, spine) write it as `go.Figure.to_dict()` did,
+# byte for byte (tests/data/test_chart_bytes.py): validated objects set their properties in
+# alphabetical order, a trace's type last; a layout passed through `readable` comes out in Plotly's
+# (alphabetical) order, with the template its figure had.
+
+
+def canonical(values: dict[str, Any]) -> dict[str, Any]:
+    """`values` (a compound property: marker, annotation, …) in the order a validated object writes it."""
+    return {k: canonical(v) if isinstance(v, dict) else v for k, v in sorted(values.items())}
+
+
+def trace(kind: str, **props: Any) -> dict[str, Any]:
+    """A trace of type `kind` as a validated `go.Scatter(**props)` (or Bar, …) writes it in `to_dict()`."""
+    return {**canonical(props), "type": kind}
+
+
+def readable_layout(layout: dict[str, Any]) -> dict[str, Any]:
+    """`readable` on a figure with this layout (set by one `update_layout` and `update_xaxes`/`_yaxes`,
+    each compound property written in the order given), as the figure's `to_dict()["layout"]`: the
+    default template added, text colours and backgrounds merged, properties in Plotly's order. For
+    one pair of axes only: Plotly writes further axes (xaxis2, …) in an order of its own."""
+    if extra := sorted(set(filter(AXIS_NAME.fullmatch, layout)) - {"xaxis", "yaxis"}):
+        raise ValueError(f"readable_layout writes one pair of axes, not {extra}")
+    template = default_template()
+    done = {**({"template": template} if template else {}), **layout}
+    for name in ("xaxis", "yaxis"):
+        merge(done.setdefault(name, {}), AXIS)
+    merge(done, LAYOUT)
+    return dict(sorted(done.items()))

@@ -2,8 +2,9 @@
 chart the validated builders gave, on every choice the committed store offers: each one's old code is
 kept here as it was at 9d6471a, and both are finished by `finished_chart` (title, source, framing).
 
-Floor standards' counts chart: every standard x every selection (all councils, each region, each
-council type, each domain, a region and a type together, a what-if) x a chosen council or none.
+Floor standards' counts chart: every standard x 24 selections (all councils, each region, each
+council type, each domain, regions with types, a chosen council). The Profile's spine: every council's
+profile, both areas of care, against England (and 30 against their region).
 """
 
 from __future__ import annotations
@@ -11,44 +12,16 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-import plotly.graph_objects as go
 import polars as pl
 import pytest
 
-from accountability.labels import FLOOR_VERDICT_WORDS
 from accountability.settings import Settings
 from accountability.views.floor_standards import FloorsChoice, counts_panel, floors_view
+from accountability.views.profile import ProfileChoice, profile_view
 from accountability.views.store import Store, from_dir
 from components.export import finished_chart
-from components.figures import floors
-from components.figures.floors import COUNT_COLOURS, PATTERNS
-
-
-def validated_counts_figure(counts: pl.DataFrame, label: str) -> go.Figure:
-    """components/figures/floors.counts_figure at 9d6471a, through Plotly's validated objects."""
-    fig = go.Figure()
-    for verdict in (v for v in COUNT_COLOURS if v in counts.columns):
-        fig.add_trace(
-            go.Bar(
-                x=counts["period"].to_list(),
-                y=counts[verdict].to_list(),
-                name=FLOOR_VERDICT_WORDS[verdict],
-                marker={"color": COUNT_COLOURS[verdict], "pattern": {"shape": PATTERNS[verdict]}},
-                text=counts[verdict].to_list(),
-                textposition="inside",
-            )
-        )
-    fig.update_layout(
-        barmode="stack",
-        height=380,
-        margin={"l": 10, "r": 10, "t": 30, "b": 40},
-        plot_bgcolor="white",
-        legend={"orientation": "h", "y": -0.2},
-        yaxis={"title": "Councils", "fixedrange": True},
-        xaxis={"title": label, "fixedrange": True},
-        dragmode=False,
-    )
-    return fig
+from components.figures import floors, spine
+from tests.data.validated_figures import validated_counts_figure, validated_spine_figure
 
 
 @pytest.fixture(scope="module")
@@ -89,3 +62,19 @@ def test_the_counts_chart_with_a_missing_count_and_no_first_year_column() -> Non
     counts = counts.with_columns(meets=pl.lit(9), no_data=pl.Series([0, 2]))
     old = finished_chart(validated_counts_figure, (counts, "Year"), "T", "S")
     assert finished_chart(floors.counts_figure, (counts, "Year"), "T", "S") == old
+
+
+def test_the_spine_chart_is_byte_identical_on_every_councils_profile(store: Store) -> None:
+    # every current and former council against England, and 30 against their region; both areas of care
+    codes = store.table("councils")["code"].to_list()
+    compared = 0
+    for code, benchmark in [(c, "england") for c in codes] + [(c, "region") for c in codes[::5][:30]]:
+        view = profile_view(store, ProfileChoice(code, benchmark))
+        for section in view.sections:
+            args = (section.rows, view.card.name)
+            old = finished_chart(validated_spine_figure, args, section.chart_title, "A source")
+            assert finished_chart(spine.spine_figure, args, section.chart_title, "A source") == old, (
+                f"{code} {benchmark}"
+            )
+            compared += 1
+    assert compared > 300, compared

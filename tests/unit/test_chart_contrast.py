@@ -87,7 +87,7 @@ def _spine() -> go.Figure:
         comparison=pl.Series(VERDICTS[: profile.height * 3]),
         label=pl.Series([f"Measure {i}" for i in range(profile.height * 3)]),
     )
-    return spine_figure(profile, "Alpha")
+    return go.Figure(spine_figure(profile, "Alpha"))  # written as a dict: the figure it describes
 
 
 SQUARE = '{"type":"Polygon","coordinates":[[[0,50],[1,50],[1,51],[0,51],[0,50]]]}'
