@@ -98,21 +98,30 @@ def counts_miss() -> Case:
 CASES["R4.2 Floor standards counts chart, a miss"] = counts_miss
 
 
-def spine_miss() -> Case:
-    """Birmingham's Profile spine (adults) not in the chart cache, built and finished up to its JSON:
-    validated objects (before, 9d6471a) or written as a dict (after)."""
-    from components.figures.spine import spine_figure
-    from tests.data.validated_figures import validated_spine_figure
+def dict_miss(name: str) -> Callable[[], Case]:
+    """Birmingham's chart `name` not in the chart cache, built and finished up to its JSON: validated
+    objects (before, 9d6471a) or written as a dict (after)."""
 
-    _, args = _charts()["Profile spine (adults)"]
+    def make() -> Case:
+        from tests.data.validated_compare import validated_compare_figure
+        from tests.data.validated_figures import validated_spine_figure
 
+        build, args = _charts()[name]
+        old = {"Compare chart": validated_compare_figure, "Profile spine (adults)": validated_spine_figure}[name]
+        return _dict_miss(old, build, args)
+
+    return make
+
+
+def _dict_miss(old: Callable[..., Any], build: Callable[..., Any], args: tuple[Any, ...]) -> Case:
     def finish(build: Callable[..., Any]) -> Callable[[], str]:
         return lambda: finished_chart(build, args, "A title", "s").spec
 
-    before, after = finish(validated_spine_figure), finish(spine_figure)
+    before, after = finish(old), finish(build)
     if before() != after():
-        raise SystemExit("spine: the two builders give different JSON")
+        raise SystemExit(f"{build.__name__}: the two builders give different JSON")
     return before, after
 
 
-CASES["R4.2 Profile spine (adults), a miss"] = spine_miss
+CASES["R4.2 Profile spine (adults), a miss"] = dict_miss("Profile spine (adults)")
+CASES["R4.2 Compare chart, a miss"] = dict_miss("Compare chart")

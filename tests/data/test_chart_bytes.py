@@ -4,7 +4,8 @@ kept here as it was at 9d6471a, and both are finished by `finished_chart` (title
 
 Floor standards' counts chart: every standard x 24 selections (all councils, each region, each
 council type, each domain, regions with types, a chosen council). The Profile's spine: every council's
-profile, both areas of care, against England (and 30 against their region).
+profile, both areas of care, against England (and 30 against their region). Compare's ranked chart:
+every measure, at two periods, for three councils or none, with neighbours and 99.8% on some.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ import polars as pl
 import pytest
 
 from accountability.settings import Settings
+from accountability.views.compare import CompareChoice, compare_view
 from accountability.views.floor_standards import FloorsChoice, counts_panel, floors_view
 from accountability.views.profile import ProfileChoice, profile_view
 from accountability.views.store import Store, from_dir
 from components.export import finished_chart
-from components.figures import floors, spine
+from components.figures import compare, floors, spine
+from tests.data.validated_compare import validated_compare_figure
 from tests.data.validated_figures import validated_counts_figure, validated_spine_figure
 
 
@@ -78,3 +81,24 @@ def test_the_spine_chart_is_byte_identical_on_every_councils_profile(store: Stor
             )
             compared += 1
     assert compared > 300, compared
+
+
+def test_the_compare_chart_is_byte_identical_on_every_measure(store: Store) -> None:
+    # every measure at its latest and earliest period, for no council, Birmingham and Hartlepool; and
+    # against statistical neighbours and at 99.8% on every fourth measure
+    values = store.table("values").group_by("measure").agg(latest=pl.col("period").max(), first=pl.col("period").min())
+    compared = 0
+    for i, row in enumerate(values.sort("measure").iter_rows(named=True)):
+        choices = [CompareChoice(c, row["measure"], row["latest"]) for c in (None, "E08000025", "E06000001")]
+        choices.append(CompareChoice("E08000025", row["measure"], row["first"]))
+        if i % 4 == 0:
+            choices += [CompareChoice("E08000025", row["measure"], row["latest"], "neighbours", level=0.998)]
+        for choice in choices:
+            view = compare_view(store, choice)
+            args = (view.table, view.comparators, view.measure, choice.council, view.benchmark_line, view.floor_line)
+            args += (choice.level,)
+            old = finished_chart(validated_compare_figure, args, view.chart_title, "A source")
+            new = finished_chart(compare.compare_figure, args, view.chart_title, "A source")
+            assert new == old, f"{choice}: the compare chart differs"
+            compared += 1
+    assert compared > 200, compared

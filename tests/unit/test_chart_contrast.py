@@ -54,7 +54,9 @@ def _compare() -> go.Figure:
             "value": [60.0, 55.0, 50.0],
         }
     )
-    return compare_figure(table, comps, MEASURE, "E06000002", ("Statistical neighbours", 65.0), ("Floor", 45.0))
+    return go.Figure(
+        compare_figure(table, comps, MEASURE, "E06000002", ("Statistical neighbours", 65.0), ("Floor", 45.0))
+    )
 
 
 def _funnel() -> go.Figure:
