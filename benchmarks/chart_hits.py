@@ -18,11 +18,12 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import orjson  # noqa: E402
 import plotly.graph_objects as go  # noqa: E402
 import plotly.io as pio  # noqa: E402
 import plotly.tools  # noqa: E402
@@ -32,12 +33,24 @@ from accountability.views.compare import CompareChoice, compare_view  # noqa: E4
 from accountability.views.map import MapChoice, map_view  # noqa: E402
 from accountability.views.profile import ProfileChoice, profile_view  # noqa: E402
 from accountability.views.store import from_dir  # noqa: E402
-from components.export import FinishedFigure, finished_spec, with_title_and_source  # noqa: E402
+from components.export import finished_spec, with_title_and_source  # noqa: E402
 from components.figures import compare as compare_figures  # noqa: E402
 from components.figures import maps  # noqa: E402
 from components.figures.spine import spine_figure  # noqa: E402
 
 COUNCIL, MEASURE, PERIOD = "E08000025", "ascof_sds_users", "2024-25"
+
+
+class FinishedFigure(go.Figure):
+    """Rounds two and three's hand-over (components/export.py at 9d6471a), kept here to measure against:
+    a figure whose `to_dict()` parses the cached JSON, for st.plotly_chart to write JSON of again."""
+
+    def __init__(self, spec: bytes) -> None:
+        super().__init__()
+        self._finished = spec
+
+    def to_dict(self) -> dict[str, Any]:
+        return cast(dict[str, Any], orjson.loads(self._finished))
 
 
 def _charts() -> dict[str, tuple[Callable[..., go.Figure], tuple[Any, ...]]]:

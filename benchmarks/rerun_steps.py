@@ -36,6 +36,7 @@ from accountability.views.floor_standards import FloorsChoice, floors_view  # no
 from accountability.views.store import Store, qualified_name  # noqa: E402
 from benchmarks import map_before  # noqa: E402
 from benchmarks.chart_hits import _charts  # noqa: E402
+from benchmarks.chart_send import CASES as ROUND_FOUR_CASES  # noqa: E402
 from benchmarks.in_run import CASES as IN_RUN_CASES  # noqa: E402
 from benchmarks.in_run_tables import CASES as TABLE_CASES  # noqa: E402
 from benchmarks.lazy_steps import CASES as LAZY_CASES  # noqa: E402
@@ -183,6 +184,7 @@ CASES: dict[str, Callable[[], Case]] = {
     **IN_RUN_CASES,  # round three (p3rerun): Streamlit's own work in a script run, benchmarks/in_run.py
     **LAZY_CASES,  # round four (p4lazy): expanders drawn only when open, benchmarks/lazy_steps.py
     **TABLE_CASES,  # round four (p4tables): tables kept as sent, pickers' options, benchmarks/in_run_tables.py
+    **ROUND_FOUR_CASES,  # round four (p4chart): charts sent and built, benchmarks/chart_send.py
 }
 
 
@@ -205,7 +207,7 @@ def main() -> None:
     for name, make in ((n, m) for n, m in CASES.items() if n.startswith(args.only)):
         before, after = make()
         before(), after()  # warm: fill each cache once
-        chart = name[0] in "345" or name.startswith("P3")
+        chart = name[0] in "345" or name.startswith(("P3", "R4"))
         calls = max(1, args.calls // 20) if chart else args.calls  # a chart takes ms, not µs
         times: dict[str, list[float]] = {"before": [], "after": []}
         for _ in range(args.repeat):

@@ -6,10 +6,10 @@ software needed) carries them; alt text; and a file name that says what the char
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Hashable
-from typing import Any, cast
+from typing import Any, NamedTuple
 
-import orjson
 import plotly.graph_objects as go
 import plotly.io as pio
 import streamlit as st
@@ -17,6 +17,7 @@ import streamlit as st
 from accountability.labels import PICTURE_FORMAT_LABELS
 from components.cache_keys import check_key
 from components.chart_cache import ByteBoundedCache
+from components.chart_element import send_plotly
 from components.figures import layout
 from components.figures.theme import merge
 
@@ -88,46 +89,53 @@ CHART_CACHE_BYTES = 16 * 1024 * 1024
 
 
 @st.cache_resource(show_spinner=False)
-def _charts() -> ByteBoundedCache[bytes]:
+def _charts() -> ByteBoundedCache[FinishedChart]:
     """The replica's finished charts, shared by every session (cleared with Streamlit's resources)."""
-    return ByteBoundedCache(CHART_CACHE_BYTES)
+    return ByteBoundedCache(CHART_CACHE_BYTES, sizeof=FinishedChart.size)
 
 
-def finished_spec(build: Callable[..., go.Figure], args: tuple[Any, ...], title: str, source: str) -> bytes:
+class FinishedChart(NamedTuple):
+    """A finished chart: its Plotly JSON exactly as Streamlit writes it, and the layout height
+    Streamlit sizes the element from (components/chart_element.py sends both as they are)."""
+
+    spec: str
+    height: int | float | None
+
+    def size(self) -> int:
+        """Bytes the chart cache counts: the string's memory (a non-Latin-1 character makes every
+        character take 2 bytes, so its length alone would undercount)."""
+        return sys.getsizeof(self.spec)
+
+
+Builder = Callable[..., go.Figure | dict[str, Any]]  # a figure, or its `to_dict()` written directly
+
+
+def finished_chart(build: Builder, args: tuple[Any, ...], title: str, source: str) -> FinishedChart:
     """The finished figure (title and source line added, laid out to fit a phone) as Plotly's own JSON,
-    written once per cache key: a cache hit hands Streamlit this JSON, never rebuilding the figure.
+    written once per cache key: a cache hit sends this JSON as it is, never rebuilding the figure.
 
     The frame is merged into the figure's dict (the copy the JSON is written from anyway), not set
     through `with_title_and_source`: Plotly's validated updates walk the whole layout for every
     property (8% of the server's CPU under load). Same JSON values: tests/unit/test_finished_spec.py.
+    The string is what st.plotly_chart would write for this figure: Plotly's JSON of a dict read back
+    from Plotly's JSON is the same string (tests/unit/test_chart_element.py, on every chart kind).
     """
-    spec = build(*args).to_dict()
+    built = build(*args)
+    spec = built if isinstance(built, dict) else built.to_dict()  # a dict is the builder's own, fresh
     framed = spec.setdefault("layout", {})
     margin = framed.get("margin", {})
     merge(framed, _title_and_source(margin.get("t"), framed.get("height"), title, source))
     layout.legend_below_in(framed)
-    return pio.to_json(spec, validate=False).encode()
+    return FinishedChart(pio.to_json(spec, validate=False), framed.get("height"))
 
 
-class FinishedFigure(go.Figure):
-    """A figure already built, validated and serialised: Streamlit asks it only for `to_dict()`.
-
-    Streamlit's `plotly_chart` turns a figure into a dict (a deep copy, 15 ms for the Map) and then
-    into JSON. Handing it this instead skips building the figure's objects again (9 ms) and the
-    copy: the dict is read straight from the cached JSON (1 ms). Never change it; it is not a full
-    figure (its own data and layout are empty).
-    """
-
-    def __init__(self, spec: bytes) -> None:
-        super().__init__()
-        self._finished = spec
-
-    def to_dict(self) -> dict[str, Any]:
-        return cast(dict[str, Any], orjson.loads(self._finished))
+def finished_spec(build: Builder, args: tuple[Any, ...], title: str, source: str) -> bytes:
+    """`finished_chart`'s JSON as bytes (for tests and benchmarks that read it as JSON)."""
+    return finished_chart(build, args, title, source).spec.encode()
 
 
 def render_chart(
-    build: Callable[..., go.Figure],
+    build: Builder,
     *args: Any,
     key: str,
     alt: str,
@@ -139,7 +147,8 @@ def render_chart(
     """st.plotly_chart of `build(*args)` with the title/source frame, PNG download settings and alt text.
 
     The finished chart is built once per `cache_key` (the view's store version and choice, which
-    determine every argument) and kept in the replica's byte-bounded chart cache. The arguments
+    determine every argument) and kept in the replica's byte-bounded chart cache; a hit sends its JSON
+    as Streamlit's element without parsing it (components/chart_element.py). The arguments
     themselves are never hashed: a key that is not made of codes and frozen choices is refused
     (components/cache_keys.py), since hashing a shared Polars frame can hang the replica.
     """
@@ -151,7 +160,5 @@ def render_chart(
     }
     key_args = (f"{build.__module__}.{build.__qualname__}", cache_key, title, source)
     check_key(key_args, "render_chart's cache key")
-    framed = FinishedFigure(_charts().get_or_build(key_args, lambda: finished_spec(build, args, title, source)))
-    if on_select is None:
-        return st.plotly_chart(framed, key=key, alt=alt, config=config)
-    return st.plotly_chart(framed, key=key, alt=alt, config=config, on_select=on_select, selection_mode="points")
+    chart = _charts().get_or_build(key_args, lambda: finished_chart(build, args, title, source))
+    return send_plotly(chart.spec, chart.height, key=key, alt=alt, config=config, on_select=on_select)

@@ -7,13 +7,14 @@ are labelled and drawn in different dash styles.
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
+from typing import Any
+
 import polars as pl
 
 from accountability.formatting import format_value
 from accountability.labels import COMPARISON_LABELS
 from accountability.methods.compare import MeasureInfo
-from components.figures.theme import readable
+from components.figures.theme import canonical, readable_layout, trace
 
 DARK_BLUE = "#12436D"
 TURQUOISE = "#1B7A72"  # darker than the Analysis Function #28A197 (2.8:1 on the light band): 4.6:1
@@ -42,8 +43,9 @@ def compare_figure(
     benchmark_line: tuple[str, float] | None = None,
     floor: tuple[str, float] | None = None,
     level: float = 0.95,
-) -> go.Figure:
-    """Councils ranked best (left) to worst (right), with intervals and comparator lines.
+) -> dict[str, Any]:
+    """Councils ranked best (left) to worst (right), with intervals and comparator lines, as the
+    figure's dict: byte for byte what the validated figure's `to_dict()` was (tests/data/test_chart_bytes.py).
 
     The whiskers are the interval at the verdict's `level` (`level_low`/`level_high` at 99.8%), so a
     whisker that crosses the benchmark line always means "similar".
@@ -53,20 +55,7 @@ def compare_figure(
     `floor` adds the floor standard; a `quartile` column shades and labels the four quarters.
     """
     shown = _with_whiskers(table.filter(pl.col("value").is_not_null()), level)
-    fig = go.Figure()
-    others = shown.filter(pl.col("code") != (selected or ""))
-    if "comparison" in others.columns:
-        for code, (symbol, colour) in COMPARISON_STYLE.items():
-            group = others.filter(pl.col("comparison") == code)
-            if group.height:
-                name = f"{COMPARISON_LABELS[code]} ({group.height})"
-                fig.add_trace(_council_trace(group, measure, name, colour, 8, symbol=symbol))
-    else:
-        fig.add_trace(_council_trace(others, measure, "Councils", PALE_BLUE, 7))
-    chosen = shown.filter(pl.col("code") == (selected or ""))
-    if chosen.height:
-        fig.add_trace(_council_trace(chosen, measure, chosen["name"][0], ORANGE, 14, symbol="diamond"))
-        _label_selected(fig, chosen.row(0, named=True), measure, shown)
+    traces, annotations = _council_traces(shown, measure, selected)
     # Shapes and their labels are built as plain layout lists and set once: Plotly's add_hline and
     # add_vrect validate the whole figure on every call, which made this chart slow to rebuild.
     shapes, labels = _quartile_bands(shown, measure)
@@ -76,32 +65,53 @@ def compare_figure(
         value = float(row["value"])  # type: ignore[arg-type]
         text = f"{row['area_name']}: {format_value(value, measure.unit)}"
         _hline(shapes, labels, value, dash, colour, text, position)
-    fig.update_layout(shapes=shapes, annotations=[*fig.layout.annotations, *labels])
     direction = {"higher_is_better": "best (highest)", "lower_is_better": "best (lowest)"}
-    fig.update_layout(
-        height=460,
-        margin={"l": 10, "r": 10, "t": 30, "b": 40},
-        showlegend="comparison" in table.columns,
-        legend={"orientation": "h", "y": -0.15},
-        plot_bgcolor="white",
-        hovermode="closest",
-        dragmode=False,
-        xaxis={
-            "title": f"Councils, ranked {direction.get(measure.polarity, 'highest')} on the left",
+    yaxis: dict[str, Any] = {"title": {"text": _axis_title(measure)}, "gridcolor": "#E5E5E5", "zeroline": False}
+    yaxis["fixedrange"] = True
+    if measure.unit == "%":  # otherwise Plotly's own range (a None was left out of the figure)
+        yaxis["range"] = _percent_range(shown)
+    annotations += [canonical(a) for a in labels]
+    layout: dict[str, Any] = {"shapes": [canonical(s) for s in shapes], "annotations": annotations}
+    layout = {k: v for k, v in layout.items() if v}  # Plotly leaves an empty list out of the figure
+    layout |= {
+        "height": 460,
+        "margin": {"l": 10, "r": 10, "t": 30, "b": 40},
+        "showlegend": "comparison" in table.columns,
+        "legend": {"orientation": "h", "y": -0.15},
+        "plot_bgcolor": "white",
+        "hovermode": "closest",
+        "dragmode": False,
+        "xaxis": {
+            "title": {"text": f"Councils, ranked {direction.get(measure.polarity, 'highest')} on the left"},
             "showticklabels": False,
             "categoryorder": "array",
             "categoryarray": shown["name"].to_list(),
             "fixedrange": True,
         },
-        yaxis={
-            "title": _axis_title(measure),
-            "gridcolor": "#E5E5E5",
-            "zeroline": False,
-            "fixedrange": True,
-            "range": _percent_range(shown) if measure.unit == "%" else None,
-        },
-    )
-    return readable(fig)
+        "yaxis": yaxis,
+    }
+    return {"data": traces, "layout": readable_layout(layout)}
+
+
+def _council_traces(
+    shown: pl.DataFrame, measure: MeasureInfo, selected: str | None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The councils' markers (by verdict where there is one), the chosen council's, and its label."""
+    traces = []
+    others = shown.filter(pl.col("code") != (selected or ""))
+    if "comparison" in others.columns:
+        for code, (symbol, colour) in COMPARISON_STYLE.items():
+            group = others.filter(pl.col("comparison") == code)
+            if group.height:
+                name = f"{COMPARISON_LABELS[code]} ({group.height})"
+                traces.append(_council_trace(group, measure, name, colour, 8, symbol=symbol))
+    else:
+        traces.append(_council_trace(others, measure, "Councils", PALE_BLUE, 7))
+    chosen = shown.filter(pl.col("code") == (selected or ""))
+    if not chosen.height:
+        return traces, []
+    traces.append(_council_trace(chosen, measure, chosen["name"][0], ORANGE, 14, symbol="diamond"))
+    return traces, [_label_selected(chosen.row(0, named=True), measure, shown)]
 
 
 QUARTER_NAMES = {1: "Best quarter", 2: "2nd quarter", 3: "3rd quarter", 4: "Worst quarter"}
@@ -216,7 +226,7 @@ def _hline(
 
 def _council_trace(
     rows: pl.DataFrame, measure: MeasureInfo, name: str, colour: str, size: int, symbol: str = "circle"
-) -> go.Scatter:
+) -> dict[str, Any]:
     has_ci = rows["ci_low"].is_not_null()
     upper = (rows["ci_high"] - rows["value"]).fill_null(0)
     lower = (rows["value"] - rows["ci_low"]).fill_null(0)
@@ -230,7 +240,8 @@ def _council_trace(
         + f"<br>Rank {r['rank']} of {r['ranked_of']}<br>{r['region'] or ''}"
         for r in rows.iter_rows(named=True)
     ]
-    return go.Scatter(
+    return trace(
+        "scatter",
         x=rows["name"].to_list(),
         y=rows["value"].to_list(),
         mode="markers",
@@ -251,22 +262,24 @@ def _council_trace(
     )
 
 
-def _label_selected(fig: go.Figure, row: dict[str, object], measure: MeasureInfo, shown: pl.DataFrame) -> None:
+def _label_selected(row: dict[str, object], measure: MeasureInfo, shown: pl.DataFrame) -> dict[str, Any]:
     """Name and value beside the selected council: above it, or below when it sits near the top."""
     value = float(row["value"])  # type: ignore[arg-type]
     top = float(shown.select(pl.max_horizontal(pl.col("value").max(), pl.col("ci_high").max())).item())
     bottom = float(shown["value"].min())  # type: ignore[arg-type]
     near_top = top > bottom and (value - bottom) / (top - bottom) > 0.75
-    fig.add_annotation(
-        x=row["name"],
-        y=value,
-        text=f"<b>{row['name']}</b><br>{format_value(value, measure.unit)}",
-        showarrow=True,
-        arrowhead=0,
-        ax=0,
-        ay=56 if near_top else -56,
-        font={"color": DARK_GREY},
-        bgcolor="rgba(255,255,255,0.9)",
+    return canonical(
+        {
+            "x": row["name"],
+            "y": value,
+            "text": f"<b>{row['name']}</b><br>{format_value(value, measure.unit)}",
+            "showarrow": True,
+            "arrowhead": 0,
+            "ax": 0,
+            "ay": 56 if near_top else -56,
+            "font": {"color": DARK_GREY},
+            "bgcolor": "rgba(255,255,255,0.9)",
+        }
     )
 
 

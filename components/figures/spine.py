@@ -17,14 +17,14 @@ leave them no room (clipped), and a legend above would cover the title.
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
-import plotly.graph_objects as go
 import polars as pl
 
 from accountability.formatting import format_value
 from accountability.labels import COMPARISON_LABELS
 from components.figures.compare import COMPARISON_STYLE, DARK_GREY
-from components.figures.theme import INK, MUTED_INK, readable
+from components.figures.theme import INK, MUTED_INK, canonical, readable_layout, trace
 
 LIGHT_BAND = "#D9D9D9"
 DARK_BAND = "#9E9E9E"
@@ -79,7 +79,7 @@ def _row_names(labels: list[str]) -> list[dict[str, object]]:
     ]
 
 
-def _interval_trace(rows: pl.DataFrame) -> go.Scatter | None:
+def _interval_trace(rows: pl.DataFrame) -> dict[str, Any] | None:
     """The council's interval at the verdict's level, as one line per row (None-separated)."""
     if "pos_level_low" not in rows.columns:
         return None
@@ -91,7 +91,8 @@ def _interval_trace(rows: pl.DataFrame) -> go.Scatter | None:
             ys += [i, i, None]
     if not xs:
         return None
-    return go.Scatter(
+    return trace(
+        "scatter",
         x=xs,
         y=ys,
         mode="lines",
@@ -120,49 +121,81 @@ def _hover(row: dict[str, object]) -> str:
     )
 
 
-def spine_figure(profile: pl.DataFrame, council_name: str) -> go.Figure:
-    """One row per measure, first measure at the top; see the module docstring."""
+def spine_figure(profile: pl.DataFrame, council_name: str) -> dict[str, Any]:
+    """One row per measure, first measure at the top; see the module docstring.
+
+    Written as the figure's dict (`go.Figure.to_dict()` of the validated figure it used to build, byte
+    for byte: tests/data/test_chart_bytes.py on every council's profile): Plotly's validated objects
+    took most of a Profile page's chart-cache miss."""
     rows = spine_positions(profile)
     labels = [_row_label(r["label"], r["period"]) for r in rows.iter_rows(named=True)]
     ys = list(range(rows.height))
-    fig = go.Figure()
     bands = [
         ("pos_worst", "pos_q25", LIGHT_BAND, "Worst to 25th percentile"),
         ("pos_q25", "pos_q75", DARK_BAND, "Middle half of councils"),
         ("pos_q75", "pos_best", LIGHT_BAND, "75th percentile to best"),
     ]
-    for start, end, colour, name in bands:
-        fig.add_trace(
-            go.Bar(
-                y=ys,
-                base=rows[start].to_list(),
-                x=(rows[end] - rows[start]).to_list(),
-                orientation="h",
-                marker={"color": colour, "line": {"color": MUTED_INK, "width": 1}},  # edges 7:1 on white
-                name=name,
-                showlegend=name.startswith("Middle"),
-                hoverinfo="skip",
-                width=BAND,
-            )
+    traces = [
+        trace(
+            "bar",
+            y=ys,
+            base=rows[start].to_list(),
+            x=(rows[end] - rows[start]).to_list(),
+            orientation="h",
+            marker={"color": colour, "line": {"color": MUTED_INK, "width": 1}},  # edges 7:1 on white
+            name=name,
+            showlegend=name.startswith("Middle"),
+            hoverinfo="skip",
+            width=BAND,
         )
+        for start, end, colour, name in bands
+    ]
     if (interval := _interval_trace(rows)) is not None:
-        fig.add_trace(interval)
-    fig.add_trace(
-        go.Scatter(
+        traces.append(interval)
+    england = {"symbol": "line-ns-open", "size": 26, "color": DARK_GREY, "line": {"width": 3, "color": DARK_GREY}}
+    traces.append(
+        trace(
+            "scatter",
             y=ys,
             x=rows["pos_england"].to_list(),
             mode="markers",
-            marker={"symbol": "line-ns-open", "size": 26, "color": DARK_GREY, "line": {"width": 3, "color": DARK_GREY}},
+            marker=england,
             name="England",
             hoverinfo="skip",
         )
     )
+    traces += _council_traces(rows, council_name)
+    layout = {
+        "barmode": "overlay",
+        "height": 200 + ROW_HEIGHT * max(rows.height, 1),
+        "margin": {"l": 10, "r": 10, "t": 40, "b": 150},  # the legend sits in the bottom margin, under the axis
+        "legend": {"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "x": 0},
+        "plot_bgcolor": "white",
+        "hoverlabel": {"align": "left"},
+        "annotations": [canonical(a) for a in _row_names(labels)],
+        "yaxis": {"range": [rows.height - 0.5, -0.75], "showticklabels": False, "showgrid": False, "zeroline": False},
+        "xaxis": {
+            "range": [-0.03, 1.03],
+            "tickvals": [0, 0.5, 1],
+            "ticktext": ["Worst (or lowest)", "England", "Best (or highest)"],
+            "showgrid": False,
+            "zeroline": False,
+        },
+    }
+    return {"data": traces, "layout": readable_layout(layout)}
+
+
+def _council_traces(rows: pl.DataFrame, council_name: str) -> list[dict[str, Any]]:
+    """The council's marker on each row, one trace per verdict (its shape), with the real values on hover."""
     hovers = [_hover(r) for r in rows.iter_rows(named=True)]
+    comparisons = rows["comparison"].to_list()
+    traces = []
     for verdict, (symbol, colour) in COMPARISON_STYLE.items():
-        picked = [i for i, c in enumerate(rows["comparison"].to_list()) if c == verdict]
+        picked = [i for i, c in enumerate(comparisons) if c == verdict]
         if picked:
-            fig.add_trace(
-                go.Scatter(
+            traces.append(
+                trace(
+                    "scatter",
                     y=picked,
                     x=[rows["pos_value"][i] for i in picked],
                     mode="markers",
@@ -172,21 +205,4 @@ def spine_figure(profile: pl.DataFrame, council_name: str) -> go.Figure:
                     hoverinfo="text",
                 )
             )
-    fig.update_layout(
-        barmode="overlay",
-        height=200 + ROW_HEIGHT * max(rows.height, 1),
-        margin={"l": 10, "r": 10, "t": 40, "b": 150},  # the legend sits in the bottom margin, under the axis
-        legend={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "x": 0},
-        plot_bgcolor="white",
-        hoverlabel={"align": "left"},
-        annotations=_row_names(labels),
-    )
-    fig.update_yaxes(range=[rows.height - 0.5, -0.75], showticklabels=False, showgrid=False, zeroline=False)
-    fig.update_xaxes(
-        range=[-0.03, 1.03],
-        tickvals=[0, 0.5, 1],
-        ticktext=["Worst (or lowest)", "England", "Best (or highest)"],
-        showgrid=False,
-        zeroline=False,
-    )
-    return readable(fig)
+    return traces

@@ -54,7 +54,9 @@ def _compare() -> go.Figure:
             "value": [60.0, 55.0, 50.0],
         }
     )
-    return compare_figure(table, comps, MEASURE, "E06000002", ("Statistical neighbours", 65.0), ("Floor", 45.0))
+    return go.Figure(
+        compare_figure(table, comps, MEASURE, "E06000002", ("Statistical neighbours", 65.0), ("Floor", 45.0))
+    )
 
 
 def _funnel() -> go.Figure:
@@ -87,7 +89,7 @@ def _spine() -> go.Figure:
         comparison=pl.Series(VERDICTS[: profile.height * 3]),
         label=pl.Series([f"Measure {i}" for i in range(profile.height * 3)]),
     )
-    return spine_figure(profile, "Alpha")
+    return go.Figure(spine_figure(profile, "Alpha"))  # written as a dict: the figure it describes
 
 
 SQUARE = '{"type":"Polygon","coordinates":[[[0,50],[1,50],[1,51],[0,51],[0,50]]]}'

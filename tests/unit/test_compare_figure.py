@@ -3,6 +3,7 @@ level, and quarter bands only where a direction is better. Synthetic councils, m
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import polars as pl
 import pytest
 
@@ -41,7 +42,9 @@ def _anchor(fig, prefix: str) -> str:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(("floor", "neighbours"), [(24.0, 26.0), (26.0, 24.0), (25.0, 25.0)])
 def test_the_floor_and_neighbours_labels_move_apart(floor: float, neighbours: float) -> None:
-    fig = compare_figure(_table(), NO_COMPS, HELPED, None, ("Statistical neighbours", neighbours), ("Floor: x", floor))
+    fig = go.Figure(
+        compare_figure(_table(), NO_COMPS, HELPED, None, ("Statistical neighbours", neighbours), ("Floor: x", floor))
+    )
     above = "Floor" if floor >= neighbours else "Statistical neighbours"
     below = "Statistical neighbours" if above == "Floor" else "Floor"
     assert _anchor(fig, above) == "bottom"  # written above its line
@@ -49,15 +52,15 @@ def test_the_floor_and_neighbours_labels_move_apart(floor: float, neighbours: fl
 
 
 def test_whiskers_are_the_interval_at_the_verdicts_level() -> None:
-    at95 = compare_figure(_table(), NO_COMPS, HELPED, None)
-    at998 = compare_figure(_table(), NO_COMPS, HELPED, None, level=0.998)
+    at95 = go.Figure(compare_figure(_table(), NO_COMPS, HELPED, None))
+    at998 = go.Figure(compare_figure(_table(), NO_COMPS, HELPED, None, level=0.998))
     assert list(at95.data[0].error_y.array) == pytest.approx([2.0] * 8)
     assert list(at998.data[0].error_y.array) == pytest.approx([4.0] * 8)
     assert list(at998.data[0].error_y.arrayminus) == pytest.approx([4.0] * 8)
 
 
 def test_quarter_labels_are_centred_and_staggered() -> None:
-    fig = compare_figure(_table(), NO_COMPS, HELPED, None)
+    fig = go.Figure(compare_figure(_table(), NO_COMPS, HELPED, None))
     quarters = [a for a in fig.layout.annotations if "quarter" in str(a.text)]
     assert [a.text for a in quarters] == ["Best quarter", "2nd quarter", "3rd quarter", "Worst quarter"]
     ys = [a.y for a in quarters]
@@ -66,6 +69,6 @@ def test_quarter_labels_are_centred_and_staggered() -> None:
 
 
 def test_no_quarter_bands_where_no_direction_is_better() -> None:
-    fig = compare_figure(_table(), NO_COMPS, RATE, None)
+    fig = go.Figure(compare_figure(_table(), NO_COMPS, RATE, None))
     assert not [a for a in fig.layout.annotations if "quarter" in str(a.text)]
     assert not [s for s in fig.layout.shapes if s.type == "rect"]

@@ -3,6 +3,7 @@ fit, every break labelled on its own level, whiskers at the verdict's level (tes
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import polars as pl
 
 from components.figures.spine import BAND, WRAP, spine_figure
@@ -35,7 +36,7 @@ def _profile(n: int = 3) -> pl.DataFrame:
 
 
 def test_spine_names_each_row_above_its_bands_and_keeps_the_legend_off_the_title() -> None:
-    fig = spine_figure(_profile(), "Alpha")
+    fig = go.Figure(spine_figure(_profile(), "Alpha"))  # written as a dict: the figure it describes
     names = [a for a in fig.layout.annotations if a.xref == "paper" and a.x == 0]
     assert len(names) == 3
     assert all(max(len(line) for line in a.text.split("<br>")) <= WRAP for a in names)  # fits a phone
@@ -45,7 +46,7 @@ def test_spine_names_each_row_above_its_bands_and_keeps_the_legend_off_the_title
 
 
 def test_spine_draws_the_interval_at_the_verdicts_level_where_there_is_one() -> None:
-    fig = spine_figure(_profile(), "Alpha")
+    fig = go.Figure(spine_figure(_profile(), "Alpha"))  # written as a dict: the figure it describes
     (line,) = [t for t in fig.data if t.name == "Council's confidence interval"]
     # rows 0 and 1 have an interval, row 2 none; lower-is-better row 1 is drawn flipped, still one segment
     assert list(line.y) == [0, 0, None, 1, 1, None]

@@ -10,7 +10,7 @@ import plotly.io as pio
 import plotly.tools
 import polars as pl
 
-from components.export import LICENCE, FinishedFigure, file_name, finished_spec, with_title_and_source
+from components.export import LICENCE, file_name, finished_chart, with_title_and_source
 from components.figures import layout
 from components.figures.floors import counts_figure
 
@@ -69,24 +69,17 @@ def _as_streamlit_sends(figure: go.Figure) -> object:
 
 
 def test_the_cached_chart_draws_exactly_the_figure_that_was_built() -> None:
-    # render_chart hands Streamlit the cached JSON without building the figure again: same figure
-    built = with_title_and_source(counts_figure(_counts(4), "Period"), "Councils by verdict", "Published figures")
-    spec = finished_spec(counts_figure, (_counts(4), "Period"), "Councils by verdict", "Published figures")
-    assert _as_streamlit_sends(FinishedFigure(spec)) == _as_streamlit_sends(built)
+    # render_chart sends the cached JSON as it is, without building the figure again: same figure
+    built = with_title_and_source(go.Figure(counts_figure(_counts(4), "Period")), "Councils by verdict", "Published")
+    chart = finished_chart(counts_figure, (_counts(4), "Period"), "Councils by verdict", "Published")
+    assert json.loads(chart.spec) == _as_streamlit_sends(built)
+    assert chart.height == built.layout.height  # Streamlit sizes the element from the layout's height
 
 
 def test_missing_values_and_dates_survive_the_cached_json() -> None:
     # a gap (None/NaN) must stay a gap (null), not become 0 or the string "NaN"; dates stay ISO dates
     built = go.Figure(go.Scatter(x=[dt.date(2024, 3, 31), dt.date(2025, 3, 31), None], y=[1.5, float("nan"), None]))
-    sent = _as_streamlit_sends(FinishedFigure(finished_spec(lambda: built, (), "t", "s")))
+    sent = json.loads(finished_chart(lambda: built, (), "t", "s").spec)
     assert isinstance(sent, dict)
     assert sent["data"][0]["x"] == ["2024-03-31", "2025-03-31", None]
     assert sent["data"][0]["y"] == [1.5, None, None]
-
-
-def test_the_finished_figure_is_read_afresh_each_time() -> None:
-    # Streamlit may change the dict it gets; the cached bytes must not change with it
-    figure = FinishedFigure(finished_spec(counts_figure, (_counts(4), "Period"), "t", "s"))
-    first = figure.to_dict()
-    first["layout"]["title"]["text"] = "changed"
-    assert figure.to_dict()["layout"]["title"]["text"] == "t"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import polars as pl
 import pytest
 
@@ -206,7 +207,7 @@ def test_spine_marks_the_verdict_by_shape_and_leaves_out_an_england_outside_the_
     rows = [(c, "2024", "none", float(v), v - 0.1, v + 0.1) for v, c in enumerate(CODES, start=1)]
     profile = build_profile("A", _tables(_values(rows), {"none": 400.0}), "england")  # a total, not a rate
     assert spine_positions(profile)["pos_england"].to_list() == [None]
-    figure = spine_figure(profile, "A")
+    figure = go.Figure(spine_figure(profile, "A"))  # written as a dict: the figure it describes
     council = [t for t in figure.data if t.name and t.name.startswith("A:")]
     assert [t.marker.symbol for t in council] == ["triangle-down"]  # ▼ Lower than England's 400
     assert "lower" in spine_sentence(profile, "A", "children")
