@@ -79,7 +79,10 @@ def _compare_script() -> None:
     compare.render_compare_figures(view, store.version)
     funnel_view = store.derive(compare_view, CompareChoice(**{**vars(choice), "show": "Funnel plot"}))
     assert funnel_view.funnel is not None
-    st.dataframe(funnel_view.funnel.table, hide_index=True, alt=funnel_view.funnel.alt)
+    # the same arguments, straight from the frame (the column labels are compare.FUNNEL_COLUMNS)
+    st.dataframe(
+        funnel_view.funnel.table, hide_index=True, alt=funnel_view.funnel.alt, column_config=compare.FUNNEL_COLUMNS
+    )
     compare.render_compare_figures(funnel_view, store.version)
 
 
