@@ -66,7 +66,7 @@ def built_from_published_raw(
 
 # Tests that run the whole build from a raw folder (about 5 s of CPU each), and frictionless's
 # validation of the bulk package the build publishes (9 s): the pipeline's own tests. They run in the
-# full suite and in CI; the fast loop (`-m "not pipeline"`, README "Tests") leaves them out and keeps
+# full suite and in CI; the fast loop (`-m "not pipeline and not exhaustive"`, README "Tests") leaves them out and keeps
 # every unit test and every contract test of the store the app reads.
 PIPELINE_FIXTURES = frozenset({"published_rebuild", "built_from_published_raw", "revised"})
 PIPELINE_FILES = frozenset({"test_cli_errors.py", "test_prepare_failures.py"})

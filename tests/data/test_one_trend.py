@@ -28,6 +28,7 @@ from accountability.sources import dfe_measures
 from accountability.views.analyses import trends as derive_trends
 from accountability.views.floor_selection import floor_selection
 from accountability.views.store import from_dir
+from tests.sampling import SCOPES, at_least, chosen
 
 Tables = dict[str, pl.DataFrame]
 KEY = ["code", "measure", "period"]
@@ -119,12 +120,13 @@ def test_about_fifty_not_hundreds_of_childrens_proportion_series_are_significant
     assert 20 <= significant <= 80  # the issue: about 50 with dispersion, 281 under pure chance
 
 
-def test_trends_page_rows_are_the_shared_table_for_every_council(tables: Tables) -> None:
+@pytest.mark.parametrize("scope", SCOPES)
+def test_trends_page_rows_are_the_shared_table_for_every_council(tables: Tables, scope: str) -> None:
     # pages/trends.py calls recent_trends on one council's values; the result must be the shared row
     shared = tables["trends"]
     codes = tables["councils"]["code"].to_list()
     assert len(codes) > 150
-    for code in codes:
+    for code in chosen(codes, scope):
         own = recent_trends(tables["values"].filter(pl.col("code") == code), tables["measures"])
         cols = ["label", "method", "periods", "n_points"]
         assert _key_rows(own, *cols) <= _key_rows(shared.filter(pl.col("code") == code), *cols), code
@@ -133,18 +135,19 @@ def test_trends_page_rows_are_the_shared_table_for_every_council(tables: Tables)
         assert _same_p(both["p_value"], both["p_value_shared"]), code
 
 
-def test_profile_shows_the_shared_trend_for_every_current_council(tables: Tables) -> None:
+@pytest.mark.parametrize("scope", SCOPES)
+def test_profile_shows_the_shared_trend_for_every_current_council(tables: Tables, scope: str) -> None:
     current = tables["councils"].filter(pl.col("valid_to").is_null())["code"].to_list()
     shared = tables["trends"].select(*KEY, pl.col("label").cast(pl.String), "p_value")
     checked = 0
-    for code in current:
+    for code in chosen(current, scope):
         profile = build_profile(code, {k: v for k, v in tables.items() if k != "trends"})
         got = profile.select(pl.lit(code).alias("code"), "measure", "period", "trend", "trend_p_value")
         joined = got.join(shared, on=KEY, how="left")
         assert (joined["trend"] == joined["label"].fill_null("not enough data")).all(), code
         assert _same_p(joined["trend_p_value"], joined["p_value"]), code
         checked += got.height
-    assert checked > 150 * 30
+    assert checked > at_least(150 * 30, scope)
 
 
 def test_watchlist_getting_worse_is_the_shared_trend_result(tables: Tables) -> None:
