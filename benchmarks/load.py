@@ -32,7 +32,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.loadkit import report, servers, suite  # noqa: E402
+from benchmarks.loadkit import replay_run, report, servers, suite  # noqa: E402
 from benchmarks.loadkit.probe import Sampler  # noqa: E402
 from benchmarks.loadkit.stats import memory_trend, ratios, summarise  # noqa: E402
 from benchmarks.loadkit.tab import Rerun, Tab  # noqa: E402
@@ -106,7 +106,12 @@ def measure(script: Path, paths: tuple[str, ...], sc: Scenario, options: tuple[s
         rep = servers.existing(sc.server_port)
         return asyncio.run(_measure([rep], Target("127.0.0.1", rep.port), paths, sc))
     with ExitStack() as stack:
-        cwd = ROOT if script == DASHBOARD else Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        # The dashboard and its replay read the repository's .streamlit/config.toml; a bare page, its options.
+        cwd = (
+            ROOT
+            if script in (DASHBOARD, replay_run.REPLAY_APP)
+            else Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        )
         reps = stack.enter_context(servers.replicas(script, sc.replicas, options, log, cwd))
         if sc.via == "nginx":
             port = stack.enter_context(servers.nginx([r.port for r in reps])).port
@@ -118,17 +123,24 @@ def measure(script: Path, paths: tuple[str, ...], sc: Scenario, options: tuple[s
 
 
 def run_scenario(
-    sc: Scenario, variants: dict[str, tuple[str, ...]], bares: dict[str, tuple[str, ...]], log: Path
+    sc: Scenario,
+    variants: dict[str, tuple[str, ...]],
+    bares: dict[str, tuple[str, ...]],
+    log: Path,
+    others: dict[str, tuple[Path, tuple[str, ...]]] | None = None,
 ) -> dict[str, Any]:
-    """Each bare-page variant, then each dashboard variant, on fresh servers; ratios to every bare run."""
+    """Each bare-page variant, then each other app on the mix (the replay), then each dashboard
+    variant, on fresh servers; ratios to every bare run."""
     started = time.strftime("%Y-%m-%d %H:%M:%S")
     results: dict[str, Any] = {"scenario": asdict(sc), "started": started, "runs": {}}
     for name, options in bares.items():
         print(f"[{time.strftime('%H:%M:%S')}] {name}, {sc.sessions} sessions", file=sys.stderr, flush=True)
         results["runs"][name] = measure(BARE, ("/",), sc, options, log) | {"options": list(options)}
-    for name, options in variants.items():
-        print(f"[{time.strftime('%H:%M:%S')}] dashboard {name}, {sc.sessions} sessions", file=sys.stderr, flush=True)
-        run = measure(DASHBOARD, MIX, sc, options, log) | {"options": list(options)}
+    apps = [(name, script, options) for name, (script, options) in (others or {}).items()]
+    apps += [(f"dashboard {name}" if others else name, DASHBOARD, options) for name, options in variants.items()]
+    for name, script, options in apps:
+        print(f"[{time.strftime('%H:%M:%S')}] {name}, {sc.sessions} sessions", file=sys.stderr, flush=True)
+        run = measure(script, MIX, sc, options, log) | {"options": list(options)}
         run["ratio_to"] = {bare: ratios(run, results["runs"][bare]) for bare in bares}
         results["runs"][name] = run
     return results
@@ -166,6 +178,12 @@ def main(argv: list[str] | None = None) -> int:
         help="NAME:options for the bare page (repeatable; default 'bare:', Streamlit's defaults)",
     )
     p.add_argument("--no-bare", action="store_true", help="skip the bare page (no ratios)")
+    p.add_argument(
+        "--replay",
+        action="store_true",
+        help="record the dashboard's reruns, then measure bare (project settings), replay and dashboard",
+    )
+    p.add_argument("--recording", type=Path, help="with --replay: use this recording instead of making one")
     p.add_argument("--suite", action="store_true", help="issue 14's measurements and targets table (loadkit/suite.py)")
     p.add_argument("--json", type=Path, help="append each scenario's results as one JSON line")
     p.add_argument("--log", type=Path, default=Path(tempfile.gettempdir()) / "dashboard-load-servers.log")
@@ -176,6 +194,15 @@ def main(argv: list[str] | None = None) -> int:
     variants = parse_variants(a.variant, "as configured:")
     bare_default = suite.BARE if a.suite else "bare:"
     bares = {} if a.no_bare or a.server_port else parse_variants(a.bare_variant, bare_default)
+    others = None
+    if a.replay:
+        bares = parse_variants(a.bare_variant, suite.BARE)
+        others = {
+            "replay": (
+                replay_run.REPLAY_APP,
+                replay_run.replay_options(replay_run.recording_for(a.recording, MIX, a.log)),
+            )
+        }
     base = Scenario(
         sessions=1,
         via=a.via,
@@ -188,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     errors, done = 0, []
     plan = suite.PLAN if a.suite else [(n, r, a.via) for r in a.replicas for n in a.sessions]
     for n, r, via in plan:
-        results = run_scenario(replace(base, sessions=n, replicas=r, via=via), variants, bares, a.log)
+        results = run_scenario(replace(base, sessions=n, replicas=r, via=via), variants, bares, a.log, others)
         done.append(results)
         if a.json:
             with a.json.open("a") as f:
