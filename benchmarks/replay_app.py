@@ -8,7 +8,7 @@ Streamlit builds no element protos (no `st.*` calls) and registers no widgets (t
 radios the tab sees are not known to the server: their values arrive and are read, and dropped at
 the end of the run as stale); it still hashes every message, checks the tab's cache, queues, serialises,
 compresses and sends it, and runs its script runner, session and navigation as for any app.
-The run is chosen by the page and the choice values the tab sent (`replay.choose`).
+The run is chosen by the page, the choice values and the address the tab sent (`replay.choose`).
 
 Run by benchmarks/load.py --replay with REPLAY_RECORDING=<file>; benchmark only, never deployed.
 """
@@ -64,6 +64,7 @@ if ctx is None or not variants:
     st.error("This page was not recorded.")  # counted as a failed rerun by the load client
 else:
     sent = replay.string_values(ctx.session_state._state._new_widget_state.states)
+    sent |= dict(replay.query_pairs(ctx.query_string))
     for raw in replay.choose(variants, sent).messages:
         ctx.enqueue(ForwardMsg.FromString(raw))
 nav.run()

@@ -17,7 +17,7 @@ import urllib.parse
 from collections.abc import Sequence
 from typing import Any
 
-from benchmarks.loadkit.replay import SERVER_MADE, PageEntry, Recording, Variant, sent_key
+from benchmarks.loadkit.replay import SERVER_MADE, PageEntry, Recording, Variant, query_pairs, sent_key
 from benchmarks.loadkit.tab import Rerun, Tab
 from benchmarks.loadkit.wire import ForwardMsg
 
@@ -37,9 +37,10 @@ class RecordingTab(Tab):
 
     captured: list[Any]
     navigation: Any = None
+    sent_query = ""  # the address's query the last rerun sent
 
     async def rerun(self, rec: Rerun, first: bool = False) -> Rerun:
-        self.captured = []
+        self.captured, self.sent_query = [], self.query
         return await super().rerun(rec, first)
 
     def _on_message(self, raw: bytes) -> None:
@@ -124,10 +125,10 @@ async def record(host: str, port: int, paths: Sequence[str], widgets: int = 12, 
     for path in paths:
         tab = await _one(host, port, path, None)
         pages = pages or _pages(tab.navigation)
-        found = [Variant((), tuple(replayable(m) for m in tab.captured), "load")]
+        found = [Variant(sent_key(query_pairs(tab.sent_query)), tuple(replayable(m) for m in tab.captured), "load")]
         for change in planned_changes(tab.elements, widgets, options):
             again = await _one(host, port, path, change)
-            sent = sent_key([change[:2]])  # a fresh tab sends only the value it changed
+            sent = sent_key([change[:2], *query_pairs(again.sent_query)])  # a fresh tab sends only that value
             found.append(Variant(sent, tuple(replayable(m) for m in again.captured), f"{change[0]} = {change[1]}"))
         variants[tab.page_hash] = tuple(found)
     source = f"{host}:{port}, {time.strftime('%Y-%m-%d %H:%M:%S')}, paths {', '.join(paths)}"

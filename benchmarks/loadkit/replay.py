@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import gzip
 import json
+import urllib.parse
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,7 +46,7 @@ class PageEntry:
 class Variant:
     """One recorded rerun: the choice values the tab sent and the messages the run sent back."""
 
-    sent: tuple[tuple[str, str], ...]  # (widget id, value), sorted
+    sent: tuple[tuple[str, str], ...]  # (widget id or "?" + address parameter, value), sorted
     messages: tuple[bytes, ...]  # serialised ForwardMsgs, hash and cacheable cleared, in sending order
     label: str = ""  # what was done to get it ("load", "<widget id> = <value>"), for reading the file
 
@@ -58,21 +59,29 @@ class Recording:
 
 
 def choose(variants: tuple[Variant, ...], sent: Mapping[str, str]) -> Variant:
-    """The variant whose sent values agree with the most of this rerun's; failing that, one that
-    changed the same widgets (to another value: the same elements, new content, as the dashboard
-    would send); among equals the one with fewest values this rerun did not send, then the first
-    recorded (the plain load comes first). A tab that changed two choices gets the variant for one
-    of them: the replay is close, not exact."""
+    """The recorded run closest to this rerun, judged by what each changed from the page's plain load
+    (the first variant): most changed values agreeing exactly; failing that, most of the same things
+    changed (another council, another measure: the same kind of page with new content, as the
+    dashboard would send); then fewest changes this rerun did not make; then the first recorded.
+    `sent` holds choice values by widget id and the address's parameters as "?name" (query_pairs), so
+    a tab that moved to another page keeps its changed council. A tab that changed two choices gets
+    the run for one of them: the replay is close, not exact."""
     if not variants:
         raise ValueError("no variants recorded for this page")
-    pairs = set(sent.items())
+    base = dict(variants[0].sent)
+    asked = {k: v for k, v in sent.items() if base.get(k) != v}
 
     def score(v: Variant) -> tuple[int, int, int]:
-        own = set(v.sent)
-        same_widget = sum(1 for wid, _ in own if wid in sent)
-        return len(own & pairs), same_widget, -len(own - pairs)
+        changed = {k: x for k, x in v.sent if base.get(k) != x}
+        exact = sum(1 for k, x in changed.items() if asked.get(k) == x)
+        return exact, len(changed.keys() & asked.keys()), -len(changed.keys() - asked.keys())
 
     return max(variants, key=score)  # max keeps the first of equal scores
+
+
+def query_pairs(query: str) -> list[tuple[str, str]]:
+    """The address's parameters as ("?name", value), to sit beside widget ids in `sent`."""
+    return [(f"?{k}", v) for k, v in urllib.parse.parse_qsl(query, keep_blank_values=True)]
 
 
 def by_url_path(rec: Recording) -> dict[str, tuple[Variant, ...]]:

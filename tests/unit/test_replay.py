@@ -25,6 +25,7 @@ from benchmarks.loadkit.replay import (
     from_dict,
     load,
     message_kinds,
+    query_pairs,
     save,
     string_values,
     to_dict,
@@ -32,23 +33,34 @@ from benchmarks.loadkit.replay import (
 from benchmarks.loadkit.stats import summarise
 from benchmarks.loadkit.tab import Rerun
 
-LOAD = Variant((), (b"load",), "load")
-MEASURE_A = Variant((("m", "a"),), (b"a",), "m = a")
-MEASURE_B = Variant((("m", "b"),), (b"b",), "m = b")
-PERIOD_X = Variant((("p", "x"),), (b"x",), "p = x")
-VARIANTS = (LOAD, MEASURE_A, MEASURE_B, PERIOD_X)
+LOAD = Variant((("?council", "B"),), (b"load",), "load")
+MEASURE_A = Variant((("?council", "B"), ("m", "a")), (b"a",), "m = a")
+MEASURE_B = Variant((("?council", "B"), ("m", "b")), (b"b",), "m = b")
+PERIOD_X = Variant((("?council", "B"), ("p", "x")), (b"x",), "p = x")
+COUNCIL_C = Variant((("?council", "C"), ("c", "Council C")), (b"c",), "c = Council C")
+VARIANTS = (LOAD, MEASURE_A, MEASURE_B, PERIOD_X, COUNCIL_C)
 
 
-def test_choose_takes_the_exact_match_else_the_same_widget_else_the_plain_load() -> None:
+def test_choose_takes_the_exact_match_else_the_same_change_else_the_plain_load() -> None:
+    assert choose(VARIANTS, {"?council": "B"}) is LOAD
     assert choose(VARIANTS, {}) is LOAD
-    assert choose(VARIANTS, {"m": "b"}) is MEASURE_B
-    assert choose(VARIANTS, {"p": "x"}) is PERIOD_X
+    assert choose(VARIANTS, {"?council": "B", "m": "b"}) is MEASURE_B
+    assert choose(VARIANTS, {"?council": "B", "p": "x"}) is PERIOD_X
+    assert choose(VARIANTS, {"?council": "C", "c": "Council C"}) is COUNCIL_C
     # A value not recorded for a recorded widget: a run that changed that widget (the first of them).
-    assert choose(VARIANTS, {"m": "zzz"}) is MEASURE_A
+    assert choose(VARIANTS, {"?council": "B", "m": "zzz"}) is MEASURE_A
     # A widget never recorded: the plain load, not some other widget's run.
-    assert choose(VARIANTS, {"other": "1"}) is LOAD
+    assert choose(VARIANTS, {"?council": "B", "other": "1"}) is LOAD
+    # Moved to this page after choosing another council (the address keeps it, no widget values):
+    # a run for another council, not the recorded council's load.
+    assert choose(VARIANTS, {"?council": "D"}) is COUNCIL_C
     # Two changes: one of the matching runs, never the load.
-    assert choose(VARIANTS, {"m": "b", "p": "x"}) in (MEASURE_B, PERIOD_X)
+    assert choose(VARIANTS, {"?council": "B", "m": "b", "p": "x"}) in (MEASURE_B, PERIOD_X)
+
+
+def test_query_pairs_mark_address_parameters_apart_from_widget_ids() -> None:
+    assert query_pairs("council=E1&measure=a+b&empty=") == [("?council", "E1"), ("?measure", "a b"), ("?empty", "")]
+    assert query_pairs("") == []
 
 
 def test_choose_refuses_a_page_with_nothing_recorded() -> None:
@@ -92,6 +104,7 @@ def test_the_recording_file_round_trips_and_refuses_another_format(tmp_path: Pat
 def test_pages_are_found_by_url_path_and_unrecorded_pages_are_left_out() -> None:
     found = by_url_path(_recording())
     assert set(found) == {"", "compare"}
+    assert found[""] == (LOAD,)
     assert found["compare"] == VARIANTS
 
 
