@@ -65,6 +65,10 @@ if ctx is None or not variants:
 else:
     sent = replay.string_values(ctx.session_state._state._new_widget_state.states)
     sent |= dict(replay.query_pairs(ctx.query_string))
-    for raw in replay.choose(variants, sent).messages:
+    # The run sent last gives way to an equally close one when the tab has changed something since.
+    last_sent, last = st.session_state.get("_replay_last", ({}, None))
+    chosen = replay.choose(variants, sent, last if sent != last_sent else None)
+    st.session_state["_replay_last"] = (sent, chosen)
+    for raw in chosen.messages:
         ctx.enqueue(ForwardMsg.FromString(raw))
 nav.run()

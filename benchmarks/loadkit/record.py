@@ -130,6 +130,10 @@ async def record(host: str, port: int, paths: Sequence[str], widgets: int = 12, 
             again = await _one(host, port, path, change)
             sent = sent_key([change[:2], *query_pairs(again.sent_query)])  # a fresh tab sends only that value
             found.append(Variant(sent, tuple(replayable(m) for m in again.captured), f"{change[0]} = {change[1]}"))
+        bare_path = urllib.parse.urlsplit(path).path
+        if bare_path != path:  # the page without its address's parameters (no council), as a tab
+            plain = await _one(host, port, bare_path, None)  # may reach it after the page drops them
+            found.append(Variant((), tuple(replayable(m) for m in plain.captured), "load without parameters"))
         variants[tab.page_hash] = tuple(found)
     source = f"{host}:{port}, {time.strftime('%Y-%m-%d %H:%M:%S')}, paths {', '.join(paths)}"
     return Recording(pages, variants, source)

@@ -58,25 +58,37 @@ class Recording:
     source: str = ""  # where and when it was recorded
 
 
-def choose(variants: tuple[Variant, ...], sent: Mapping[str, str]) -> Variant:
+def choose(variants: tuple[Variant, ...], sent: Mapping[str, str], previous: Variant | None = None) -> Variant:
     """The recorded run closest to this rerun, judged by what each changed from the page's plain load
-    (the first variant): most changed values agreeing exactly; failing that, most of the same things
-    changed (another council, another measure: the same kind of page with new content, as the
-    dashboard would send); then fewest changes this rerun did not make; then the first recorded.
-    `sent` holds choice values by widget id and the address's parameters as "?name" (query_pairs), so
-    a tab that moved to another page keeps its changed council. A tab that changed two choices gets
-    the run for one of them: the replay is close, not exact."""
+    (the first variant; a parameter of the load's address that is missing counts as changed): most
+    changed values agreeing exactly; failing that, most of the same things changed (another council,
+    another measure: the same kind of page with new content, as the dashboard would send); then
+    fewest changes this rerun did not make; then the first recorded, except that `previous` (the run
+    sent last, when the tab has changed something since) gives way to the next equally close run, so
+    a tab choosing one unrecorded option after another gets new content, not the same run again.
+    `sent` holds choice values by widget id and the address's parameters as "?name" (query_pairs).
+    A tab that changed two choices gets the run for one of them: the replay is close, not exact."""
     if not variants:
         raise ValueError("no variants recorded for this page")
     base = dict(variants[0].sent)
-    asked = {k: v for k, v in sent.items() if base.get(k) != v}
+
+    def changes(pairs: Mapping[str, str]) -> dict[str, str | None]:
+        out: dict[str, str | None] = {k: v for k, v in pairs.items() if base.get(k) != v}
+        return out | {k: None for k in base if k not in pairs}
+
+    asked = changes(sent)
 
     def score(v: Variant) -> tuple[int, int, int]:
-        changed = {k: x for k, x in v.sent if base.get(k) != x}
-        exact = sum(1 for k, x in changed.items() if asked.get(k) == x)
-        return exact, len(changed.keys() & asked.keys()), -len(changed.keys() - asked.keys())
+        changed = changes(dict(v.sent))
+        exact = sum(1 for k, x in changed.items() if k in asked and asked[k] == x)
+        # The same thing changed: both to some other value, or both dropped (another council is not
+        # "no council").
+        same = {k for k in changed.keys() & asked.keys() if (changed[k] is None) == (asked[k] is None)}
+        return exact, len(same), -len(changed.keys() - same)
 
-    return max(variants, key=score)  # max keeps the first of equal scores
+    scores = [score(v) for v in variants]
+    tied = [v for v, s in zip(variants, scores, strict=True) if s == max(scores)]
+    return tied[1] if previous is not None and len(tied) > 1 and tied[0] is previous else tied[0]
 
 
 def query_pairs(query: str) -> list[tuple[str, str]]:
