@@ -1,8 +1,8 @@
 """A SYNTHETIC page for benchmarks/element_cost.py: the bare page's title and selectbox, then N
 markdown elements sharing KB kilobytes of made-up words (`?n=N&kb=KB`, N 1..400, KB 1..1000), so
 Streamlit's cost per element and per kilobyte can be measured with the project's settings. The
-words are seeded random letters (300 of them, picked at random: the text deflates about 3.2 to 1,
-as the dashboard's messages do on the websocket), made only for this benchmark; no user sees them.
+words are seeded random letters (300 of them, picked at random: the text deflates about 2.8 to 1,
+about as the dashboard's messages do on the websocket), made only for this benchmark; no user sees them.
 
 Each run's text starts with a count of this session's runs, so no element repeats an earlier one:
 every byte is sent in full (a real page's unchanged charts go as 40-byte references to the tab's
