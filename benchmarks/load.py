@@ -12,6 +12,10 @@ defaults (or --bare-variant), the dashboard with .streamlit/config.toml plus any
 Reported per run: p50/p95/p99 rerun latency (send → script finished), errors, reruns per second,
 server CPU seconds per rerun and CPU % (all replicas), bytes per rerun, memory per extra session,
 load average. It does not fetch static files or component iframes, click charts, or render.
+
+`--replay` (benchmarks/loadkit/replay_run.py): record the dashboard's reruns, then measure the bare
+page, benchmarks/replay_app.py (the same messages with no app work: a lower bound of Streamlit's own
+cost for this content) and the dashboard, and report both ratios to the bare page.
 """
 
 from __future__ import annotations
@@ -194,15 +198,6 @@ def main(argv: list[str] | None = None) -> int:
     variants = parse_variants(a.variant, "as configured:")
     bare_default = suite.BARE if a.suite else "bare:"
     bares = {} if a.no_bare or a.server_port else parse_variants(a.bare_variant, bare_default)
-    others = None
-    if a.replay:
-        bares = parse_variants(a.bare_variant, suite.BARE)
-        others = {
-            "replay": (
-                replay_run.REPLAY_APP,
-                replay_run.replay_options(replay_run.recording_for(a.recording, MIX, a.log)),
-            )
-        }
     base = Scenario(
         sessions=1,
         via=a.via,
@@ -212,6 +207,12 @@ def main(argv: list[str] | None = None) -> int:
         navigate=a.navigate,
         server_port=a.server_port,
     )
+    others = None
+    if a.replay:  # recorded with the first measurement's own users, so the replay's tabs ask for those runs
+        bares = parse_variants(a.bare_variant, suite.BARE)
+        walk = Plan(MIX, a.sessions[0], base.duration, base.ramp, base.think, navigate=base.navigate, seed=base.seed)
+        recording = replay_run.recording_for(a.recording, MIX, a.log, walk)
+        others = {"replay": (replay_run.REPLAY_APP, replay_run.replay_options(recording))}
     errors, done = 0, []
     plan = suite.PLAN if a.suite else [(n, r, a.via) for r in a.replicas for n in a.sessions]
     for n, r, via in plan:

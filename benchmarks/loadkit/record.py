@@ -6,8 +6,12 @@ the message itself (the replaying server decides afresh what the tab has cached)
 For each page of the mix: a fresh tab's first load, then, for up to `widgets` choice widgets
 (selectbox, radio) and up to `options` other options each, a fresh tab that loads and changes that
 one choice (as a user would, the address too for a query-bound widget). A fresh tab for each keeps
-one variant from leaking into the next through the server's session state. It drives a server
-that is already running; it starts nothing.
+one variant from leaking into the next through the server's session state. Then, given a load plan,
+the load run itself (`record_walk`): every rerun its users make, kept by page and by what the tab
+sent (choice values and address). The load client's users are seeded, so a replay measured with the
+same plan sees the same tabs ask for the same runs, history included (the dashboard drops the council
+from some addresses after some choices, which no fresh tab shows). It drives a server that is
+already running; it starts nothing.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from typing import Any
 
 from benchmarks.loadkit.replay import SERVER_MADE, PageEntry, Recording, Variant, query_pairs, sent_key
 from benchmarks.loadkit.tab import Rerun, Tab
+from benchmarks.loadkit.users import Plan, Target, drive
+from benchmarks.loadkit.widgets import choice_widgets
 from benchmarks.loadkit.wire import ForwardMsg
 
 
@@ -38,10 +44,18 @@ class RecordingTab(Tab):
     captured: list[Any]
     navigation: Any = None
     sent_query = ""  # the address's query the last rerun sent
+    walk: list[tuple[str, Variant]]  # (page script hash, run) for every finished rerun, in order
 
     async def rerun(self, rec: Rerun, first: bool = False) -> Rerun:
+        live = choice_widgets(self.elements)
+        sent = [(w, v) for w, v in self.widget_values.items() if w in live]  # what Tab.rerun sends
         self.captured, self.sent_query = [], self.query
-        return await super().rerun(rec, first)
+        done = await super().rerun(rec, first)
+        if done.status == "ok":
+            key = sent_key(sent + query_pairs(self.sent_query))
+            self.walk = getattr(self, "walk", [])
+            self.walk.append((self.page_hash, Variant(key, tuple(replayable(m) for m in self.captured), "walk")))
+        return done
 
     def _on_message(self, raw: bytes) -> None:
         if self.pending is not None:
@@ -118,8 +132,31 @@ async def _one(host: str, port: int, path: str, change: tuple[str, str, str] | N
     return tab
 
 
-async def record(host: str, port: int, paths: Sequence[str], widgets: int = 12, options: int = 3) -> Recording:
-    """Every page of `paths` and a few choices each, from the server at host:port."""
+async def record_walk(host: str, port: int, plan: Plan) -> dict[str, list[Variant]]:
+    """The load run `plan` itself, every rerun kept by page and by what it sent (the first of each):
+    run again with the same plan (same seeds), the replay's tabs ask for these very runs."""
+    tabs: list[RecordingTab] = []
+
+    def make_tab(*args: Any, **kwargs: Any) -> RecordingTab:
+        tabs.append(RecordingTab(*args, **kwargs))
+        return tabs[-1]
+
+    await drive(Target(host, port), plan, make_tab=make_tab)
+    out: dict[str, list[Variant]] = {}
+    for tab in tabs:
+        for page_hash, variant in getattr(tab, "walk", []):
+            kept = out.setdefault(page_hash, [])
+            if all(v.sent != variant.sent for v in kept):
+                kept.append(variant)
+    return out
+
+
+async def record(
+    host: str, port: int, paths: Sequence[str], widgets: int = 12, options: int = 3, plan: Plan | None = None
+) -> Recording:
+    """Every page of `paths` and a few choices each, from the server at host:port; then, given a load
+    plan, that load run's own reruns after them (the plain load stays first: `choose` measures
+    changes from it)."""
     variants: dict[str, tuple[Variant, ...]] = {}
     pages: tuple[PageEntry, ...] = ()
     for path in paths:
@@ -135,5 +172,10 @@ async def record(host: str, port: int, paths: Sequence[str], widgets: int = 12, 
             plain = await _one(host, port, bare_path, None)  # may reach it after the page drops them
             found.append(Variant((), tuple(replayable(m) for m in plain.captured), "load without parameters"))
         variants[tab.page_hash] = tuple(found)
+    if plan is not None:
+        for page_hash, walked in (await record_walk(host, port, plan)).items():
+            if page_hash in variants:  # pages outside the mix (none in it) are left out
+                known = {v.sent for v in variants[page_hash]}
+                variants[page_hash] += tuple(v for v in walked if v.sent not in known)
     source = f"{host}:{port}, {time.strftime('%Y-%m-%d %H:%M:%S')}, paths {', '.join(paths)}"
     return Recording(pages, variants, source)

@@ -21,15 +21,17 @@ from typing import Any
 from benchmarks.loadkit import servers
 from benchmarks.loadkit.record import record
 from benchmarks.loadkit.replay import Recording, Variant, load, message_kinds, save
+from benchmarks.loadkit.users import Plan
 
 ROOT = Path(__file__).resolve().parents[2]
 REPLAY_APP = ROOT / "benchmarks" / "replay_app.py"
 
 
-def record_dashboard(paths: Sequence[str], out: Path, log: Path, options: Sequence[str] = ()) -> Recording:
-    """A fresh dashboard server (the repository's settings), every page of `paths` recorded, stopped."""
-    with servers.replicas(ROOT / "dashboard.py", 1, options, log, ROOT) as reps:
-        rec = asyncio.run(record("127.0.0.1", reps[0].port, paths))
+def record_dashboard(paths: Sequence[str], out: Path, log: Path, plan: Plan | None = None) -> Recording:
+    """A fresh dashboard server (the repository's settings), every page of `paths` recorded (and the
+    load run `plan`, if given), stopped."""
+    with servers.replicas(ROOT / "dashboard.py", 1, (), log, ROOT) as reps:
+        rec = asyncio.run(record("127.0.0.1", reps[0].port, paths, plan=plan))
     save(rec, out)
     return load(out)  # what the replay will read
 
@@ -68,7 +70,7 @@ def replay_options(recording: Path) -> tuple[str, ...]:
     return (f"env:REPLAY_RECORDING={recording}",)
 
 
-def recording_for(given: Path | None, paths: Sequence[str], log: Path) -> Path:
+def recording_for(given: Path | None, paths: Sequence[str], log: Path, plan: Plan | None = None) -> Path:
     """The recording to replay: the one given if it exists, or a fresh one (saved there, or in the
     temporary folder) from a fresh dashboard server. Its per-page summary is printed either way."""
     if given is not None and given.exists():
@@ -76,5 +78,5 @@ def recording_for(given: Path | None, paths: Sequence[str], log: Path) -> Path:
         return given
     out = given or Path(tempfile.gettempdir()) / "dashboard-replay.json.gz"
     print(f"[{time.strftime('%H:%M:%S')}] recording the dashboard's reruns to {out}", file=sys.stderr, flush=True)
-    print(summary_markdown(record_dashboard(paths, out, log)), flush=True)
+    print(summary_markdown(record_dashboard(paths, out, log, plan)), flush=True)
     return out

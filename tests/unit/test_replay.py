@@ -31,7 +31,7 @@ from benchmarks.loadkit.replay import (
     to_dict,
 )
 from benchmarks.loadkit.stats import summarise
-from benchmarks.loadkit.tab import Rerun
+from benchmarks.loadkit.tab import Rerun, Tab
 
 LOAD = Variant((("?council", "B"),), (b"load",), "load")
 MEASURE_A = Variant((("?council", "B"), ("m", "a")), (b"a",), "m = a")
@@ -234,3 +234,28 @@ def test_summary_reports_elements_per_rerun_over_finished_runs() -> None:
     samples = [Sample(t, t * 0.1, 100.0, 0.0, 1.0, 50.0) for t in range(5)]
     out = summarise(reruns, samples, (0.0, 4.0), 1, 100.0, 0)
     assert out["elements_per_rerun"] == pytest.approx(20.0)
+
+
+def test_a_recording_tab_keeps_each_finished_rerun_by_page_and_by_what_it_sent(monkeypatch: pytest.MonkeyPatch) -> None:
+    async def fake_rerun(self: Tab, rec: Rerun, first: bool = False) -> Rerun:
+        self.pending, self.done = rec, asyncio.Event()
+        for raw in (_lifecycle("new_session", "r"), _delta([0, 0], "page").SerializeToString()):
+            self._on_message(raw)
+        self._on_message(_lifecycle("script_finished", "r", ForwardMsg.FINISHED_SUCCESSFULLY))
+        return rec
+
+    monkeypatch.setattr(Tab, "rerun", fake_rerun)
+
+    async def run() -> RecordingTab:
+        tab = RecordingTab("127.0.0.1", 1, "", "/compare?council=E1")
+        tab.elements = {(0, 1): _select("m", ["a", "b"])}
+        tab.widget_values = {"m": "b", "gone": "x"}  # "gone" is not on the page: not sent
+        await tab.rerun(Rerun(0, "compare", "interact"))
+        return tab
+
+    tab = asyncio.run(run())
+    assert len(tab.walk) == 1
+    page_hash, variant = tab.walk[0]
+    assert page_hash == "h-compare"
+    assert variant.sent == (("?council", "E1"), ("m", "b"))
+    assert message_kinds(variant) == {"delta.new_element": 1}
