@@ -12,6 +12,10 @@ defaults (or --bare-variant), the dashboard with .streamlit/config.toml plus any
 Reported per run: p50/p95/p99 rerun latency (send → script finished), errors, reruns per second,
 server CPU seconds per rerun and CPU % (all replicas), bytes per rerun, memory per extra session,
 load average. It does not fetch static files or component iframes, click charts, or render.
+
+`--replay` (benchmarks/loadkit/replay_run.py): record the dashboard's reruns, then measure the bare
+page, benchmarks/replay_app.py (the same messages with no app work: a lower bound of Streamlit's own
+cost for this content) and the dashboard, and report both ratios to the bare page.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.loadkit import report, servers, suite  # noqa: E402
+from benchmarks.loadkit import replay_run, report, servers, suite  # noqa: E402
 from benchmarks.loadkit.probe import Sampler  # noqa: E402
 from benchmarks.loadkit.stats import memory_trend, ratios, summarise  # noqa: E402
 from benchmarks.loadkit.tab import Rerun, Tab  # noqa: E402
@@ -106,7 +110,12 @@ def measure(script: Path, paths: tuple[str, ...], sc: Scenario, options: tuple[s
         rep = servers.existing(sc.server_port)
         return asyncio.run(_measure([rep], Target("127.0.0.1", rep.port), paths, sc))
     with ExitStack() as stack:
-        cwd = ROOT if script == DASHBOARD else Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        # The dashboard and its replay read the repository's .streamlit/config.toml; a bare page, its options.
+        cwd = (
+            ROOT
+            if script in (DASHBOARD, replay_run.REPLAY_APP)
+            else Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        )
         reps = stack.enter_context(servers.replicas(script, sc.replicas, options, log, cwd))
         if sc.via == "nginx":
             port = stack.enter_context(servers.nginx([r.port for r in reps])).port
@@ -118,17 +127,24 @@ def measure(script: Path, paths: tuple[str, ...], sc: Scenario, options: tuple[s
 
 
 def run_scenario(
-    sc: Scenario, variants: dict[str, tuple[str, ...]], bares: dict[str, tuple[str, ...]], log: Path
+    sc: Scenario,
+    variants: dict[str, tuple[str, ...]],
+    bares: dict[str, tuple[str, ...]],
+    log: Path,
+    others: dict[str, tuple[Path, tuple[str, ...]]] | None = None,
 ) -> dict[str, Any]:
-    """Each bare-page variant, then each dashboard variant, on fresh servers; ratios to every bare run."""
+    """Each bare-page variant, then each other app on the mix (the replay), then each dashboard
+    variant, on fresh servers; ratios to every bare run."""
     started = time.strftime("%Y-%m-%d %H:%M:%S")
     results: dict[str, Any] = {"scenario": asdict(sc), "started": started, "runs": {}}
     for name, options in bares.items():
         print(f"[{time.strftime('%H:%M:%S')}] {name}, {sc.sessions} sessions", file=sys.stderr, flush=True)
         results["runs"][name] = measure(BARE, ("/",), sc, options, log) | {"options": list(options)}
-    for name, options in variants.items():
-        print(f"[{time.strftime('%H:%M:%S')}] dashboard {name}, {sc.sessions} sessions", file=sys.stderr, flush=True)
-        run = measure(DASHBOARD, MIX, sc, options, log) | {"options": list(options)}
+    apps = [(name, script, options) for name, (script, options) in (others or {}).items()]
+    apps += [(f"dashboard {name}" if others else name, DASHBOARD, options) for name, options in variants.items()]
+    for name, script, options in apps:
+        print(f"[{time.strftime('%H:%M:%S')}] {name}, {sc.sessions} sessions", file=sys.stderr, flush=True)
+        run = measure(script, MIX, sc, options, log) | {"options": list(options)}
         run["ratio_to"] = {bare: ratios(run, results["runs"][bare]) for bare in bares}
         results["runs"][name] = run
     return results
@@ -166,6 +182,12 @@ def main(argv: list[str] | None = None) -> int:
         help="NAME:options for the bare page (repeatable; default 'bare:', Streamlit's defaults)",
     )
     p.add_argument("--no-bare", action="store_true", help="skip the bare page (no ratios)")
+    p.add_argument(
+        "--replay",
+        action="store_true",
+        help="record the dashboard's reruns, then measure bare (project settings), replay and dashboard",
+    )
+    p.add_argument("--recording", type=Path, help="with --replay: use this recording instead of making one")
     p.add_argument("--suite", action="store_true", help="issue 14's measurements and targets table (loadkit/suite.py)")
     p.add_argument("--json", type=Path, help="append each scenario's results as one JSON line")
     p.add_argument("--log", type=Path, default=Path(tempfile.gettempdir()) / "dashboard-load-servers.log")
@@ -185,10 +207,16 @@ def main(argv: list[str] | None = None) -> int:
         navigate=a.navigate,
         server_port=a.server_port,
     )
+    others = None
+    if a.replay:  # recorded with the first measurement's own users, so the replay's tabs ask for those runs
+        bares = parse_variants(a.bare_variant, suite.BARE)
+        walk = Plan(MIX, a.sessions[0], base.duration, base.ramp, base.think, navigate=base.navigate, seed=base.seed)
+        recording = replay_run.recording_for(a.recording, MIX, a.log, walk)
+        others = {"replay": (replay_run.REPLAY_APP, replay_run.replay_options(recording))}
     errors, done = 0, []
     plan = suite.PLAN if a.suite else [(n, r, a.via) for r in a.replicas for n in a.sessions]
     for n, r, via in plan:
-        results = run_scenario(replace(base, sessions=n, replicas=r, via=via), variants, bares, a.log)
+        results = run_scenario(replace(base, sessions=n, replicas=r, via=via), variants, bares, a.log, others)
         done.append(results)
         if a.json:
             with a.json.open("a") as f:

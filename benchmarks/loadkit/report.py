@@ -48,6 +48,8 @@ def markdown(results: dict[str, Any]) -> str:
         for bare, ratio in (run.get("ratio_to") or {}).items():
             parts = ", ".join(f"{k.removesuffix('_s')} {_num(v, '{:.1f}')}×" for k, v in ratio.items())
             lines.append(f"- {name} / {bare}: {parts}")
+        if run.get("elements_per_rerun") is not None:
+            lines.append(f"- {name}: {run['elements_per_rerun']:.1f} elements on the page per rerun (mean)")
         if run.get("script_s_p50") is not None:
             lines.append(
                 f"- {name}: Streamlit's own script time (page_profile) p50 {run['script_s_p50']:.3f} s, "

@@ -56,6 +56,7 @@ def summarise(
     span = inside[-1].t - inside[0].t if len(inside) > 1 else 0.0
     cpu = inside[-1].cpu_s - inside[0].cpu_s if len(inside) > 1 else math.nan
     done_in_span = [r for r in steady if inside and inside[0].t <= (r.t_done or 0) <= inside[-1].t]
+    ok = [r for r in reruns if r.status == "ok"]
     errors = Counter(r.status for r in reruns if r.status not in ("ok",))
     if connect_errors:
         errors["connect_error"] = connect_errors
@@ -76,6 +77,7 @@ def summarise(
         "script_s_p50": percentile([r.script_s for r in reruns if r.script_s is not None], 50),
         "script_s_p95": percentile([r.script_s for r in reruns if r.script_s is not None], 95),
         "bytes_per_rerun": statistics.fmean(r.bytes for r in reruns) if reruns else None,
+        "elements_per_rerun": statistics.fmean(r.elements for r in ok) if ok else None,
         "wire_bytes_per_rerun": statistics.fmean(r.wire_bytes for r in reruns) if reruns else None,
         "rss_warm_mb": rss_warm,
         "rss_open_mb": rss_open,

@@ -41,6 +41,7 @@ class Rerun:
     wire_bytes: int = 0
     run_id: str | None = None
     script_s: float | None = None  # Streamlit's own script time (page_profile; with gatherUsageStats on)
+    elements: int = 0  # elements on the page once the run finished (new_element deltas by path)
 
     @property
     def latency_s(self) -> float | None:
@@ -215,6 +216,7 @@ class Tab:
             rec.run_id = None
             return
         self.elements = self.building
+        rec.elements = len(self.elements)
         self.widget_values = synced(self.elements, self.widget_values)
         exceptions = any(failed_element(kind, el) for kind, el in self.elements.values())
         self._finish("exception" if exceptions or status == COMPILE_ERROR else "ok")

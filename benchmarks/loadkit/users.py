@@ -13,6 +13,7 @@ import contextlib
 import random
 import time
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from benchmarks.loadkit.tab import Rerun, Tab
@@ -57,7 +58,15 @@ async def _pause(seconds: float, stop: asyncio.Event) -> None:
         await asyncio.wait_for(stop.wait(), max(0.0, seconds))
 
 
-async def user(idx: int, target: Target, plan: Plan, t0: float, out: Outcome, stop: asyncio.Event) -> None:
+async def user(
+    idx: int,
+    target: Target,
+    plan: Plan,
+    t0: float,
+    out: Outcome,
+    stop: asyncio.Event,
+    make_tab: Callable[..., Tab] = Tab,
+) -> None:
     rng = random.Random(plan.seed * 100_003 + idx)
     path = plan.paths[idx % len(plan.paths)]
     await _pause(t0 + plan.ramp * idx / max(1, plan.sessions) - time.perf_counter(), stop)
@@ -65,7 +74,7 @@ async def user(idx: int, target: Target, plan: Plan, t0: float, out: Outcome, st
     for _ in range(plan.reconnects + 1):
         if stop.is_set() or time.perf_counter() >= end:
             return
-        tab = Tab(target.host, target.port, target.base, path, timeout=plan.timeout)
+        tab = make_tab(target.host, target.port, target.base, path, timeout=plan.timeout)
         try:
             await asyncio.wait_for(tab.open(), plan.timeout)
         except Exception as e:  # a refused or slow connection is this user's error, recorded
@@ -117,12 +126,15 @@ def _default_page(tab: Tab) -> str:
     return next((p for p in tab.pages if p in ("", "home")), "")
 
 
-async def drive(target: Target, plan: Plan, stop: asyncio.Event | None = None) -> tuple[Outcome, float]:
-    """Run every user of the plan; returns what happened and the start time (perf_counter)."""
+async def drive(
+    target: Target, plan: Plan, stop: asyncio.Event | None = None, make_tab: Callable[..., Tab] = Tab
+) -> tuple[Outcome, float]:
+    """Run every user of the plan; returns what happened and the start time (perf_counter). `make_tab`
+    makes each user's tab (a recording tab, for the replay benchmark)."""
     stop = stop or asyncio.Event()
     out = Outcome()
     t0 = time.perf_counter()
-    tasks = [asyncio.create_task(user(i, target, plan, t0, out, stop)) for i in range(plan.sessions)]
+    tasks = [asyncio.create_task(user(i, target, plan, t0, out, stop, make_tab)) for i in range(plan.sessions)]
     hard_limit = plan.duration + 2 * plan.timeout + 30  # a stuck socket cannot keep the run going
     _, pending = await asyncio.wait(tasks, timeout=hard_limit)
     stop.set()
