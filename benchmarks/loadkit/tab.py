@@ -18,7 +18,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any
 
-from benchmarks.loadkit.widgets import choice_widgets, choose_change, synced
+from benchmarks.loadkit.widgets import choice_widgets, choose_change, kept_on_navigation, synced
 from benchmarks.loadkit.wire import BackMsg, ClientState, ForwardMsg, http_get, open_websocket
 
 EARLY_FOR_RERUN = ForwardMsg.FINISHED_EARLY_FOR_RERUN
@@ -101,13 +101,15 @@ class Tab:
         return wid, value
 
     def go_to(self, url_path: str) -> bool:
-        """Follow a navigation link: the next rerun asks for that page's script (the address keeps
-        the council, as this app's links do)."""
+        """Follow a navigation link as Chromium does: the next rerun asks for that page's script with
+        an empty query string and the values of the sidebar's choices only (`kept_on_navigation`);
+        the page then writes its own address (the council included) back."""
         target = self.pages.get(url_path)
         if target is None:
             return False
         self.page_hash = target
-        self.widget_values = {}
+        self.query = ""
+        self.widget_values = kept_on_navigation(self.elements, self.widget_values)
         return True
 
     async def rerun(self, rec: Rerun, first: bool = False) -> Rerun:

@@ -11,6 +11,7 @@ import urllib.parse
 from typing import Any
 
 CHOICE_WIDGETS = ("selectbox", "radio")
+SIDEBAR = 1  # an element's delta_path[0] in the sidebar (Streamlit's RootContainer.SIDEBAR)
 
 
 def choice_widgets(elements: dict[tuple[int, ...], Any]) -> dict[str, Any]:
@@ -50,4 +51,29 @@ def synced(elements: dict[tuple[int, ...], Any], values: dict[str, str]) -> dict
             out[wid] = value
         elif w.HasField("raw_value"):
             out[wid] = w.raw_value
+    return out
+
+
+def _current(w: Any) -> str | None:
+    """The option a choice widget shows now: the value the server set, else its default."""
+    if w.set_value and w.HasField("raw_value"):
+        return str(w.raw_value)
+    if w.HasField("default") and 0 <= w.default < len(w.options):
+        return str(w.options[w.default])
+    return None
+
+
+def kept_on_navigation(elements: dict[tuple[int, ...], Any], values: dict[str, str]) -> dict[str, str]:
+    """What Chromium sends when a navigation link is followed: the value of every choice in the
+    sidebar (the council picker, the picture format), changed by the user or not, and none of the
+    page's own (seen in Chromium's websocket frames: benchmarks/RESULTS.md, "The load client on a
+    change of page"). The council picker's value is what keeps the council chosen on the next page."""
+    out = {}
+    for path, (kind, el) in elements.items():
+        if not path or path[0] != SIDEBAR or kind not in CHOICE_WIDGETS:
+            continue
+        w = getattr(el, kind)
+        value = values.get(w.id) or _current(w)
+        if value is not None:
+            out[w.id] = value
     return out

@@ -12,7 +12,7 @@ import pytest
 from benchmarks.loadkit.probe import Sample
 from benchmarks.loadkit.stats import memory_trend, percentile, ratios, summarise
 from benchmarks.loadkit.tab import Rerun
-from benchmarks.loadkit.widgets import choose_change, synced
+from benchmarks.loadkit.widgets import choose_change, kept_on_navigation, synced
 from benchmarks.profile_server import EVENT_LOOP, classify
 
 
@@ -121,6 +121,19 @@ def test_values_follow_the_page_and_the_server() -> None:
     elements = {(0,): (kind, el)}
     # a value the server set replaces ours; a widget that left the page is forgotten
     assert synced(elements, {"measure": "b", "gone": "x"}) == {"measure": "c"}
+
+
+def test_a_change_of_page_keeps_the_sidebars_choices_only_as_chromium_does() -> None:
+    council = _selectbox("council", ["Birmingham", "Leeds"], default=0)  # never changed: still sent
+    picture = _selectbox("picture", ["PNG", "SVG"], default=0)
+    measure = _selectbox("measure", ["a", "b"], default=0)  # the page's own: dropped
+    elements = {(1, 0): council, (1, 2): picture, (0, 3): measure}
+    kept = kept_on_navigation(elements, {"picture": "SVG", "measure": "b"})
+    assert kept == {"council": "Birmingham", "picture": "SVG"}
+    _, set_by_server = council
+    set_by_server.selectbox.set_value = True
+    set_by_server.selectbox.raw_value = "Leeds"
+    assert kept_on_navigation(elements, {})["council"] == "Leeds"
 
 
 def _suite_run(cpu: float, p95: float, errors: int, mb: float, ratio: float | None) -> dict[str, Any]:
