@@ -2,7 +2,7 @@
 
 `python benchmarks/load.py --suite` runs, each on fresh servers with the bare page (given the
 project's own settings, so the ratio is the app's own cost) measured just before the dashboard:
-1, 50 and 200 sessions on one replica, and 50 sessions through nginx on one and on two replicas.
+1, 50 and 200 sessions on one replica, 50 sessions through nginx on one and on two replicas, and 200 on two.
 It prints each scenario's table (benchmarks/loadkit/report.py) and then the targets table below,
 ready to paste into benchmarks/RESULTS.md. Not a soak: run `--sessions 50 --replicas 2 --via nginx
 --duration 600 --no-bare` for that (its memory slope is printed for runs of 5 minutes or more).
@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 PLAN: tuple[tuple[int, int, str], ...] = ((1, 1, "direct"), (50, 1, "direct"), (200, 1, "direct"))
-PLAN += ((50, 1, "nginx"), (50, 2, "nginx"))
+PLAN += ((50, 1, "nginx"), (50, 2, "nginx"), (200, 2, "nginx"))
 BARE = (
     "bare, project settings:--runner.postScriptGC=false,--server.enableWebsocketCompression=true,"
     "--server.fileWatcherType=none"
