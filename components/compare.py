@@ -31,15 +31,16 @@ FUNNEL_COLUMNS: dict[str, Any] = {
     "name": "Area",
     "numerator": st.column_config.NumberColumn("Numerator", format="%,.0f"),
     "denominator": st.column_config.NumberColumn("Denominator", format="%,.0f"),
-    "value": "Value",
+    # one decimal, as the Compare table shows values (the downloads keep every digit)
+    "value": st.column_config.NumberColumn("Value", format="%.1f"),
     "position": st.column_config.TextColumn("Position", help="Against the limits drawn on the plot"),
     "position_chance_alone": st.column_config.TextColumn(
         "Position, chance alone", help="Against limits that allow for chance only (no overdispersion adjustment)"
     ),
-    "low95": "95% limit: low",
-    "high95": "95% limit: high",
-    "low998": "99.8% limit: low",
-    "high998": "99.8% limit: high",
+    "low95": st.column_config.NumberColumn("95% limit: low", format="%.1f"),
+    "high95": st.column_config.NumberColumn("95% limit: high", format="%.1f"),
+    "low998": st.column_config.NumberColumn("99.8% limit: low", format="%.1f"),
+    "high998": st.column_config.NumberColumn("99.8% limit: high", format="%.1f"),
     "code": "ONS code",
 }
 
