@@ -51,7 +51,8 @@ def render_floors(view: FloorsView, version: str) -> None:
 
 
 def _render_council(council: CouncilFloors, key: tuple[Any, ...]) -> None:
-    in_words = [words("verdict", FLOOR_VERDICT_LABELS), words("decided_on", BASIS_LABELS)]
+    # a standard with no floor yet has nothing it was decided on: a dash, not Streamlit's grey "None"
+    in_words = [words("verdict", FLOOR_VERDICT_LABELS), words("decided_on", BASIS_LABELS).fill_null("—")]
     in_words.append(words("change", FLOOR_CHANGE_WORDS).fill_null(""))
     shown = shown_table(lambda: council.detail.with_columns(*in_words), (*key, "council"))
     st.subheader(council.heading)

@@ -70,6 +70,10 @@ def test_a_chosen_council_sees_its_distance_to_every_floor() -> None:
     assert "Birmingham against every floor" in [s.value for s in at.subheader]
     detail = at.dataframe[0].value
     assert {"people_to_reach_floor", "periods_below_in_a_row", "decided_on"} <= set(detail.columns)
+    # a standard with no floor yet says so, and shows a dash where it was decided on, not a blank "None"
+    first_year = detail[detail["verdict"].str.contains("No floor yet")]
+    assert len(first_year) > 0 and (first_year["decided_on"] == "—").all()
+    assert detail["decided_on"].notna().all()
 
 
 def test_unknown_filters_in_the_url_give_messages() -> None:
