@@ -10,29 +10,17 @@ desktop (1440x900) and phone (390x844) sizes, with axe at 0 violations closed an
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import ARTIFACTS, run_axe, wait_for_app
 
 pytestmark = pytest.mark.e2e
-SIZES = {"desktop": (1440, 900), "phone": (390, 844)}
 MAIN = "[data-testid='stMainBlockContainer']"
 BIRMINGHAM = "E08000025"
 COMPARE = "Compare with other councils"
 WHAT_IF = "What if the floors were different?"
-
-
-@pytest.fixture(params=list(SIZES))
-def sized(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
-    width, height = SIZES[request.param]
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="en-GB")
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    yield page
-    context.close()
 
 
 def _shot(page: Page, name: str) -> None:
