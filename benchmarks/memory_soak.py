@@ -68,7 +68,8 @@ def probe_lines(path: Path) -> list[str]:
         )
         out.append(
             f"t {row['t']:.0f} s: RSS {row['VmRSS']:.0f} MB (anon {row['RssAnon']:.0f}), malloc in use "
-            f"{row['in_use_mb']:.0f} free {row['free_mb']:.0f} MB, {row.get('objects', 'not counted')} objects, {row['sessions']} "
+            f"{row['in_use_mb']:.0f} free {row['free_mb']:.0f} MB, {row.get('objects', 'not counted')} objects, "
+            f"{row['sessions']} "
             f"sessions; caches {caches}"
         )
     return out
